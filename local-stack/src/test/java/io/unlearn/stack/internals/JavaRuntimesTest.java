@@ -1,0 +1,32 @@
+package io.unlearn.stack.internals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JavaRuntimesTest {
+    @Test
+    void readsTheFeatureVersionFromTheReleaseFile(@TempDir Path home) throws Exception {
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"25.0.1\"\n");
+        assertThat(JavaRuntimes.featureVersion(home)).hasValue(25);
+    }
+
+    @Test
+    void aHomeWithoutReleaseFileIsNotARuntime(@TempDir Path home) {
+        assertThat(JavaRuntimes.featureVersion(home)).isEmpty();
+    }
+
+    @Test
+    void rememberedPortsAreReusedAndAChangedControllerPortIsRefused(@TempDir Path dir) {
+        StackPorts first = StackPorts.load(dir);
+        int controller = first.resolve("controller", 0);
+        first.save();
+        StackPorts second = StackPorts.load(dir);
+        assertThat(second.resolve("controller", 0)).isEqualTo(controller);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> second.resolve("controller", controller + 1))
+                .hasMessageContaining("formatted with controller port " + controller);
+    }
+}
