@@ -1,0 +1,49 @@
+package io.unlearn.cli;
+
+import io.unlearn.stack.LocalStack;
+import io.unlearn.stack.LocalStackConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code unlearn stack up}: the real local stack (KRaft broker + schema registry) until Ctrl-C. */
+@Command(name = "stack", description = "The local stack: an embedded KRaft broker and the Apicurio schema registry.",
+        subcommands = StackCommand.Up.class)
+final class StackCommand {
+
+    @Command(name = "up", mixinStandardHelpOptions = true,
+            description = "Starts the broker and the registry on 127.0.0.1, creates the topics, sets BACKWARD "
+                    + "compatibility, registers the schemas, prints one line with the addresses and runs until interrupted.")
+    static final class Up implements Callable<Integer> {
+        @Option(names = "--data-dir", description = "Broker and registry data; survives restarts (default: ${DEFAULT-VALUE}).")
+        Path dataDir = Path.of(LocalStackConfig.DEFAULT_DATA_DIR);
+
+        @Option(names = "--broker-port", description = "Kafka listener port; 0 = a free one, remembered in the data dir.")
+        int brokerPort;
+
+        @Option(names = "--registry-port", description = "Registry HTTP port; 0 = a free one, remembered in the data dir.")
+        int registryPort;
+
+        @Option(names = "--startup-timeout", description = "How long each part may take to start (default: ${DEFAULT-VALUE}).")
+        Duration startupTimeout = LocalStackConfig.DEFAULT_STARTUP_TIMEOUT;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            LocalStackConfig config = LocalStackConfig.custom().optDataDir(dataDir).optBrokerPort(brokerPort)
+                    .optRegistryPort(registryPort).optStartupTimeout(startupTimeout).build();
+            LocalStack stack = LocalStack.start(config);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stack.close();
+                stopped.countDown();
+            }, "unlearn-stack-shutdown"));
+            System.out.println(stack.describe());
+            System.out.flush();
+            stopped.await();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.unlearn.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import io.unlearn.ml.archfixture.EngineClassThatImportsKafka;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dependencies point one way: schemas (Avro + Kafka serdes) ← ml (no Kafka) ← services ← launcher.
+ * Each rule's message says how to mend a break. Runs here because the launcher sees every module.
+ */
+class ArchitectureTest {
+    private static final String FIX = " — move the shared piece down into `schemas` (event contract) or `ml` (numerics), "
+            + "or talk through a Kafka topic instead of a Java call (see docs/ARCHITECTURE.md).";
+    private static JavaClasses project;
+
+    @BeforeAll
+    static void importProject() {
+        project = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.unlearn");
+    }
+
+    @Test
+    void schemasDependOnAvroKafkaClientsAndJacksonOnly() {
+        ArchRule rule = classes().that().resideInAnyPackage("io.unlearn.schemas..", "io.unlearn.events..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.unlearn.schemas..", "io.unlearn.events..",
+                        "java..", "javax.annotation..", "org.apache.avro..", "org.apache.kafka.common..",
+                        "org.apache.kafka.clients..", "com.fasterxml.jackson..", "org.slf4j..")
+                .because("the event contract is the bottom layer: it may know Avro, the Kafka client serde API and JSON, "
+                        + "nothing of ours" + FIX);
+        rule.check(project);
+    }
+
+    private static final ArchRule ML_WITHOUT_KAFKA = noClasses().that().resideInAPackage("io.unlearn.ml..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "io.unlearn.schemas..",
+                        "io.unlearn.events..", "io.unlearn.ingest..", "io.unlearn.worker..", "io.unlearn.evaluator..",
+                        "io.unlearn.stack..", "io.unlearn.cli..")
+                .because("the engine is a plain numeric library the services call; it must run without Kafka" + FIX);
+
+    @Test
+    void mlNeverImportsKafkaNorAnyService() {
+        ML_WITHOUT_KAFKA.check(project);
+    }
+
+    @Test
+    void theRulesCatchABreak() {
+        JavaClasses broken = new ClassFileImporter().importClasses(EngineClassThatImportsKafka.class);
+        assertThatThrownBy(() -> ML_WITHOUT_KAFKA.check(broken))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("EngineClassThatImportsKafka")
+                .hasMessageContaining("move the shared piece down");
+    }
+
+    @Test
+    void servicesNeverImportEachOther() {
+        String[][] pairs = {
+            {"io.unlearn.ingest..", "io.unlearn.worker..", "io.unlearn.evaluator.."},
+            {"io.unlearn.worker..", "io.unlearn.ingest..", "io.unlearn.evaluator.."},
+            {"io.unlearn.evaluator..", "io.unlearn.ingest..", "io.unlearn.worker.."},
+        };
+        for (String[] p : pairs) {
+            noClasses().that().resideInAPackage(p[0])
+                    .should().dependOnClassesThat().resideInAnyPackage(p[1], p[2], "io.unlearn.cli..")
+                    .because("services cooperate only through topics, so each scales and fails on its own" + FIX)
+                    .allowEmptyShould(true)
+                    .check(project);
+        }
+    }
+
+    @Test
+    void theLocalStackIsInfrastructureOnly() {
+        noClasses().that().resideInAPackage("io.unlearn.stack..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.unlearn.schemas..", "io.unlearn.ml..",
+                        "io.unlearn.ingest..", "io.unlearn.worker..", "io.unlearn.evaluator..", "io.unlearn.cli..")
+                .because("the local stack starts a broker and a registry; what runs on them is the services' business" + FIX)
+                .check(project);
+    }
+}
