@@ -1,0 +1,46 @@
+package io.unlearn.ml.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+
+/** Loss functions on logits, as the unlearning methods need them. Shapes: logits {@code (B, C)}, labels {@code (B)}. */
+public final class Losses {
+
+    private Losses() {
+    }
+
+    /**
+     * @param logits {@code (B, C)}
+     * @param labels {@code (B)}, integer class indices
+     * @return per-sample cross-entropy {@code (B)}
+     */
+    public static NDArray crossEntropyPerSample(NDArray logits, NDArray labels) {
+        NDArray index = labels.toType(DataType.INT64, false).reshape(-1, 1);
+        return logits.logSoftmax(1).gather(index, 1).reshape(-1).neg();
+    }
+
+    /**
+     * @param logits {@code (B, C)}
+     * @param labels {@code (B)}
+     * @return mean cross-entropy, a scalar
+     */
+    public static NDArray crossEntropy(NDArray logits, NDArray labels) {
+        return crossEntropyPerSample(logits, labels).mean();
+    }
+
+    /**
+     * Distillation divergence KL(teacher ‖ student) at temperature T, averaged over the batch, as in
+     * SCRUB's {@code DistillKL}: {@code KL(softmax(t/T) ‖ softmax(s/T)) · T²}.
+     *
+     * @param studentLogits {@code (B, C)}
+     * @param teacherLogits {@code (B, C)}, no gradient needed
+     * @param temperature T, positive
+     * @return the divergence, a scalar
+     */
+    public static NDArray distillKl(NDArray studentLogits, NDArray teacherLogits, double temperature) {
+        NDArray logPs = studentLogits.div(temperature).logSoftmax(1);
+        NDArray logPt = teacherLogits.div(temperature).logSoftmax(1);
+        NDArray pt = logPt.exp();
+        return pt.mul(logPt.sub(logPs)).sum(new int[] {1}).mean().mul(temperature * temperature);
+    }
+}
