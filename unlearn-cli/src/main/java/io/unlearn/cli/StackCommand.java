@@ -1,12 +1,19 @@
 package io.unlearn.cli;
 
+import io.unlearn.schemas.EventContract;
+import io.unlearn.schemas.InstallSummary;
+import io.unlearn.schemas.registry.SchemaRegistryClient;
 import io.unlearn.stack.LocalStack;
 import io.unlearn.stack.LocalStackConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /** {@code unlearn stack up}: the real local stack (KRaft broker + schema registry) until Ctrl-C. */
@@ -18,6 +25,8 @@ final class StackCommand {
             description = "Starts the broker and the registry on 127.0.0.1, creates the topics, sets BACKWARD "
                     + "compatibility, registers the schemas, prints one line with the addresses and runs until interrupted.")
     static final class Up implements Callable<Integer> {
+        private static final Logger log = LoggerFactory.getLogger(Up.class);
+
         @Option(names = "--data-dir", description = "Broker and registry data; survives restarts (default: ${DEFAULT-VALUE}).")
         Path dataDir = Path.of(LocalStackConfig.DEFAULT_DATA_DIR);
 
@@ -40,6 +49,10 @@ final class StackCommand {
                 stack.close();
                 stopped.countDown();
             }, "unlearn-stack-shutdown"));
+            InstallSummary contract = EventContract.install(
+                    Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
+                    SchemaRegistryClient.create(stack.registryUrl()));
+            log.info("Event contract installed: {}", contract);
             System.out.println(stack.describe());
             System.out.flush();
             stopped.await();

@@ -117,10 +117,10 @@ public final class DataView {
      * @param positions view positions
      * @param from first index into {@code positions}, inclusive
      * @param to last index into {@code positions}, exclusive
-     * @return int32 tensor of shape {@code (to - from)}
+     * @return int64 tensor of shape {@code (to - from)}
      */
     public NDArray labels(NDManager manager, int[] positions, int from, int to) {
-        int[] buf = new int[to - from];
+        long[] buf = new long[to - from];
         for (int i = from; i < to; i++) {
             buf[i - from] = label(positions[i]);
         }

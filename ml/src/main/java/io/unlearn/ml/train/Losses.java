@@ -34,13 +34,13 @@ public final class Losses {
      *
      * @param studentLogits {@code (B, C)}
      * @param teacherLogits {@code (B, C)}, no gradient needed
-     * @param temperature T, positive
+     * @param temperature T, positive (scalars are cast to float32: a Java double would promote the loss to float64)
      * @return the divergence, a scalar
      */
     public static NDArray distillKl(NDArray studentLogits, NDArray teacherLogits, double temperature) {
-        NDArray logPs = studentLogits.div(temperature).logSoftmax(1);
-        NDArray logPt = teacherLogits.div(temperature).logSoftmax(1);
+        NDArray logPs = studentLogits.div((float) temperature).logSoftmax(1);
+        NDArray logPt = teacherLogits.div((float) temperature).logSoftmax(1);
         NDArray pt = logPt.exp();
-        return pt.mul(logPt.sub(logPs)).sum(new int[] {1}).mean().mul(temperature * temperature);
+        return pt.mul(logPt.sub(logPs)).sum(new int[] {1}).mean().mul((float) (temperature * temperature));
     }
 }

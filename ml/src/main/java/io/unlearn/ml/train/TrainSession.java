@@ -119,6 +119,35 @@ public final class TrainSession implements AutoCloseable {
         return value;
     }
 
+    /**
+     * Backpropagates a loss without updating: gradients add up over calls until {@link #zeroGradients()}
+     * (for saliency maps and per-sample gradients).
+     *
+     * @param loss computes a scalar loss
+     * @return the loss value
+     */
+    public float accumulate(Supplier<NDArray> loss) {
+        try (GradientCollector collector = trainer.newGradientCollector()) {
+            NDArray l = loss.get();
+            float value = l.getFloat();
+            if (!Float.isFinite(value)) {
+                throw new UnlearnException(stage + ": loss became " + value + " while accumulating gradients;"
+                        + " check the inputs for NaN");
+            }
+            collector.backward(l);
+            return value;
+        }
+    }
+
+    /** Sets every parameter's gradient to zero. */
+    public void zeroGradients() {
+        for (Pair<String, Parameter> p : model.block().getParameters()) {
+            try (NDArray g = p.getValue().getArray().getGradient()) {
+                g.muli(0);
+            }
+        }
+    }
+
     /** @return a manager for one batch's arrays (close it after the step) */
     public NDManager newManager() {
         return model.newManager();

@@ -4,7 +4,6 @@ import io.unlearn.schemas.registry.CompatibilityLevel;
 import io.unlearn.schemas.registry.SchemaRegistryClient;
 import io.unlearn.schemas.registry.SchemaRegistryException;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaCompatibility;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -131,13 +130,6 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
     }
 
     private static String readProblem(Schema reader, Schema writer) {
-        SchemaCompatibility.SchemaPairCompatibility result =
-                SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
-        if (result.getType() == SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
-            return null;
-        }
-        return result.getResult().getIncompatibilities().stream()
-                .map(i -> i.getType() + " at " + i.getLocation() + " (" + i.getMessage() + ")")
-                .reduce((a, b) -> a + "; " + b).orElse(result.getDescription());
+        return SchemaProblems.readProblem(reader, writer);
     }
 }

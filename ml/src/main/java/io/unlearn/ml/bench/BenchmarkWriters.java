@@ -1,0 +1,144 @@
+package io.unlearn.ml.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.unlearn.ml.UnlearnException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Writes a {@link BenchmarkResult}: JSON (snake_case keys, {@code rows} as specified), a Markdown section
+ * (replacing only its own section of a shared file), and a console table.
+ */
+public final class BenchmarkWriters {
+
+    /** The heading of this benchmark's section in docs/BENCHMARKS.md. */
+    public static final String SECTION = "## Unlearning methods (issue 3)";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private BenchmarkWriters() {
+    }
+
+    /**
+     * @param result the result
+     * @param file where to write (parent directories are created)
+     */
+    public static void writeJson(BenchmarkResult result, Path file) {
+        try {
+            createParent(file);
+            JSON.writeValue(file.toFile(), result);
+        } catch (IOException e) {
+            throw new UnlearnException("cannot write " + file + ": " + e.getMessage() + "; pass a writable --out", e);
+        }
+    }
+
+    /**
+     * Replaces (or appends) the {@link #SECTION} of a Markdown file; other sections stay as they are.
+     *
+     * @param result the result
+     * @param file the Markdown file (created when missing)
+     */
+    public static void writeMarkdownSection(BenchmarkResult result, Path file) {
+        try {
+            String old = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n";
+            createParent(file);
+            Files.writeString(file, replaceSection(old, markdown(result)), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UnlearnException("cannot update " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String replaceSection(String document, String section) {
+        int start = document.indexOf(SECTION + "\n");
+        if (start < 0) {
+            return document.stripTrailing() + "\n\n" + section;
+        }
+        int next = document.indexOf("\n## ", start + SECTION.length());
+        String tail = next < 0 ? "" : document.substring(next + 1);
+        return document.substring(0, start) + section + (tail.isEmpty() ? "" : "\n" + tail);
+    }
+
+    /**
+     * @param result the result
+     * @return the Markdown section, starting with {@link #SECTION}
+     */
+    public static String markdown(BenchmarkResult result) {
+        StringBuilder md = new StringBuilder(SECTION).append("\n\n");
+        if (!result.complete()) {
+            md.append("**Partial results: the run had not finished when this was written.**\n\n");
+        }
+        md.append("Machine: ").append(kv(result.machine())).append(".\n\n");
+        md.append("Settings: ").append(kv(result.settings())).append(".\n\n");
+        md.append("Mean ± standard deviation over seeds; UA, MIA, RA, TA in percent; Avg. Gap against Retrain on the"
+                + " same forget set and seed; speed-up = Retrain's run time / the method's, in the same run."
+                + " `original` is the base model with nothing done.\n\n");
+        md.append("Training throughput (steady epochs):\n\n| model | samples/s | epochs | test accuracy |\n|---|---|---|---|\n");
+        for (Throughput t : result.throughput()) {
+            md.append(String.format(Locale.ROOT, "| %s | %,.0f | %d | %.2f%% |%n", t.model(), t.samplesPerSecond(),
+                    t.epochs(), t.testAccuracy()));
+        }
+        List<BenchmarkSummary> summaries = BenchmarkSummary.of(result.rows());
+        for (String setting : summaries.stream().map(BenchmarkSummary::setting).distinct().toList()) {
+            md.append("\n### Setting `").append(setting).append("`\n\n")
+                    .append("| method | UA | MIA | RA | TA | RTE (s) | Avg. Gap | speed-up | hyperparameters |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|\n");
+            for (BenchmarkSummary s : summaries) {
+                if (s.setting().equals(setting)) {
+                    md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                            s.method(), pm(s.ua()), pm(s.mia()), pm(s.ra()), pm(s.ta()), pm(s.rteSeconds()),
+                            pm(s.avgGap()), Double.isNaN(s.speedup()[0]) ? "–" : String.format(Locale.ROOT, "%.1f×",
+                                    s.speedup()[0]), hp(s.hyperparameters())));
+                }
+            }
+        }
+        return md.toString();
+    }
+
+    /**
+     * @param result the result
+     * @return a plain-text table for the console
+     */
+    public static String table(BenchmarkResult result) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-8s %-10s %15s %15s %15s %15s %10s %13s %9s%n",
+                "setting", "method", "UA", "MIA", "RA", "TA", "RTE s", "Avg.Gap", "speed-up"));
+        for (BenchmarkSummary s : BenchmarkSummary.of(result.rows())) {
+            sb.append(String.format(Locale.ROOT, "%-8s %-10s %15s %15s %15s %15s %10.1f %13s %9s%n", s.setting(),
+                    s.method(), pm(s.ua()), pm(s.mia()), pm(s.ra()), pm(s.ta()), s.rteSeconds()[0], pm(s.avgGap()),
+                    Double.isNaN(s.speedup()[0]) ? "-" : String.format(Locale.ROOT, "%.1fx", s.speedup()[0])));
+        }
+        for (Throughput t : result.throughput()) {
+            sb.append(String.format(Locale.ROOT, "throughput %s: %,.0f samples/s (test accuracy %.2f%% after %d epochs)%n",
+                    t.model(), t.samplesPerSecond(), t.testAccuracy(), t.epochs()));
+        }
+        return sb.toString();
+    }
+
+    private static String pm(double[] meanStd) {
+        return String.format(Locale.ROOT, "%.2f ± %.2f", meanStd[0], meanStd[1]);
+    }
+
+    private static String hp(Map<String, Object> hp) {
+        return hp.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    private static String kv(Map<String, Object> map) {
+        return map.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("; "));
+    }
+
+    private static void createParent(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+    }
+}

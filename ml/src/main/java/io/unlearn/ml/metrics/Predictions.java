@@ -1,0 +1,40 @@
+package io.unlearn.ml.metrics;
+
+/**
+ * Per-sample outputs of a model on a view, in view order.
+ *
+ * @param trueLabelProbability softmax probability of each sample's true label
+ * @param loss per-sample cross-entropy
+ * @param predicted predicted class (arg-max of the logits)
+ * @param labels true labels
+ */
+public record Predictions(float[] trueLabelProbability, float[] loss, int[] predicted, int[] labels) {
+
+    /** @return the number of samples */
+    public int size() {
+        return labels.length;
+    }
+
+    /** @return share of samples predicted correctly, in [0, 1] (NaN when empty) */
+    public double accuracy() {
+        if (labels.length == 0) {
+            return Double.NaN;
+        }
+        int correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (predicted[i] == labels[i]) {
+                correct++;
+            }
+        }
+        return (double) correct / labels.length;
+    }
+
+    /** @return mean per-sample cross-entropy */
+    public double meanLoss() {
+        double sum = 0;
+        for (float l : loss) {
+            sum += l;
+        }
+        return sum / loss.length;
+    }
+}

@@ -1,0 +1,167 @@
+package io.unlearn.ingest.internals;
+
+import io.unlearn.events.AcceptedRequest;
+import io.unlearn.events.ConceptRemovalRequest;
+import io.unlearn.events.DeletionRequest;
+import io.unlearn.events.LegalBasis;
+import io.unlearn.events.RequestKind;
+import io.unlearn.events.Signature;
+import io.unlearn.ingest.IngestRules;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a decoded request against the catalogue, the known models and the {@link IngestRules}, and
+ * resolves a deletion's subject to its samples. Pure: no Kafka, the clock's reading is passed in.
+ * Every problem found is named in the rejection, not only the first.
+ */
+public final class RequestValidator {
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@/-]{1,128}");
+    private static final int SHOWN = 5;
+
+    private final IngestRules rules;
+
+    public RequestValidator(IngestRules rules) {
+        this.rules = rules;
+    }
+
+    public Validation validate(DeletionRequest r, CatalogView catalog, Instant now) {
+        List<String> problems = new ArrayList<>();
+        common(r.getRequestId(), r.getRequester(), r.getModelId(), r.getReceivedAt(), r.getDeadline(), catalog, now, problems);
+        signature(r.getRequester(), r.getSignature(), RequestSignatures.canonical(r), problems);
+        TreeSet<String> samples = new TreeSet<>();
+        boolean hasSubject = r.getSubjectId() != null && !r.getSubjectId().isBlank();
+        if (!hasSubject && r.getSampleIds().isEmpty()) {
+            problems.add("names neither a subjectId nor sampleIds: give at least one");
+        }
+        if (hasSubject) {
+            List<String> owned = catalog.samplesOf(r.getSubjectId());
+            if (owned.isEmpty()) {
+                problems.add("subject '" + r.getSubjectId() + "' owns no catalogued sample: import the catalogue or check the id");
+            }
+            samples.addAll(owned);
+        }
+        if (r.getSampleIds().size() > rules.maxSamples()) {
+            problems.add("names " + r.getSampleIds().size() + " samples, more than the limit of " + rules.maxSamples() + ": split the request");
+        } else {
+            unknownSamples(r.getSampleIds(), catalog, problems);
+            samples.addAll(r.getSampleIds());
+        }
+        if (samples.size() > rules.maxSamples()) {
+            problems.add("resolves to " + samples.size() + " samples, more than the limit of " + rules.maxSamples() + ": split the request");
+        }
+        if (!problems.isEmpty()) {
+            return new Validation.Rejected(String.join("; ", problems));
+        }
+        List<String> fresh = new ArrayList<>();
+        List<String> forgotten = new ArrayList<>();
+        for (String id : samples) {
+            (catalog.forgottenBy(id).isPresent() ? forgotten : fresh).add(id);
+        }
+        String note = forgotten.isEmpty() ? null
+                : forgotten.size() + " of " + samples.size() + " samples already forgotten (e.g. " + forgotten.get(0) + " by "
+                        + catalog.forgottenBy(forgotten.get(0)).orElseThrow() + ")"
+                        + (fresh.isEmpty() ? "; nothing left to apply" : "; the other " + fresh.size() + " go forward");
+        AcceptedRequest accepted = base(r.getRequestId(), RequestKind.DELETION, r.getModelId(), r.getRequester(),
+                r.getReceivedAt(), r.getDeadline(), now)
+                .setSubjectId(hasSubject ? r.getSubjectId() : null)
+                .setSampleIds(fresh)
+                .setLegalBasis(r.getLegalBasis() == null ? LegalBasis.UNKNOWN : r.getLegalBasis())
+                .build();
+        return new Validation.Accepted(accepted, note);
+    }
+
+    public Validation validate(ConceptRemovalRequest r, CatalogView catalog, Instant now) {
+        List<String> problems = new ArrayList<>();
+        common(r.getRequestId(), r.getRequester(), r.getModelId(), r.getReceivedAt(), r.getDeadline(), catalog, now, problems);
+        signature(r.getRequester(), r.getSignature(), RequestSignatures.canonical(r), problems);
+        if (r.getConceptName() == null || r.getConceptName().isBlank()) {
+            problems.add("conceptName is empty: name the concept, e.g. footwear");
+        }
+        if (r.getConceptLabels().isEmpty() && r.getExampleSampleIds().isEmpty()) {
+            problems.add("names neither conceptLabels nor exampleSampleIds: give at least one");
+        }
+        if (r.getConceptLabels().size() + r.getExampleSampleIds().size() > rules.maxLabels()) {
+            problems.add("names " + (r.getConceptLabels().size() + r.getExampleSampleIds().size())
+                    + " labels and examples, more than the limit of " + rules.maxLabels());
+        } else {
+            List<String> unknownLabels = r.getConceptLabels().stream().filter(l -> !catalog.labelExists(l)).toList();
+            if (!unknownLabels.isEmpty()) {
+                problems.add("unknown labels " + unknownLabels + ": use class labels present in the catalogue");
+            }
+            unknownSamples(r.getExampleSampleIds(), catalog, problems);
+        }
+        if (!problems.isEmpty()) {
+            return new Validation.Rejected(String.join("; ", problems));
+        }
+        AcceptedRequest accepted = base(r.getRequestId(), RequestKind.CONCEPT, r.getModelId(), r.getRequester(),
+                r.getReceivedAt(), r.getDeadline(), now)
+                .setConceptName(r.getConceptName())
+                .setConceptLabels(List.copyOf(new TreeSet<>(r.getConceptLabels())))
+                .setSampleIds(List.copyOf(new TreeSet<>(r.getExampleSampleIds())))
+                .setLayerHint(r.getLayerHint())
+                .build();
+        return new Validation.Accepted(accepted, null);
+    }
+
+    private void common(String requestId, String requester, String modelId, Instant receivedAt, Instant deadline,
+                        CatalogView catalog, Instant now, List<String> problems) {
+        if (requestId == null || !ID.matcher(requestId).matches()) {
+            problems.add("requestId '" + requestId + "' must be 1-128 characters of letters, digits and ._:@/-");
+        }
+        if (requester == null || requester.isBlank()) {
+            problems.add("requester is empty: say who asks");
+        }
+        if (modelId == null || !catalog.modelExists(modelId)) {
+            problems.add("unknown model '" + modelId + "': no version of it has been published");
+        }
+        if (receivedAt.isAfter(now.plus(rules.clockSkew()))) {
+            problems.add("receivedAt " + receivedAt + " lies in the future (now " + now + "): check the sender's clock");
+        }
+        if (!deadline.isAfter(receivedAt)) {
+            problems.add("deadline " + deadline + " is not after receivedAt " + receivedAt);
+        } else if (deadline.isAfter(receivedAt.plus(rules.maxDeadline()))) {
+            problems.add("deadline " + deadline + " is more than " + rules.maxDeadline().toDays() + " days after receivedAt");
+        }
+        if (!deadline.isAfter(now)) {
+            problems.add("deadline " + deadline + " has already passed (now " + now + ")");
+        }
+    }
+
+    private void signature(String requester, Signature signature, String canonicalText, List<String> problems) {
+        if (signature == null) {
+            if (requester != null && rules.requiresSignature(requester)) {
+                problems.add("requester '" + requester + "' must sign its requests, and this one is unsigned");
+            }
+            return;
+        }
+        if (!RequestSignatures.ALGORITHM.equals(signature.getAlgorithm())) {
+            problems.add("signature algorithm '" + signature.getAlgorithm() + "' is not supported: use " + RequestSignatures.ALGORITHM);
+            return;
+        }
+        Optional<byte[]> key = rules.signingKey(requester, signature.getKeyId());
+        if (key.isEmpty()) {
+            problems.add("signature key '" + signature.getKeyId() + "' is not known for requester '" + requester + "'");
+        } else if (!RequestSignatures.verify(key.get(), canonicalText, signature.getValue().array())) {
+            problems.add("bad signature: it does not match the request's content under key '" + signature.getKeyId() + "'");
+        }
+    }
+
+    private static void unknownSamples(List<String> ids, CatalogView catalog, List<String> problems) {
+        List<String> unknown = ids.stream().filter(id -> id == null || !catalog.sampleExists(id)).toList();
+        if (!unknown.isEmpty()) {
+            problems.add(unknown.size() + " unknown sample ids (e.g. " + unknown.subList(0, Math.min(SHOWN, unknown.size()))
+                    + "): use ids from unlearn.catalog.samples");
+        }
+    }
+
+    private static AcceptedRequest.Builder base(String requestId, RequestKind kind, String modelId, String requester,
+                                                Instant receivedAt, Instant deadline, Instant now) {
+        return AcceptedRequest.newBuilder().setRequestId(requestId).setKind(kind).setModelId(modelId)
+                .setRequester(requester).setReceivedAt(receivedAt).setAcceptedAt(now).setDeadline(deadline);
+    }
+}

@@ -1,0 +1,86 @@
+package io.unlearn.schemas;
+
+import io.unlearn.events.RequestState;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+import static io.unlearn.events.RequestState.ACCEPTED;
+import static io.unlearn.events.RequestState.APPLIED;
+import static io.unlearn.events.RequestState.BATCHED;
+import static io.unlearn.events.RequestState.FAILED;
+import static io.unlearn.events.RequestState.RECEIVED;
+import static io.unlearn.events.RequestState.REJECTED;
+import static io.unlearn.events.RequestState.VERIFIED;
+
+/**
+ * The lifecycle of a request: the allowed moves between the {@link RequestState}s (the generated Avro
+ * enum), defined here and nowhere else.
+ * <pre>
+ *              ingest       worker      worker      evaluator
+ *   RECEIVED ─────────► ACCEPTED ──► BATCHED ──► APPLIED ──► VERIFIED   (version CERTIFIED)
+ *     │  │                  │           │           │
+ *     │  └──────────────────┴─────┬─────┴───────────┘
+ *     ▼ invalid input             ▼ could not process, method error, version REJECTED
+ *   REJECTED                    FAILED
+ * </pre>
+ * RECEIVED is the only start; REJECTED, VERIFIED and FAILED are final (a retry is a new request).
+ * UNKNOWN (a state added after this reader was built) allows no move: such records are for newer readers.
+ * A repeated status (the same state twice, e.g. after an at-least-once emitter retried) is not a move;
+ * readers should ignore it rather than treat it as an error.
+ */
+public final class RequestLifecycle {
+
+    /** The state every request starts in. */
+    public static final RequestState INITIAL = RECEIVED;
+
+    private static final Map<RequestState, Set<RequestState>> NEXT = new EnumMap<>(RequestState.class);
+
+    static {
+        for (RequestState state : RequestState.values()) {
+            NEXT.put(state, EnumSet.noneOf(RequestState.class));
+        }
+        allow(RECEIVED, ACCEPTED, REJECTED, FAILED);
+        allow(ACCEPTED, BATCHED, FAILED);
+        allow(BATCHED, APPLIED, FAILED);
+        allow(APPLIED, VERIFIED, FAILED);
+    }
+
+    private RequestLifecycle() {
+    }
+
+    private static void allow(RequestState from, RequestState... to) {
+        NEXT.get(from).addAll(Set.of(to));
+    }
+
+    /** Whether a request in state {@code from} may move to {@code to}. */
+    public static boolean canMove(RequestState from, RequestState to) {
+        return from != null && to != null && NEXT.get(from).contains(to);
+    }
+
+    /** The states a request in {@code from} may move to; empty for final states. */
+    public static Set<RequestState> next(RequestState from) {
+        return Collections.unmodifiableSet(NEXT.get(from));
+    }
+
+    /** Whether nothing can follow {@code state}: REJECTED, VERIFIED, FAILED. */
+    public static boolean isTerminal(RequestState state) {
+        return state == REJECTED || state == VERIFIED || state == FAILED;
+    }
+
+    /**
+     * Checks a move.
+     *
+     * @throws ContractException naming the request, both states and the allowed next states
+     */
+    public static void requireMove(String requestId, RequestState from, RequestState to) {
+        if (!canMove(from, to)) {
+            throw new ContractException("Request " + requestId + " cannot move from " + from + " to " + to
+                    + "; from " + from + " it may only move to " + (from == null ? Set.of() : next(from))
+                    + ". A status emitter is out of order or the request was handled twice.");
+        }
+    }
+}
