@@ -3,13 +3,14 @@ package io.unlearn.ml.bench;
 import io.unlearn.ml.UnlearnException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /** Parses {@link MethodsBenchmark#main}'s arguments into {@link BenchmarkOptions}. */
 final class BenchmarkArgs {
 
     private static final String USAGE = "usage: MethodsBenchmark [--seeds N] [--quick] [--out FILE]"
             + " [--markdown FILE|none] [--data DIR] [--epochs N] [--methods a,b] [--set method.key=value]..."
-            + " [--device cpu|gpu]";
+            + " [--sweep method.key=v1,v2]... [--device cpu|gpu] [--cache DIR|none]";
 
     private BenchmarkArgs() {
     }
@@ -38,6 +39,22 @@ final class BenchmarkArgs {
                         throw new UnlearnException("--set needs method.key=value, e.g. ft.lr=0.005; was '" + v + "'");
                     }
                     b.optOverride(v.substring(0, dot), v.substring(dot + 1, eq), number(v, v.substring(eq + 1)));
+                }
+                case "--sweep" -> {
+                    String v = value(args, ++i);
+                    int dot = v.indexOf('.');
+                    int eq = v.indexOf('=');
+                    if (dot < 1 || eq < dot) {
+                        throw new UnlearnException("--sweep needs method.key=v1,v2,..., e.g. ft.lr=0.003,0.005; was '"
+                                + v + "'");
+                    }
+                    List<Number> values = Arrays.stream(v.substring(eq + 1).split(",")).map(x -> (Number) number(v, x))
+                            .toList();
+                    b.optSweep(v.substring(0, dot), v.substring(dot + 1, eq), values);
+                }
+                case "--cache" -> {
+                    String v = value(args, ++i);
+                    b.optCache(v.equals("none") ? null : Path.of(v));
                 }
                 default -> throw new UnlearnException("unknown option '" + a + "'; " + USAGE);
             }

@@ -22,11 +22,14 @@ import java.util.Map;
  * @param forgetClass the class forgotten in the class-wise setting
  * @param methods the methods to compare with Retrain (Retrain always runs)
  * @param overrides hyperparameter overrides per method name
+ * @param sweeps per method, hyperparameters to sweep (each value becomes its own row, named e.g.
+ *     {@code ft{lr=0.005}}), crossed with the overrides
  * @param device device setting (cpu, gpu, gpu:N)
+ * @param cache directory where base models are kept between runs (content-addressed), or null
  */
 public record BenchmarkOptions(int seeds, boolean quick, Path out, Path markdown, Path dataDir, int baseEpochs,
         double forgetFraction, int forgetClass, List<String> methods, Map<String, Map<String, Number>> overrides,
-        String device) {
+        Map<String, Map<String, List<Number>>> sweeps, String device, Path cache) {
 
     /** Default number of seeds. */
     public static final int DEFAULT_SEEDS = 3;
@@ -45,6 +48,33 @@ public record BenchmarkOptions(int seeds, boolean quick, Path out, Path markdown
         Map<String, Map<String, Number>> copy = new LinkedHashMap<>();
         overrides.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
         overrides = java.util.Collections.unmodifiableMap(copy);
+        Map<String, Map<String, List<Number>>> sweepCopy = new LinkedHashMap<>();
+        sweeps.forEach((k, v) -> sweepCopy.put(k, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+        sweeps = java.util.Collections.unmodifiableMap(sweepCopy);
+    }
+
+    /**
+     * The hyperparameter variants of a method: the overrides crossed with every sweep value.
+     *
+     * @param method a method name
+     * @return the variants, each a full override map (one empty map when nothing is set)
+     */
+    public List<Map<String, Number>> variants(String method) {
+        List<Map<String, Number>> out = new ArrayList<>(List.of(new LinkedHashMap<>(overrides.getOrDefault(method,
+                Map.of()))));
+        sweeps.getOrDefault(method, Map.of()).forEach((key, values) -> {
+            List<Map<String, Number>> next = new ArrayList<>();
+            for (Map<String, Number> v : out) {
+                for (Number value : values) {
+                    Map<String, Number> m = new LinkedHashMap<>(v);
+                    m.put(key, value);
+                    next.add(m);
+                }
+            }
+            out.clear();
+            out.addAll(next);
+        });
+        return out;
     }
 
     /** @return a builder with the defaults */
@@ -64,7 +94,9 @@ public record BenchmarkOptions(int seeds, boolean quick, Path out, Path markdown
         private int forgetClass;
         private List<String> methods = UnlearningMethods.NAMES.subList(1, UnlearningMethods.NAMES.size());
         private final Map<String, Map<String, Number>> overrides = new LinkedHashMap<>();
+        private final Map<String, Map<String, List<Number>>> sweeps = new LinkedHashMap<>();
         private String device = "cpu";
+        private Path cache = Path.of("bench-out/checkpoints");
 
         /** @param v seeds, at least 1 @return this */
         public Builder optSeeds(int v) { seeds = v; return this; }
@@ -89,6 +121,13 @@ public record BenchmarkOptions(int seeds, boolean quick, Path out, Path markdown
             overrides.computeIfAbsent(method, k -> new LinkedHashMap<>()).put(key, value);
             return this;
         }
+        /** @param method a method @param key a hyperparameter @param values values to sweep @return this */
+        public Builder optSweep(String method, String key, List<Number> values) {
+            sweeps.computeIfAbsent(method, k -> new LinkedHashMap<>()).put(key, List.copyOf(values));
+            return this;
+        }
+        /** @param v base-model cache directory, or null for none @return this */
+        public Builder optCache(Path v) { cache = v; return this; }
         /** @param v device setting @return this */
         public Builder optDevice(String v) { device = v; return this; }
 
@@ -109,7 +148,10 @@ public record BenchmarkOptions(int seeds, boolean quick, Path out, Path markdown
                     problems.add(e.getMessage());
                 }
             }
-            overrides.forEach((m, hp) -> {
+            Map<String, Map<String, Number>> all = new LinkedHashMap<>(overrides);
+            sweeps.forEach((m, hp) -> hp.forEach((k, v) -> all.computeIfAbsent(m, x -> new LinkedHashMap<>())
+                    .put(k, v.get(0))));
+            all.forEach((m, hp) -> {
                 try {
                     UnlearningMethods.byName(m).defaults().with(hp);
                 } catch (UnlearnException e) {
@@ -121,7 +163,7 @@ public record BenchmarkOptions(int seeds, boolean quick, Path out, Path markdown
             }
             List<String> ms = methods.stream().filter(m -> !m.equalsIgnoreCase("retrain")).toList();
             return new BenchmarkOptions(seeds, quick, out, markdown, dataDir, epochs, forgetFraction, forgetClass, ms,
-                    overrides, device);
+                    overrides, sweeps, device, cache);
         }
     }
 }

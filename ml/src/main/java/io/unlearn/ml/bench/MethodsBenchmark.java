@@ -58,11 +58,11 @@ public final class MethodsBenchmark {
             ModelSpec spec = ModelSpec.cnn(List.of(1L, 28L, 28L), data.numClasses(), TrainingSpec.builder()
                     .optEpochs(o.baseEpochs()).optLearningRate(1e-3).optBatchSize(128).optSchedule("cosine")
                     .optSeed(seed).build());
-            ModelTraining.Trained base = ModelTraining.trainNew(spec, data.train(), device,
+            BaseModels.Base base = BaseModels.obtain(o.cache(), spec, data, device,
                     e -> listener.onProgress(rename(e, "bench/seed" + s + "/base")));
             try (Classifier original = base.model()) {
                 if (seed == 1) {
-                    throughput.add(new Throughput("cnn", base.report().steadySamplesPerSecond(), o.baseEpochs(),
+                    throughput.add(new Throughput("cnn", base.samplesPerSecond(), o.baseEpochs(),
                             100 * Predictor.predict(original, data.test()).accuracy()));
                 }
                 ForgetSplit random = data.split(data.randomForgetIds(o.forgetFraction(), seed));
@@ -96,11 +96,15 @@ public final class MethodsBenchmark {
         }
         rows.add(0, row("original", setting, seed, none, reference, null, baseHp, listener));
         for (String method : o.methods()) {
-            UnlearningTask t = task.optHyperparameters(o.overrides().getOrDefault(method, Map.of())).build();
-            try (UnlearningResult r = UnlearningMethods.byName(method).unlearn(t, stage(listener, setting))) {
-                UnlearningMetrics m = MetricsEvaluator.evaluate(r.model(), eval, r.report().seconds(), seed);
-                rows.add(row(method, setting, seed, m, reference, retrainSeconds / r.report().seconds(),
-                        new LinkedHashMap<>(r.report().hyperparameters()), listener));
+            List<Map<String, Number>> variants = o.variants(method);
+            for (Map<String, Number> variant : variants) {
+                String name = variants.size() == 1 ? method : method + variant;
+                UnlearningTask t = task.optHyperparameters(variant).build();
+                try (UnlearningResult r = UnlearningMethods.byName(method).unlearn(t, stage(listener, setting))) {
+                    UnlearningMetrics m = MetricsEvaluator.evaluate(r.model(), eval, r.report().seconds(), seed);
+                    rows.add(row(name, setting, seed, m, reference, retrainSeconds / r.report().seconds(),
+                            new LinkedHashMap<>(r.report().hyperparameters()), listener));
+                }
             }
         }
         return rows;

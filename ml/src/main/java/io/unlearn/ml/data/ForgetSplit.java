@@ -9,13 +9,13 @@ import java.util.Set;
  * @param forget training samples to be forgotten (non-empty)
  * @param retain training samples to keep (non-empty, disjoint from forget)
  * @param test held-out samples
- * @param forgetIds ids of the forget samples
+ * @param forgetIds ids of the forget samples, in training order
  */
 public record ForgetSplit(DataView forget, DataView retain, DataView test, Set<String> forgetIds) {
 
-    /** Copies the id set. */
+    /** Copies the id set, keeping its order. */
     public ForgetSplit {
-        forgetIds = Set.copyOf(forgetIds);
+        forgetIds = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(forgetIds));
     }
 
     @Override

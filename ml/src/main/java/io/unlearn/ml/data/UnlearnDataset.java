@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
 /**
  * A labelled dataset with a training view and a test view, and the operations unlearning needs:
  * resolving forget ids into forget / retain / test views (validated), and choosing forget sets
- * (random fraction, whole class, subject). Views share the sample data; nothing is copied.
+ * (random fraction, whole class, subject). Views share the sample data; nothing is copied. Forget and
+ * retain views are always in training order, whatever order the ids came in, so a run depends only on
+ * the sets.
  */
 public final class UnlearnDataset {
 
@@ -91,6 +93,7 @@ public final class UnlearnDataset {
                     + name() + "/train (e.g. " + train.id(0) + ")");
         }
         int[] forgetPos = positionsOf(forget, "forget");
+        Arrays.sort(forgetPos); // canonical training order: the same set in any order gives the same run
         boolean[] inForget = new boolean[train.size()];
         for (int p : forgetPos) {
             inForget[p] = true;
@@ -110,6 +113,7 @@ public final class UnlearnDataset {
                         + " retain every training sample outside the forget set");
             }
             retainPos = positionsOf(retain, "retain");
+            Arrays.sort(retainPos);
             List<String> overlap = Arrays.stream(retainPos).filter(p -> inForget[p]).limit(3)
                     .mapToObj(train::id).collect(Collectors.toList());
             if (!overlap.isEmpty()) {
@@ -117,7 +121,8 @@ public final class UnlearnDataset {
                         + ": a sample cannot be both kept and forgotten; remove them from the retain set");
             }
         }
-        return new ForgetSplit(rowsView(forgetPos), rowsView(retainPos), test, forget);
+        DataView forgetView = rowsView(forgetPos);
+        return new ForgetSplit(forgetView, rowsView(retainPos), test, new LinkedHashSet<>(forgetView.ids()));
     }
 
     private int[] positionsOf(Set<String> ids, String role) {

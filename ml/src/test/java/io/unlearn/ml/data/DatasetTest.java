@@ -39,6 +39,11 @@ class DatasetTest {
         assertThat(split.retain().size()).isEqualTo(90);
         assertThat(split.retain().ids()).doesNotContainAnyElementsOf(forget);
         assertThat(split.test().size()).isEqualTo(20);
+        List<String> shuffled = new java.util.ArrayList<>(forget);
+        java.util.Collections.reverse(shuffled);
+        assertThat(data.split(shuffled).forget().ids()).as("views are in training order whatever the input order")
+                .containsExactlyElementsOf(forget);
+        assertThat(data.split(java.util.Set.copyOf(forget)).forgetIds()).containsExactlyElementsOf(forget);
     }
 
     @Test

@@ -92,9 +92,12 @@ class ProvisionerIT {
 
     @Test
     void anUnreachableBrokerFailsWithinTheTimeout() {
-        try (Admin admin = Admin.create(Clients.adminProps("127.0.0.1:1"))) {
+        Admin admin = Admin.create(Clients.adminProps("127.0.0.1:1"));
+        try {
             assertThatThrownBy(() -> new TopicProvisioner(admin, Duration.ofSeconds(2)).provision(Topics.ALL))
                     .isInstanceOf(ContractException.class).hasMessageContaining("did not answer within 2000 ms");
+        } finally {
+            admin.close(Duration.ZERO);
         }
     }
 }

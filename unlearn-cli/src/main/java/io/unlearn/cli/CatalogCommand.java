@@ -1,0 +1,44 @@
+package io.unlearn.cli;
+
+import io.unlearn.ml.data.DataView;
+import io.unlearn.ml.data.FashionMnist;
+import io.unlearn.ml.data.UnlearnDataset;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code unlearn catalog import}: registers a dataset's training samples and their subjects. */
+@Command(name = "catalog", description = "The sample catalogue (unlearn.catalog.samples).", subcommands = CatalogCommand.Import.class)
+final class CatalogCommand {
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Writes one SampleRecord per training sample (id, subject, label, content sha256) into unlearn.catalog.samples.")
+    static final class Import implements Callable<Integer> {
+        @Mixin
+        ClusterOptions cluster;
+
+        @Option(names = "--fmnist-dir", description = "Directory of the Fashion-MNIST IDX files (default: ${DEFAULT-VALUE}).")
+        Path fmnistDir = FashionMnist.DEFAULT_DIR;
+
+        @Option(names = "--limit", description = "Import only the first N training samples (default: all).")
+        int limit = Integer.MAX_VALUE;
+
+        @Override
+        public Integer call() {
+            if (limit < 1) {
+                throw new CliException("--limit " + limit + " must be at least 1");
+            }
+            UnlearnDataset dataset = FashionMnist.load(fmnistDir);
+            DataView train = dataset.train().slice(0, Math.min(limit, dataset.train().size()));
+            long started = System.nanoTime();
+            int count = new CatalogImporter(cluster.clientProps(), cluster.registry(), Clock.systemUTC())
+                    .importView(train, done -> System.err.printf("  %,d / %,d samples%n", done, train.size()));
+            System.out.printf("imported %d samples of %s into unlearn.catalog.samples in %.1f s%n",
+                    count, dataset.name(), (System.nanoTime() - started) / 1e9);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.unlearn.cli;
+
+import io.unlearn.events.ConceptRemovalRequest;
+import io.unlearn.events.DeletionRequest;
+import io.unlearn.events.LegalBasis;
+import io.unlearn.ingest.internals.KafkaRequestPublisher;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code unlearn request delete|concept}: publish a request from a terminal, optionally follow its status. */
+@Command(name = "request", description = "Publish deletion and concept-removal requests.",
+        subcommands = {RequestCommand.Delete.class, RequestCommand.Concept.class})
+final class RequestCommand {
+
+    /** Options both request kinds share. */
+    static class Common {
+        @Mixin
+        ClusterOptions cluster;
+
+        @Option(names = "--model", required = true, description = "The model, e.g. fmnist-cnn.")
+        String modelId;
+
+        @Option(names = "--request-id", description = "Idempotency key (default: a new UUID).")
+        String requestId = UUID.randomUUID().toString();
+
+        @Option(names = "--requester", description = "Who asks (default: ${DEFAULT-VALUE}).")
+        String requester = "cli:" + System.getProperty("user.name", "operator");
+
+        @Option(names = "--deadline-days", description = "Days until the deadline (default: ${DEFAULT-VALUE}).")
+        int deadlineDays = 30;
+
+        @Option(names = "--wait", description = "Follow the request's status for up to this long, e.g. PT2M (default: don't wait).")
+        Duration wait;
+
+        Instant now() {
+            return Instant.now();
+        }
+
+        void publishAndFollow(java.util.function.Consumer<KafkaRequestPublisher> publish) {
+            if (deadlineDays < 1) {
+                throw new CliException("--deadline-days " + deadlineDays + " must be at least 1");
+            }
+            try (KafkaRequestPublisher publisher = new KafkaRequestPublisher(cluster.clientProps(), cluster.registry())) {
+                publish.accept(publisher);
+            }
+            System.out.println(requestId);
+            if (wait != null) {
+                new StatusFollower(cluster.clientProps(), cluster.registry()).follow(requestId, wait, System.out);
+            }
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Ask a model to forget a data subject's samples or named samples.")
+    static final class Delete extends Common implements Callable<Integer> {
+        @Option(names = "--subject", description = "The data subject whose samples to forget.")
+        String subjectId;
+
+        @Option(names = "--samples", split = ",", description = "Sample ids to forget, comma-separated.")
+        List<String> sampleIds = List.of();
+
+        @Option(names = "--legal-basis", description = "One of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        LegalBasis legalBasis = LegalBasis.GDPR_ART_17;
+
+        @Override
+        public Integer call() {
+            if (subjectId == null && sampleIds.isEmpty()) {
+                throw new CliException("give --subject or --samples (or both)");
+            }
+            Instant now = now();
+            DeletionRequest r = DeletionRequest.newBuilder().setRequestId(requestId).setRequester(requester)
+                    .setSubjectId(subjectId).setSampleIds(sampleIds).setModelId(modelId).setLegalBasis(legalBasis)
+                    .setReceivedAt(now).setDeadline(now.plus(Duration.ofDays(deadlineDays))).build();
+            publishAndFollow(p -> p.publish(r));
+            return 0;
+        }
+    }
+
+    @Command(name = "concept", mixinStandardHelpOptions = true, description = "Ask a model to stop recognising a concept (a label set).")
+    static final class Concept extends Common implements Callable<Integer> {
+        @Option(names = "--name", required = true, description = "Concept name, e.g. footwear.")
+        String conceptName;
+
+        @Option(names = "--labels", split = ",", description = "Class labels making up the concept, e.g. Sandal,Sneaker,'Ankle boot'.")
+        List<String> labels = List.of();
+
+        @Option(names = "--examples", split = ",", description = "Sample ids showing the concept.")
+        List<String> examples = List.of();
+
+        @Option(names = "--layer", description = "Layer to read (default: the worker's choice).")
+        String layer;
+
+        @Override
+        public Integer call() {
+            if (labels.isEmpty() && examples.isEmpty()) {
+                throw new CliException("give --labels or --examples (or both)");
+            }
+            Instant now = now();
+            ConceptRemovalRequest r = ConceptRemovalRequest.newBuilder().setRequestId(requestId).setRequester(requester)
+                    .setModelId(modelId).setConceptName(conceptName).setConceptLabels(labels).setExampleSampleIds(examples)
+                    .setLayerHint(layer).setReceivedAt(now).setDeadline(now.plus(Duration.ofDays(deadlineDays))).build();
+            publishAndFollow(p -> p.publish(r));
+            return 0;
+        }
+    }
+}
