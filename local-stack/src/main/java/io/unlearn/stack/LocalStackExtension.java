@@ -3,6 +3,8 @@ package io.unlearn.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -30,10 +32,11 @@ public final class LocalStackExtension implements ParameterResolver {
     /** Closed by JUnit when the root context closes, i.e. after the last test of the run. */
     private static final class SharedStack implements ExtensionContext.Store.CloseableResource {
         private final LocalStack stack;
+        private final Path dir;
 
         SharedStack() {
             try {
-                Path dir = Files.createTempDirectory("unlearn-stack-test-");
+                dir = Files.createTempDirectory("unlearn-stack-test-");
                 stack = LocalStack.start(LocalStackConfig.custom().optDataDir(dir).build());
             } catch (IOException e) {
                 throw new StackException("Cannot create a temporary data dir for the test stack: " + e.getMessage(), e);
@@ -41,8 +44,13 @@ public final class LocalStackExtension implements ParameterResolver {
         }
 
         @Override
-        public void close() {
+        public void close() throws IOException {
             stack.close();
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 }

@@ -26,6 +26,7 @@ public final class IngestConfig extends AbstractConfig {
     public static final String APPLICATION_ID = "application.id";
     public static final String STATE_DIR = "state.dir";
     public static final String STREAM_THREADS = "num.stream.threads";
+    public static final String COMMIT_INTERVAL_MS = "commit.interval.ms";
     public static final String HTTP_ENABLED = "http.enabled";
     public static final String HTTP_HOST = "http.host";
     public static final String HTTP_PORT = "http.port";
@@ -50,6 +51,8 @@ public final class IngestConfig extends AbstractConfig {
                     "Directory of the local state stores (de-duplication, status history, catalogue).")
             .define(STREAM_THREADS, Type.INT, 1, ConfigDef.Range.between(1, 64), Importance.LOW,
                     "Stream threads of this instance.")
+            .define(COMMIT_INTERVAL_MS, Type.LONG, 100L, ConfigDef.Range.between(10, 60_000), Importance.LOW,
+                    "How often the exactly-once transaction commits, ms: longer raises throughput and latency.")
             .define(HTTP_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM, "Serve the HTTP API.")
             .define(HTTP_HOST, Type.STRING, "127.0.0.1", Importance.MEDIUM, "Address the HTTP API binds to.")
             .define(HTTP_PORT, Type.INT, 8088, ConfigDef.Range.between(0, 65535), Importance.MEDIUM,

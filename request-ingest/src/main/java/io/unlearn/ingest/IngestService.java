@@ -3,6 +3,8 @@ package io.unlearn.ingest;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.unlearn.ingest.http.HttpSettings;
+import io.unlearn.ingest.http.IngestHttpServer;
 import io.unlearn.ingest.internals.KafkaRequestPublisher;
 import io.unlearn.ingest.internals.StoreStatusLookup;
 import io.unlearn.schemas.registry.SchemaRegistryClient;
@@ -11,53 +13,71 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import io.unlearn.ingest.internals.BadDataDeadLetterHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The request-ingest service: the exactly-once Streams topology of {@link IngestTopology} plus the
- * request publisher and status lookup the HTTP API uses. {@link #start} returns once Streams is RUNNING;
- * {@link #close} stops everything. A failing stream thread (e.g. the registry unreachable) is logged and
- * replaced, and its records are retried from the last commit.
+ * The request-ingest service: the exactly-once Streams topology of {@link IngestTopology}, the request
+ * publisher and status lookup, and the HTTP API over them ({@link IngestHttpServer}, when {@code http.enabled}).
+ * {@link #start} returns once Streams is RUNNING; {@link #close} stops everything, the HTTP API first. A
+ * failing stream thread (e.g. the registry unreachable) is logged and replaced, and its records are retried
+ * from the last commit.
  */
 public final class IngestService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
     private final IngestConfig config;
     private final PrometheusMeterRegistry meters;
-    private final KafkaStreams streams;
     private final KafkaRequestPublisher publisher;
+    private final IngestHttpServer http;
+    private final KafkaStreams streams;
     private final StatusLookup statusLookup;
 
-    private IngestService(IngestConfig config, Clock clock, HostInfo self) {
+    private IngestService(IngestConfig config, Clock clock) {
         this.config = config;
         this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         SchemaRegistryClient registry = SchemaRegistryClient.create(SchemaRegistryConfig.fromProperties(config.registryProps()));
-        this.streams = new KafkaStreams(IngestTopology.build(config.rules(), registry, clock, meters), streamsProps(config, self));
+        this.publisher = new KafkaRequestPublisher(config.kafkaClientProps(), registry);
+        // The HTTP socket is bound before Streams is built so that the advertised application.server carries the
+        // real port (http.port=0 picks one); the server reaches the lookup and the state through this object.
+        this.http = config.getBoolean(IngestConfig.HTTP_ENABLED)
+                ? new IngestHttpServer(HttpSettings.from(config), publisher, this::findStatus, this::stateName, meters, clock)
+                : null;
+        HostInfo self = http != null ? new HostInfo(http.host(), http.port())
+                : new HostInfo(config.getString(IngestConfig.HTTP_HOST), config.getInt(IngestConfig.HTTP_PORT));
+        try {
+            this.streams = new KafkaStreams(IngestTopology.build(config.rules(), registry, clock, meters), streamsProps(config, self));
+        } catch (RuntimeException e) {
+            closeHttpAndPublisher();
+            throw e;
+        }
         this.streams.setUncaughtExceptionHandler(e -> {
             log.error("A request-ingest stream thread failed; replacing it, its records will be retried from the last commit", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         new KafkaStreamsMetrics(streams).bindTo(meters);
-        this.publisher = new KafkaRequestPublisher(config.kafkaClientProps(), registry);
         this.statusLookup = new StoreStatusLookup(streams, self);
     }
 
     /**
-     * Starts the topology and waits until it runs.
+     * Binds the HTTP API (when {@code http.enabled}), starts the topology, advertising the API's bound
+     * {@code host:port} to the group for status lookups, and waits until it runs.
      *
-     * @param self this instance's HTTP address, advertised to the group for status lookups
-     * @throws IngestException when it is not RUNNING within {@code readyTimeout}
+     * @throws IngestException when the HTTP port cannot be bound or Streams is not RUNNING within {@code readyTimeout}
      */
-    public static IngestService start(IngestConfig config, Clock clock, HostInfo self, Duration readyTimeout) {
-        IngestService service = new IngestService(config, clock, self);
+    public static IngestService start(IngestConfig config, Clock clock, Duration readyTimeout) {
+        IngestService service = new IngestService(config, clock);
         service.streams.start();
+        if (service.http != null) {
+            service.http.start();
+        }
         long deadline = System.nanoTime() + readyTimeout.toNanos();
         while (service.streams.state() != KafkaStreams.State.RUNNING) {
             if (System.nanoTime() > deadline || !service.streams.state().isRunningOrRebalancing()) {
@@ -77,6 +97,11 @@ public final class IngestService implements AutoCloseable {
         }
         log.info("request-ingest running (application.id={})", config.getString(IngestConfig.APPLICATION_ID));
         return service;
+    }
+
+    /** The port the HTTP API is bound to (the picked one when http.port=0); empty when http.enabled=false. */
+    public OptionalInt httpPort() {
+        return http == null ? OptionalInt.empty() : OptionalInt.of(http.port());
     }
 
     public KafkaStreams.State state() {
@@ -99,11 +124,27 @@ public final class IngestService implements AutoCloseable {
         return config;
     }
 
+    /** Stops the HTTP API first (no new requests), then the publisher and Streams. */
     @Override
     public void close() {
-        publisher.close();
+        closeHttpAndPublisher();
         streams.close(Duration.ofSeconds(30));
         meters.close();
+    }
+
+    private void closeHttpAndPublisher() {
+        if (http != null) {
+            http.close();
+        }
+        publisher.close();
+    }
+
+    private StatusLookup.Result findStatus(String requestId) {
+        return statusLookup.find(requestId);
+    }
+
+    private String stateName() {
+        return streams.state().name();
     }
 
     static Properties streamsProps(IngestConfig config, HostInfo self) {
@@ -112,10 +153,11 @@ public final class IngestService implements AutoCloseable {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.STATE_DIR_CONFIG, config.getString(IngestConfig.STATE_DIR));
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getInt(IngestConfig.STREAM_THREADS));
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.getLong(IngestConfig.COMMIT_INTERVAL_MS));
         p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         // Only the global catalogue sources and the status source deserialize in Streams; a corrupt record
-        // there is logged and skipped (request topics are read as bytes and dead-lettered by the topology).
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        // there is dead-lettered and skipped; a registry outage fails the thread instead (BadDataDeadLetterHandler).
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, BadDataDeadLetterHandler.class);
         Properties props = new Properties();
         props.putAll(p);
         return props;

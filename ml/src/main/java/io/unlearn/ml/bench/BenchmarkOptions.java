@@ -34,7 +34,7 @@ public record BenchmarkOptions(int seeds, boolean quick, Path out, Path markdown
     /** Default number of seeds. */
     public static final int DEFAULT_SEEDS = 3;
     /** Default epochs of the base model and Retrain (full run): enough to (nearly) memorise the training set. */
-    public static final int DEFAULT_BASE_EPOCHS = 20;
+    public static final int DEFAULT_BASE_EPOCHS = 25;
     /** Base epochs in quick mode. */
     public static final int QUICK_BASE_EPOCHS = 8;
     /** Training samples in quick mode. */

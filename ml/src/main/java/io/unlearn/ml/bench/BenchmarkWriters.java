@@ -101,7 +101,39 @@ public final class BenchmarkWriters {
                 }
             }
         }
+        md.append('\n').append(goalCheck(summaries));
         return md.toString();
+    }
+
+    /**
+     * The issue's goal, checked per setting: the best approximate method at ≥ 10× Retrain's speed should reach
+     * an Avg. Gap ≤ 0.5 points and ≤ a third of the original model's gap.
+     *
+     * @param summaries per-method summaries
+     * @return one line per setting
+     */
+    static String goalCheck(List<BenchmarkSummary> summaries) {
+        StringBuilder sb = new StringBuilder("Goal check (best approximate method at ≥ 10× Retrain's speed; goal: Avg. Gap"
+                + " ≤ 0.5 and ≤ a third of the original model's gap):\n\n");
+        for (String setting : summaries.stream().map(BenchmarkSummary::setting).distinct().toList()) {
+            double original = summaries.stream().filter(x -> x.setting().equals(setting) && x.method().equals("original"))
+                    .mapToDouble(x -> x.avgGap()[0]).findFirst().orElse(Double.NaN);
+            var best = summaries.stream().filter(x -> x.setting().equals(setting))
+                    .filter(x -> !x.method().equals("original") && !x.method().equals("retrain"))
+                    .filter(x -> x.speedup()[0] >= 10)
+                    .min(java.util.Comparator.comparingDouble(x -> x.avgGap()[0]));
+            if (best.isEmpty()) {
+                sb.append(String.format(Locale.ROOT, "- `%s`: no approximate method ran at ≥ 10× Retrain's speed"
+                        + " (original gap %.2f): goal not met.%n", setting, original));
+                continue;
+            }
+            BenchmarkSummary b = best.get();
+            boolean met = b.avgGap()[0] <= 0.5 && b.avgGap()[0] <= original / 3;
+            sb.append(String.format(Locale.ROOT, "- `%s`: %s, Avg. Gap %.2f ± %.2f at %.1f× vs original %.2f (ratio %.2f):"
+                    + " goal %s.%n", setting, b.method(), b.avgGap()[0], b.avgGap()[1], b.speedup()[0], original,
+                    b.avgGap()[0] / original, met ? "met" : "not met"));
+        }
+        return sb.toString();
     }
 
     /**
@@ -120,6 +152,7 @@ public final class BenchmarkWriters {
             sb.append(String.format(Locale.ROOT, "throughput %s: %,.0f samples/s (test accuracy %.2f%% after %d epochs)%n",
                     t.model(), t.samplesPerSecond(), t.testAccuracy(), t.epochs()));
         }
+        sb.append(goalCheck(BenchmarkSummary.of(result.rows())));
         return sb.toString();
     }
 

@@ -67,9 +67,9 @@ public final class CsvDatasetReader {
         }
         Pattern sep = Pattern.compile(Pattern.quote(String.valueOf(b.delimiter)));
         List<String> header = Arrays.asList(sep.split(lines.get(0).trim(), -1));
-        int labelCol = column(header, b.labelColumn, file, true);
-        int idCol = column(header, b.idColumn, file, false);
-        int subjectCol = column(header, b.subjectColumn, file, false);
+        int labelCol = column(header, b.labelColumn, file);
+        int idCol = column(header, b.idColumn, file);
+        int subjectCol = column(header, b.subjectColumn, file);
         int n = lines.size() - 1;
         int width = header.size() - 1 - (idCol >= 0 ? 1 : 0) - (subjectCol >= 0 ? 1 : 0);
         Table t = new Table(split, n, width);
@@ -117,12 +117,12 @@ public final class CsvDatasetReader {
                 + "' is not a finite number; feature columns must be numeric (mark id/subject columns as such)");
     }
 
-    private static int column(List<String> header, String name, Path file, boolean required) {
+    private static int column(List<String> header, String name, Path file) {
         if (name == null) {
-            return -1;
+            return -1; // an optional column that was not asked for
         }
         int i = header.stream().map(String::trim).toList().indexOf(name);
-        if (i < 0 && required || i < 0 && name != null) {
+        if (i < 0) {
             throw new UnlearnException(file + " has no column '" + name + "' (header: " + header
                     + "); fix the column name");
         }

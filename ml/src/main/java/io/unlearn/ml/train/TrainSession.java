@@ -62,8 +62,22 @@ public final class TrainSession implements AutoCloseable {
                         .setMaxUpdates(Math.max(1, totalSteps)).build()
                 : Tracker.fixed((float) learningRate);
         Optimizer adam = Optimizer.adam().optLearningRateTracker(tracker).optWeightDecays((float) weightDecay).build();
+        return open(model, stage, adam, learningRate);
+    }
+
+    /**
+     * Opens a session with any DJL optimiser (e.g. plain SGD for sign-SGD, with a gradient hook that takes
+     * the sign of each gradient).
+     *
+     * @param model the model to update in place
+     * @param stage name used in error messages
+     * @param optimizer the optimiser
+     * @param learningRate its (base) learning rate, for error messages
+     * @return the session
+     */
+    public static TrainSession open(Classifier model, String stage, Optimizer optimizer, double learningRate) {
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(adam).optDevices(new ai.djl.Device[] {model.device()});
+                .optOptimizer(optimizer).optDevices(new ai.djl.Device[] {model.device()});
         Trainer trainer = model.model().newTrainer(config);
         // a loaded model's parameters only require gradients once the trainer is initialised
         trainer.initialize(new Shape(1).addAll(new Shape(model.spec().inputShapeArray())));

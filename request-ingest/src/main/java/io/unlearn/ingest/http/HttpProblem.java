@@ -38,7 +38,8 @@ final class HttpProblem extends IngestException {
 
     static HttpProblem tooLarge(int limit) {
         return new HttpProblem(413, "Content Too Large", "The request body exceeds " + limit
-                + " bytes (http.max.body.bytes): send fewer sample ids per request, or split it into several requests");
+                + " bytes (http.max.body.bytes): send fewer sample ids per request, or split it into several requests")
+                .header("Connection", "close");
     }
 
     static HttpProblem unsupportedMediaType(String contentType) {

@@ -11,13 +11,19 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a request body as JSON, in the order the errors are reported: 415 when it is not declared
  * {@code application/json} (UTF-8), 413 when it exceeds the limit (at most limit + 1 bytes are ever
- * read, so a huge body is never buffered), 400 when it is not well-formed JSON.
+ * kept, so a huge body is never buffered), 400 when it is not well-formed JSON. The rest of an oversized
+ * body is read and dropped up to {@link #DISCARD_LIMIT} bytes before the 413 goes out: closing a socket
+ * with unread input resets it, and the client would see a reset instead of the answer.
  */
 final class JsonBodies {
+    static final long DISCARD_LIMIT = 16L << 20;
+    private static final Logger log = LoggerFactory.getLogger(JsonBodies.class);
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -30,10 +36,12 @@ final class JsonBodies {
         requireJsonContentType(exchange.getRequestHeaders().getFirst("Content-Type"));
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
         if (declared != null && declared.trim().matches("\\d{1,18}") && Long.parseLong(declared.trim()) > maxBytes) {
+            discard(exchange.getRequestBody(), Long.parseLong(declared.trim()));
             throw HttpProblem.tooLarge(maxBytes);
         }
         byte[] body = readAtMost(exchange.getRequestBody(), maxBytes + 1);
         if (body.length > maxBytes) {
+            discard(exchange.getRequestBody(), DISCARD_LIMIT);
             throw HttpProblem.tooLarge(maxBytes);
         }
         if (body.length == 0) {
@@ -63,6 +71,21 @@ final class JsonBodies {
         }
         if (!json) {
             throw HttpProblem.unsupportedMediaType(header);
+        }
+    }
+
+    /** Reads and drops up to {@code bytes} (at most {@link #DISCARD_LIMIT}); a bigger body will see its connection cut. */
+    private static void discard(InputStream in, long bytes) {
+        byte[] sink = new byte[8192];
+        long left = Math.min(bytes, DISCARD_LIMIT);
+        try {
+            int n = 0;
+            while (left > 0 && n >= 0) {
+                n = in.read(sink, 0, (int) Math.min(sink.length, left));
+                left -= Math.max(n, 0);
+            }
+        } catch (IOException e) {
+            log.debug("The client stopped sending its oversized body ({}); answering 413 all the same", e.getMessage());
         }
     }
 

@@ -29,13 +29,13 @@ public final class IngestProcessors {
 
     public static Topology wire(Topology t, IngestRules rules, SchemaRegistryClient registry, Clock clock, MeterRegistry meters) {
         Deserializer<String> keys = EventSerdes.keySerde().deserializer();
-        t.addGlobalStore(store(StoreNames.CATALOG).withLoggingDisabled(), "catalog-source", keys,
+        t.addGlobalStore(globalStore(StoreNames.CATALOG), "catalog-source", keys,
                 EventSerdes.serde(SampleRecord.class, registry).deserializer(), Topics.SAMPLES.name(),
                 "catalog-updater", CatalogUpdaters.Samples::new);
-        t.addGlobalStore(store(StoreNames.FORGOTTEN).withLoggingDisabled(), "forgotten-source", keys,
+        t.addGlobalStore(globalStore(StoreNames.FORGOTTEN), "forgotten-source", keys,
                 EventSerdes.serde(ForgottenSample.class, registry).deserializer(), Topics.FORGOTTEN_SAMPLES.name(),
                 "forgotten-updater", CatalogUpdaters.Forgotten::new);
-        t.addGlobalStore(store(StoreNames.MODELS).withLoggingDisabled(), "models-source", keys,
+        t.addGlobalStore(globalStore(StoreNames.MODELS), "models-source", keys,
                 EventSerdes.serde(ModelVersion.class, registry).deserializer(), Topics.MODEL_VERSIONS.name(),
                 "models-updater", CatalogUpdaters.Models::new);
 
@@ -59,7 +59,18 @@ public final class IngestProcessors {
         return t;
     }
 
+    /** Logged RocksDB store with a write cache: within one commit, repeated updates of a key reach the changelog once. */
     private static StoreBuilder<KeyValueStore<String, String>> store(String name) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String());
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String())
+                .withCachingEnabled();
+    }
+
+    /**
+     * Global stores live in memory: they are read on every request, are small (a few entries per catalogued
+     * sample) and are rebuilt from their compacted topics at start-up anyway.
+     */
+    private static StoreBuilder<KeyValueStore<String, String>> globalStore(String name) {
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), Serdes.String())
+                .withLoggingDisabled();
     }
 }

@@ -28,7 +28,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * Shared set-up of the ingest integration tests on the real local stack: the contract installed, a
@@ -61,8 +60,7 @@ final class IngestStackFixture {
 
     /** Starts request-ingest (HTTP off unless enabled in {@code extra}) and waits until it runs. */
     IngestService startIngest(String... extra) {
-        return IngestService.start(IngestConfig.of(ingestProps(extra)), Clock.systemUTC(),
-                new HostInfo("127.0.0.1", 0), Duration.ofSeconds(60));
+        return IngestService.start(IngestConfig.of(ingestProps(extra)), Clock.systemUTC(), Duration.ofSeconds(60));
     }
 
     String sample(int i) {
