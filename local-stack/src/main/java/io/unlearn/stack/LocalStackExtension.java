@@ -30,7 +30,7 @@ public final class LocalStackExtension implements ParameterResolver {
     }
 
     /** Closed by JUnit when the root context closes, i.e. after the last test of the run. */
-    private static final class SharedStack implements ExtensionContext.Store.CloseableResource {
+    private static final class SharedStack implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         private final LocalStack stack;
         private final Path dir;
 

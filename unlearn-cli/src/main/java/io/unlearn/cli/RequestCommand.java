@@ -3,6 +3,7 @@ package io.unlearn.cli;
 import io.unlearn.events.ConceptRemovalRequest;
 import io.unlearn.events.DeletionRequest;
 import io.unlearn.events.LegalBasis;
+import io.unlearn.events.RequestState;
 import io.unlearn.ingest.internals.KafkaRequestPublisher;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,9 @@ final class RequestCommand {
         @Option(names = "--wait", description = "Follow the request's status for up to this long, e.g. PT2M (default: don't wait).")
         Duration wait;
 
+        @Option(names = "--until", description = "With --wait: stop at this state (default: a final one: VERIFIED, REJECTED or FAILED).")
+        RequestState until;
+
         Instant now() {
             return Instant.now();
         }
@@ -51,7 +55,7 @@ final class RequestCommand {
             }
             System.out.println(requestId);
             if (wait != null) {
-                new StatusFollower(cluster.clientProps(), cluster.registry()).follow(requestId, wait, System.out);
+                new StatusFollower(cluster.clientProps(), cluster.registry()).follow(requestId, until, wait, System.out);
             }
         }
     }

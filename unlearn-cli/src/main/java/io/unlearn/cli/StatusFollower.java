@@ -1,5 +1,6 @@
 package io.unlearn.cli;
 
+import io.unlearn.events.RequestState;
 import io.unlearn.events.RequestStatus;
 import io.unlearn.schemas.EventSerdes;
 import io.unlearn.schemas.RequestLifecycle;
@@ -25,8 +26,11 @@ final class StatusFollower {
         this.registry = registry;
     }
 
-    /** @return the last state seen, or null when none arrived in time */
-    RequestStatus follow(String requestId, Duration timeout, PrintStream out) {
+    /**
+     * @param until stop when the request reaches this state (null: a final state)
+     * @return the last status seen, or null when none arrived in time
+     */
+    RequestStatus follow(String requestId, RequestState until, Duration timeout, PrintStream out) {
         Map<String, Object> props = new HashMap<>(clientProps);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "unlearn-cli-follow-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -43,7 +47,7 @@ final class StatusFollower {
                         last = r.value();
                         out.println(last.getOccurredAt() + " " + last.getState() + " by " + last.getEmittedBy()
                                 + (last.getReason() == null ? "" : ": " + last.getReason()));
-                        if (RequestLifecycle.isTerminal(last.getState())) {
+                        if (last.getState() == until || RequestLifecycle.isTerminal(last.getState())) {
                             return last;
                         }
                     }

@@ -42,14 +42,14 @@ class CatalogAndRequestIT {
         Map<String, Object> props = Map.of("bootstrap.servers", stack.bootstrapServers(), "schema.registry.url", stack.registryUrl(),
                 "application.id", "cli-it-ingest", "state.dir", state.toString(), "http.enabled", "false");
         try (IngestService ignored = IngestService.start(IngestConfig.of(props), Clock.systemUTC(), Duration.ofSeconds(60))) {
-            String deleted = run("request", "delete", "--subject", "fmnist-subject-00001", "--model", "cli-model",
-                    "--request-id", "cli-del-1", "--wait", "PT60S", cluster[0], cluster[1], cluster[2], cluster[3]);
+            String deleted = run("request", "delete", "--subject", "fmnist/train/subject-00001", "--model", "cli-model",
+                    "--request-id", "cli-del-1", "--wait", "PT60S", "--until", "ACCEPTED", cluster[0], cluster[1], cluster[2], cluster[3]);
             assertThat(deleted).startsWith("cli-del-1").contains("RECEIVED by request-ingest").contains("ACCEPTED by request-ingest");
             String concept = run("request", "concept", "--name", "footwear", "--labels", "Sandal,Sneaker,Ankle boot",
-                    "--model", "cli-model", "--request-id", "cli-con-1", "--wait", "PT60S", cluster[0], cluster[1], cluster[2], cluster[3]);
+                    "--model", "cli-model", "--request-id", "cli-con-1", "--wait", "PT60S", "--until", "ACCEPTED", cluster[0], cluster[1], cluster[2], cluster[3]);
             assertThat(concept).contains("ACCEPTED by request-ingest");
             String unknown = run("request", "delete", "--samples", "no-such-sample", "--model", "cli-model",
-                    "--request-id", "cli-del-2", "--wait", "PT60S", cluster[0], cluster[1], cluster[2], cluster[3]);
+                    "--request-id", "cli-del-2", "--wait", "PT60S", "--until", "ACCEPTED", cluster[0], cluster[1], cluster[2], cluster[3]);
             assertThat(unknown).contains("REJECTED by request-ingest").contains("unknown sample ids");
         }
     }
