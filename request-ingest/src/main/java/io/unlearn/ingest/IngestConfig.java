@@ -30,6 +30,7 @@ public final class IngestConfig extends AbstractConfig {
     public static final String HTTP_ENABLED = "http.enabled";
     public static final String HTTP_HOST = "http.host";
     public static final String HTTP_PORT = "http.port";
+    public static final String HTTP_ADVERTISED_HOST = "http.advertised.host";
     public static final String HTTP_TOKENS = "http.auth.tokens";
     public static final String HTTP_MAX_BODY = "http.max.body.bytes";
     public static final String MAX_SAMPLES = "request.max.samples";
@@ -57,6 +58,9 @@ public final class IngestConfig extends AbstractConfig {
             .define(HTTP_HOST, Type.STRING, "127.0.0.1", Importance.MEDIUM, "Address the HTTP API binds to.")
             .define(HTTP_PORT, Type.INT, 8088, ConfigDef.Range.between(0, 65535), Importance.MEDIUM,
                     "HTTP API port; 0 picks a free one.")
+            .define(HTTP_ADVERTISED_HOST, Type.STRING, "", Importance.LOW,
+                    "Host name other instances use to reach this one's HTTP API (status lookups redirect there); "
+                            + "empty = http.host. Set it when binding 0.0.0.0.")
             .define(HTTP_TOKENS, Type.PASSWORD, "", Importance.HIGH,
                     "Bearer tokens accepted by the HTTP API, as requester=token[,requester=token...]; the requester "
                             + "name is recorded on requests sent with that token. Required when the HTTP API is on.")
@@ -123,6 +127,12 @@ public final class IngestConfig extends AbstractConfig {
         }
         getList(SIGNING_REQUIRED).stream().filter(s -> !s.isBlank()).forEach(b::optRequireSignature);
         return b.build();
+    }
+
+    /** The host advertised to the group for status lookups: {@link #HTTP_ADVERTISED_HOST}, else {@link #HTTP_HOST}. */
+    public String advertisedHost() {
+        String advertised = getString(HTTP_ADVERTISED_HOST);
+        return advertised.isBlank() ? getString(HTTP_HOST) : advertised;
     }
 
     /** token → requester, from {@link #HTTP_TOKENS}. */

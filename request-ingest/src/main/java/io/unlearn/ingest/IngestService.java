@@ -50,8 +50,7 @@ public final class IngestService implements AutoCloseable {
         this.http = config.getBoolean(IngestConfig.HTTP_ENABLED)
                 ? new IngestHttpServer(HttpSettings.from(config), publisher, this::findStatus, this::stateName, meters, clock)
                 : null;
-        HostInfo self = http != null ? new HostInfo(http.host(), http.port())
-                : new HostInfo(config.getString(IngestConfig.HTTP_HOST), config.getInt(IngestConfig.HTTP_PORT));
+        HostInfo self = new HostInfo(config.advertisedHost(), http != null ? http.port() : config.getInt(IngestConfig.HTTP_PORT));
         try {
             this.streams = new KafkaStreams(IngestTopology.build(config.rules(), registry, clock, meters), streamsProps(config, self));
         } catch (RuntimeException e) {
