@@ -71,7 +71,7 @@ final class IngestFixture implements AutoCloseable {
     }
 
     void forgotten(String id, String versionId) {
-        pipe(Topics.FORGOTTEN_SAMPLES.name(), id, ForgottenSample.class, ForgottenSample.newBuilder().setSampleId(id)
+        pipe(Topics.FORGOTTEN_SAMPLES.name(), Topics.forgottenKey("fmnist-cnn", id), ForgottenSample.class, ForgottenSample.newBuilder().setSampleId(id)
                 .setRequestId("earlier").setModelId("fmnist-cnn").setVersionId(versionId).setForgottenAt(NOW).build());
     }
 

@@ -64,8 +64,16 @@ public final class Topics {
 
     public static final Topic<String, ForgottenSample> FORGOTTEN_SAMPLES =
             Topic.avro("unlearn.catalog.forgotten", ForgottenSample.class)
-                    .setDoc("Samples some model version has forgotten; no forgotten sample is ever trained on again. Written by unlearn-worker in the version's transaction.")
-                    .setKeyDoc("sampleId").compacted().build();
+                    .setDoc("Samples some version of a model has forgotten; that model never trains on them again. Written by unlearn-worker in the version's transaction.")
+                    .setKeyDoc("modelId|sampleId (see forgottenKey): one record per model and sample, so compaction keeps each model's").compacted().build();
+
+    /**
+     * The key of {@link #FORGOTTEN_SAMPLES}: {@code modelId|sampleId}. Keyed per model, not per sample, because
+     * the same sample can be forgotten by several models and compaction must keep every one of those facts.
+     */
+    public static String forgottenKey(String modelId, String sampleId) {
+        return modelId + "|" + sampleId;
+    }
 
     public static final Topic<String, ModelVersion> MODEL_VERSIONS =
             Topic.avro("unlearn.models.versions", ModelVersion.class)

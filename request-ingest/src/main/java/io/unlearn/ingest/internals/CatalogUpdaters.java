@@ -55,7 +55,7 @@ public final class CatalogUpdaters {
         }
     }
 
-    /** unlearn.catalog.forgotten → {@link StoreNames#FORGOTTEN}: sampleId → versionId. */
+    /** unlearn.catalog.forgotten → {@link StoreNames#FORGOTTEN}: modelId|sampleId (the record key) → versionId. */
     public static final class Forgotten implements Processor<String, ForgottenSample, Void, Void> {
         private KeyValueStore<String, String> store;
 

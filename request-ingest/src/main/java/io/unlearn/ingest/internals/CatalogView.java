@@ -14,8 +14,8 @@ public interface CatalogView {
     /** Whether some catalogued sample carries this class label. */
     boolean labelExists(String label);
 
-    /** The version that forgot {@code sampleId}, if any has. */
-    Optional<String> forgottenBy(String sampleId);
+    /** The version of {@code modelId} that forgot {@code sampleId}, if one has. */
+    Optional<String> forgottenBy(String modelId, String sampleId);
 
     /** Whether any version of {@code modelId} has been published. */
     boolean modelExists(String modelId);

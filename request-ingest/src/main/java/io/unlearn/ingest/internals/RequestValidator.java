@@ -60,11 +60,11 @@ public final class RequestValidator {
         List<String> fresh = new ArrayList<>();
         List<String> forgotten = new ArrayList<>();
         for (String id : samples) {
-            (catalog.forgottenBy(id).isPresent() ? forgotten : fresh).add(id);
+            (catalog.forgottenBy(r.getModelId(), id).isPresent() ? forgotten : fresh).add(id);
         }
         String note = forgotten.isEmpty() ? null
                 : forgotten.size() + " of " + samples.size() + " samples already forgotten (e.g. " + forgotten.get(0) + " by "
-                        + catalog.forgottenBy(forgotten.get(0)).orElseThrow() + ")"
+                        + catalog.forgottenBy(r.getModelId(), forgotten.get(0)).orElseThrow() + ")"
                         + (fresh.isEmpty() ? "; nothing left to apply" : "; the other " + fresh.size() + " go forward");
         AcceptedRequest accepted = base(r.getRequestId(), RequestKind.DELETION, r.getModelId(), r.getRequester(),
                 r.getReceivedAt(), r.getDeadline(), now)

@@ -3,6 +3,7 @@ package io.unlearn.ingest.internals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import io.unlearn.schemas.Topics;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -46,8 +47,8 @@ final class StoreCatalogView implements CatalogView {
     }
 
     @Override
-    public Optional<String> forgottenBy(String sampleId) {
-        return Optional.ofNullable(forgotten.get(sampleId));
+    public Optional<String> forgottenBy(String modelId, String sampleId) {
+        return Optional.ofNullable(forgotten.get(Topics.forgottenKey(modelId, sampleId)));
     }
 
     @Override

@@ -4,7 +4,7 @@ package io.unlearn.ingest.internals;
 public final class StoreNames {
     /** Global: sample ids, the subject → samples index and the known labels, from unlearn.catalog.samples. */
     public static final String CATALOG = "ingest-catalog";
-    /** Global: sampleId → versionId that forgot it, from unlearn.catalog.forgotten. */
+    /** Global: modelId|sampleId → versionId that forgot it, from unlearn.catalog.forgotten. */
     public static final String FORGOTTEN = "ingest-forgotten";
     /** Global: modelId → latest versionId, from unlearn.models.versions. */
     public static final String MODELS = "ingest-models";

@@ -1,0 +1,113 @@
+package io.unlearn.worker;
+
+import io.unlearn.ml.data.FashionMnist;
+import io.unlearn.ml.unlearn.UnlearningMethods;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * The one configuration of unlearn-worker: every key typed, defaulted, validated and documented in
+ * {@link #CONFIG_DEF}; {@link #of(Map)} fails fast naming every problem. {@code kafka.}-prefixed keys pass
+ * through to the Kafka clients (SASL/SSL); {@code method.}-prefixed keys override the unlearning method's
+ * hyperparameters, e.g. {@code method.epochs=1}.
+ */
+public final class WorkerConfig extends AbstractConfig {
+    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    public static final String GROUP_ID = "group.id";
+    public static final String TRANSACTIONAL_ID_PREFIX = "transactional.id.prefix";
+    public static final String ARTIFACT_DIR = "artifact.dir";
+    public static final String DATASET_DIR = "dataset.dir";
+    public static final String DATASET_LIMIT = "dataset.limit";
+    public static final String METHOD = "method";
+    public static final String BATCH_MAX_REQUESTS = "batch.max.requests";
+    public static final String BATCH_MAX_SAMPLES = "batch.max.samples";
+    public static final String BATCH_MAX_WAIT_MS = "batch.max.wait.ms";
+    public static final String DEVICE = "device";
+    public static final String SEED = "seed";
+    public static final String CONSOLIDATE_EVERY = "consolidation.every.requests";
+    public static final String KAFKA_PREFIX = "kafka.";
+    public static final String METHOD_PREFIX = "method.";
+
+    public static final ConfigDef CONFIG_DEF = new ConfigDef()
+            .define(BOOTSTRAP_SERVERS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH, "Kafka brokers.")
+            .define(SCHEMA_REGISTRY_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
+                    "Confluent-compatible schema registry URL.")
+            .define(GROUP_ID, Type.STRING, "unlearn-worker", Importance.MEDIUM,
+                    "Consumer group: workers with the same id share the models (by partition of modelId).")
+            .define(TRANSACTIONAL_ID_PREFIX, Type.STRING, "unlearn-worker", Importance.LOW,
+                    "Prefix of this instance's transactional.id (a random suffix is added per process).")
+            .define(ARTIFACT_DIR, Type.STRING, ".unlearn/artifacts", Importance.MEDIUM,
+                    "Directory of the content-addressed artifact store (shared by all workers and the evaluator).")
+            .define(DATASET_DIR, Type.STRING, FashionMnist.DEFAULT_DIR.toString(), Importance.MEDIUM,
+                    "Directory of the Fashion-MNIST IDX files the models are trained on.")
+            .define(DATASET_LIMIT, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.LOW,
+                    "Use only the first N training samples (0 = all); for tests and quick runs.")
+            .define(METHOD, Type.STRING, "ft", ConfigDef.ValidString.in(UnlearningMethods.NAMES.toArray(new String[0])),
+                    Importance.HIGH, "Unlearning method applied to each batch: " + UnlearningMethods.NAMES + ".")
+            .define(BATCH_MAX_REQUESTS, Type.INT, 100, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                    "A model's batch is applied once it holds this many deletion requests.")
+            .define(BATCH_MAX_SAMPLES, Type.INT, 20_000, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                    "... or this many samples to forget.")
+            .define(BATCH_MAX_WAIT_MS, Type.LONG, 20_000L, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+                    "... or its first request has waited this long, ms.")
+            .define(DEVICE, Type.STRING, "cpu", Importance.MEDIUM, "cpu, gpu, or auto (GPU when DJL reports one).")
+            .define(SEED, Type.LONG, 42L, Importance.LOW, "Base seed; each batch's seed derives from it and the batch.")
+            .define(CONSOLIDATE_EVERY, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.LOW,
+                    "Retrain from scratch on the current retain set after this many applied requests (0 = never).");
+
+    private WorkerConfig(Map<String, ?> props) {
+        super(CONFIG_DEF, props, false);
+    }
+
+    public static WorkerConfig of(Map<String, ?> props) {
+        try {
+            WorkerConfig config = new WorkerConfig(props);
+            List<String> problems = new ArrayList<>();
+            config.methodOverrides(problems);
+            if (!problems.isEmpty()) {
+                throw new WorkerException("Invalid unlearn-worker configuration: " + String.join("; ", problems));
+            }
+            return config;
+        } catch (ConfigException e) {
+            throw new WorkerException("Invalid unlearn-worker configuration: " + e.getMessage()
+                    + " (keys and defaults: WorkerConfig.CONFIG_DEF)", e);
+        }
+    }
+
+    /** The method's hyperparameter overrides from {@code method.*} keys. */
+    public Map<String, Number> methodOverrides() {
+        return methodOverrides(new ArrayList<>());
+    }
+
+    private Map<String, Number> methodOverrides(List<String> problems) {
+        Map<String, Number> out = new HashMap<>();
+        originalsWithPrefix(METHOD_PREFIX, true).forEach((k, v) -> {
+            try {
+                out.put(k, Double.parseDouble(v.toString()));
+            } catch (NumberFormatException e) {
+                problems.add(METHOD_PREFIX + k + "=" + v + " is not a number");
+            }
+        });
+        return out;
+    }
+
+    public Map<String, Object> kafkaClientProps() {
+        Map<String, Object> props = new HashMap<>(originalsWithPrefix(KAFKA_PREFIX, true));
+        props.put(BOOTSTRAP_SERVERS, String.join(",", getList(BOOTSTRAP_SERVERS)));
+        return props;
+    }
+
+    public Map<String, Object> registryProps() {
+        Map<String, Object> props = new HashMap<>(originals());
+        props.keySet().removeIf(k -> k.startsWith(KAFKA_PREFIX) || k.startsWith(METHOD_PREFIX));
+        return props;
+    }
+}

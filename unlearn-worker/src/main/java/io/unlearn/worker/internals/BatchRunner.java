@@ -1,0 +1,93 @@
+package io.unlearn.worker.internals;
+
+import ai.djl.Device;
+import io.unlearn.events.AcceptedRequest;
+import io.unlearn.events.ModelVersion;
+import io.unlearn.events.ModelVersionKind;
+import io.unlearn.ml.ProgressListener;
+import io.unlearn.ml.UnlearnException;
+import io.unlearn.ml.data.UnlearnDataset;
+import io.unlearn.ml.model.ArtifactMetadata;
+import io.unlearn.ml.model.Classifier;
+import io.unlearn.ml.unlearn.UnlearningMethod;
+import io.unlearn.ml.unlearn.UnlearningResult;
+import io.unlearn.ml.unlearn.UnlearningTask;
+import io.unlearn.schemas.Digests;
+import io.unlearn.worker.ArtifactStore;
+import io.unlearn.worker.WorkerException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies one deletion batch: loads the head version (sha256 checked), runs the configured method on the
+ * union forget set with every sample ever forgotten excluded from the retain set, stores the new artifact
+ * and describes the new version. Deterministic: the seed derives from the model, the parent version and
+ * the sorted request ids, so redoing a batch after a crash yields the same artifact.
+ */
+public final class BatchRunner {
+    private static final Logger log = LoggerFactory.getLogger(BatchRunner.class);
+    private final UnlearnDataset dataset;
+    private final ArtifactStore artifacts;
+    private final UnlearningMethod method;
+    private final Map<String, Number> overrides;
+    private final long baseSeed;
+    private final Device device;
+    private final Clock clock;
+
+    public BatchRunner(UnlearnDataset dataset, ArtifactStore artifacts, UnlearningMethod method, Map<String, Number> overrides,
+                       long baseSeed, Device device, Clock clock) {
+        this.dataset = dataset;
+        this.artifacts = artifacts;
+        this.method = method;
+        this.overrides = overrides;
+        this.baseSeed = baseSeed;
+        this.device = device;
+        this.clock = clock;
+    }
+
+    public BatchOutcome apply(ModelVersion head, List<AcceptedRequest> requests, Set<String> alreadyForgotten, ProgressListener progress) {
+        TreeSet<String> union = requests.stream().flatMap(r -> r.getSampleIds().stream())
+                .filter(id -> !alreadyForgotten.contains(id)).collect(Collectors.toCollection(TreeSet::new));
+        if (union.isEmpty()) {
+            return new BatchOutcome.AlreadyForgotten(head.getVersionId());
+        }
+        List<String> requestIds = requests.stream().map(AcceptedRequest::getRequestId).sorted().toList();
+        Set<String> excluded = new TreeSet<>(alreadyForgotten);
+        excluded.addAll(union);
+        List<String> retain = dataset.train().ids().stream().filter(id -> !excluded.contains(id)).toList();
+        long seed = seedOf(head, requestIds);
+        long started = System.nanoTime();
+        try (Classifier original = artifacts.load(head.getArtifactUri(), head.getArtifactSha256(), device)) {
+            UnlearningTask task = UnlearningTask.builder().setModel(original).setDataset(dataset).setForgetIds(union)
+                    .optRetainIds(retain).optHyperparameters(overrides).optSeed(seed).build();
+            try (UnlearningResult result = method.unlearn(task, progress)) {
+                if (!result.report().lastLosses().values().stream().allMatch(Double::isFinite)) {
+                    return new BatchOutcome.Failed(method.name() + " diverged (non-finite loss " + result.report().lastLosses()
+                            + "); lower its learning rate (method.learningRate) and resubmit the requests");
+                }
+                Map<String, Object> hp = new TreeMap<>(result.report().hyperparameters());
+                ArtifactStore.StoredArtifact stored = artifacts.put(result.model(),
+                        new ArtifactMetadata(original.spec(), method.name(), head.getArtifactSha256(), hp));
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                log.info("{}: {} applied {} requests ({} samples) to {} in {} ms -> {}", head.getModelId(), method.name(),
+                        requests.size(), union.size(), head.getVersionId(), millis, stored.sha256().substring(0, 12));
+                return new BatchOutcome.Published(VersionRecords.version(head, ModelVersionKind.UNLEARNED, method.name(), hp,
+                        stored, requestIds, union, millis, clock.instant()), List.copyOf(union));
+            }
+        } catch (UnlearnException | WorkerException e) {
+            return new BatchOutcome.Failed(method.name() + " could not apply the batch to " + head.getVersionId() + ": " + e.getMessage());
+        }
+    }
+
+    static long seedOf(ModelVersion head, List<String> sortedRequestIds) {
+        String digest = Digests.sha256Hex(head.getModelId() + "\n" + head.getVersionId() + "\n" + String.join("\n", sortedRequestIds));
+        return Long.parseUnsignedLong(digest.substring(0, 15), 16);
+    }
+}

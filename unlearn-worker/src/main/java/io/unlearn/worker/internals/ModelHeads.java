@@ -1,0 +1,63 @@
+package io.unlearn.worker.internals;
+
+import io.unlearn.events.ForgottenSample;
+import io.unlearn.events.ModelVersion;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the worker knows of each model, rebuilt from unlearn.models.versions and unlearn.catalog.forgotten
+ * (committed records only) whenever partitions are assigned, then kept current with what this worker
+ * publishes: the head version, every request id some version applied, every forgotten sample.
+ */
+public final class ModelHeads {
+    private final Map<String, ModelVersion> heads = new HashMap<>();
+    private final Map<String, Set<String>> appliedRequests = new HashMap<>();
+    private final Map<String, Set<String>> forgotten = new HashMap<>();
+    private final Map<String, Integer> appliedSinceRetrain = new HashMap<>();
+
+    /** Records a published version; the highest version number is the head. */
+    public void onVersion(ModelVersion v) {
+        ModelVersion head = heads.get(v.getModelId());
+        if (head == null || v.getVersion() > head.getVersion()) {
+            heads.put(v.getModelId(), v);
+        }
+        appliedRequests.computeIfAbsent(v.getModelId(), m -> new HashSet<>()).addAll(v.getAppliedRequestIds());
+        if (v.getKind() == io.unlearn.events.ModelVersionKind.RETRAINED || v.getKind() == io.unlearn.events.ModelVersionKind.BASE) {
+            appliedSinceRetrain.put(v.getModelId(), 0);
+        } else {
+            appliedSinceRetrain.merge(v.getModelId(), v.getAppliedRequestIds().size(), Integer::sum);
+        }
+    }
+
+    public void onForgotten(ForgottenSample f) {
+        forgotten.computeIfAbsent(f.getModelId(), m -> new HashSet<>()).add(f.getSampleId());
+    }
+
+    public Optional<ModelVersion> head(String modelId) {
+        return Optional.ofNullable(heads.get(modelId));
+    }
+
+    public boolean applied(String modelId, String requestId) {
+        return appliedRequests.getOrDefault(modelId, Set.of()).contains(requestId);
+    }
+
+    /** Samples of {@code modelId} some version already forgot: never trained on again. */
+    public Set<String> forgotten(String modelId) {
+        return forgotten.getOrDefault(modelId, Set.of());
+    }
+
+    public int appliedSinceRetrain(String modelId) {
+        return appliedSinceRetrain.getOrDefault(modelId, 0);
+    }
+
+    public void clear() {
+        heads.clear();
+        appliedRequests.clear();
+        forgotten.clear();
+        appliedSinceRetrain.clear();
+    }
+}
