@@ -1,0 +1,191 @@
+package io.unlearn.ml.worstcase;
+
+import io.unlearn.ml.ProgressListener;
+import io.unlearn.ml.UnlearnException;
+import io.unlearn.ml.data.DataView;
+import io.unlearn.ml.data.UnlearnDataset;
+import io.unlearn.ml.model.Classifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The bi-level search for the forget set that is hardest (or easiest) to unlearn, after "Challenging Forgets"
+ * (Unlearn-WorstCase, ECCV'24, {@code data-wise/main_selmu.py}). Variables: weights {@code w ∈ [0,1]^N} over a
+ * candidate pool of N samples with {@code Σw = m}.
+ * <ul>
+ *   <li>Lower level ({@link LowerLevel}): from the original parameters, K epochs of sign-SGD on
+ *       {@code mean((1 − wᵢ)·ℓᵢ)} over the pool give θ_u(w), the model "unlearned" of the weighted set.</li>
+ *   <li>Upper level: {@code w ← Proj(w ∓ η·(ℓᵢ(θ_u) + 2γ·wᵢ))} with the per-sample losses {@code ℓᵢ} (shape
+ *       {@code (N)}, computed batched) and {@link WeightProjection#project}; the sign is {@code −} for
+ *       {@link SearchMode#WORST} (the forget set that keeps the LOWEST loss after unlearning: hardest to forget)
+ *       and {@code +} for {@link SearchMode#EASIEST}; every {@code binariseEvery} steps w becomes its top-m
+ *       indicator.</li>
+ *   <li>The result is the top-m of w, as a {@link WorstCaseForgetSet}.</li>
+ * </ul>
+ * Defaults are the paper's recipe (20 outer steps, K = 10, η = 1e-3, θ lr 1e-3, γ = 1e-4, binarise every 20);
+ * the seed code's defaults differ (η = θ lr = 0.01, 10 outer steps, γ = 0). Deterministic for a seed on the same
+ * machine and thread count.
+ *
+ * <pre>{@code
+ * WorstCaseForgetSet set = WorstCaseSearch.builder().setForgetSize(600).optPoolSize(10_000).optSeed(1).build()
+ *         .search(model, dataset, listener);
+ * }</pre>
+ *
+ * @param forgetSize m, the number of samples to select
+ * @param outerSteps upper-level steps
+ * @param innerEpochs K, lower-level epochs per outer step
+ * @param weightLr η, the upper-level step size
+ * @param thetaLr the lower level's sign-SGD step size
+ * @param gamma γ, the weight of the ‖w‖² regulariser
+ * @param binariseEvery replace w by its top-m indicator every this many outer steps
+ * @param batchSize lower-level batch size
+ * @param poolSize candidate pool size (class-stratified subsample); 0 = the whole training set
+ * @param mode WORST or EASIEST
+ * @param init how w starts
+ * @param seed seed of the pool, the initial set and the batch order
+ * @param method the unlearning method the result is meant to challenge (recorded in the artifact)
+ * @param modelVersion the model's version id, or null for its parameter sha256
+ */
+public record WorstCaseSearch(int forgetSize, int outerSteps, int innerEpochs, double weightLr, double thetaLr,
+        double gamma, int binariseEvery, int batchSize, int poolSize, SearchMode mode, Init init, long seed,
+        String method, String modelVersion) {
+
+    /** Checks every value, listing all problems at once with the bad value and the fix. */
+    public WorstCaseSearch {
+        List<String> p = new ArrayList<>();
+        if (forgetSize < 1) {
+            p.add("forget-set size must be at least 1, was " + forgetSize + "; a search for an empty set is"
+                    + " meaningless");
+        } else if (poolSize > 0 && forgetSize >= poolSize) {
+            p.add("forget-set size " + forgetSize + " must be smaller than the pool size " + poolSize
+                    + "; lower m or enlarge the pool");
+        }
+        if (outerSteps < 1) { p.add("outer steps must be at least 1, was " + outerSteps); }
+        if (innerEpochs < 1) { p.add("inner epochs K must be at least 1, was " + innerEpochs); }
+        if (!(weightLr > 0) || Double.isInfinite(weightLr)) { p.add("weight lr η must be > 0, was " + weightLr); }
+        if (!(thetaLr > 0) || Double.isInfinite(thetaLr)) { p.add("theta lr must be > 0, was " + thetaLr); }
+        if (!(gamma >= 0) || Double.isInfinite(gamma)) { p.add("gamma must be >= 0 and finite, was " + gamma); }
+        if (binariseEvery < 1) { p.add("binariseEvery must be at least 1, was " + binariseEvery); }
+        if (batchSize < 1) { p.add("batch size must be at least 1, was " + batchSize); }
+        if (poolSize < 0) { p.add("pool size must be >= 0 (0 = whole training set), was " + poolSize); }
+        if (mode == null) { p.add("mode must be WORST or EASIEST, was null"); }
+        if (init == null) { p.add("init must be UNIFORM or RANDOM_SUBSET, was null"); }
+        if (method == null || method.isBlank()) { p.add("method must name the unlearning method, e.g. ft"); }
+        if (!p.isEmpty()) {
+            throw new UnlearnException("bad worst-case search settings: " + String.join("; ", p));
+        }
+    }
+
+    /** How the weights start. */
+    public enum Init {
+        /** {@code wᵢ = m/N} for every candidate (the "uniform" option left commented out in the seed code). */
+        UNIFORM,
+        /** The indicator of a seeded random m-subset (what the seed code does). */
+        RANDOM_SUBSET
+    }
+
+    /** Paper recipe: outer steps. */
+    public static final int DEFAULT_OUTER_STEPS = 20;
+    /** Paper recipe: K. */
+    public static final int DEFAULT_INNER_EPOCHS = 10;
+    /** Paper recipe: η. */
+    public static final double DEFAULT_WEIGHT_LR = 1e-3;
+    /** Paper recipe: θ learning rate. */
+    public static final double DEFAULT_THETA_LR = 1e-3;
+    /** Paper recipe: γ. */
+    public static final double DEFAULT_GAMMA = 1e-4;
+    /** Seed code: binarise every 20 outer steps. */
+    public static final int DEFAULT_BINARISE_EVERY = 20;
+    /** Lower-level batch size. */
+    public static final int DEFAULT_BATCH_SIZE = 128;
+
+    /** @return a builder with the defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Runs the search.
+     *
+     * @param model the original model (not modified)
+     * @param dataset the dataset it was trained on; candidates come from its training view
+     * @param listener receives one event per outer step (stage {@code worstcase/worst} or {@code worstcase/easiest})
+     * @return the selected set
+     * @throws UnlearnException when the model does not fit the data or m is not below the pool size
+     */
+    public WorstCaseForgetSet search(Classifier model, UnlearnDataset dataset, ProgressListener listener) {
+        long[] modelInput = model.spec().inputShapeArray();
+        long[] dataInput = dataset.train().source().sampleShape().getShape();
+        if (!Arrays.equals(modelInput, dataInput) || model.spec().numClasses() != dataset.numClasses()) {
+            throw new UnlearnException("the model expects inputs " + Arrays.toString(modelInput) + " and "
+                    + model.spec().numClasses() + " classes but " + dataset.name() + " has "
+                    + Arrays.toString(dataInput) + " and " + dataset.numClasses() + "; pass the dataset the model"
+                    + " was trained on");
+        }
+        long start = System.nanoTime();
+        DataView pool = CandidatePool.stratified(dataset.train(), poolSize, seed);
+        if (forgetSize >= pool.size()) {
+            throw new UnlearnException("forget-set size " + forgetSize + " must be smaller than the candidate pool ("
+                    + pool.size() + " samples): every candidate would be selected; lower m or enlarge the pool");
+        }
+        return BilevelLoop.run(this, model, dataset.name(), pool, start, listener);
+    }
+
+    /** Builder: {@code set*} required, {@code opt*} optional, checked in {@link #build()}. */
+    public static final class Builder {
+        private Integer forgetSize;
+        private int outerSteps = DEFAULT_OUTER_STEPS;
+        private int innerEpochs = DEFAULT_INNER_EPOCHS;
+        private double weightLr = DEFAULT_WEIGHT_LR;
+        private double thetaLr = DEFAULT_THETA_LR;
+        private double gamma = DEFAULT_GAMMA;
+        private int binariseEvery = DEFAULT_BINARISE_EVERY;
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private int poolSize;
+        private SearchMode mode = SearchMode.WORST;
+        private Init init = Init.UNIFORM;
+        private long seed;
+        private String method = "ft";
+        private String modelVersion;
+
+        /** @param v m, the forget-set size, at least 1 and below the pool size @return this */
+        public Builder setForgetSize(int v) { forgetSize = v; return this; }
+        /** @param v outer steps (default 20) @return this */
+        public Builder optOuterSteps(int v) { outerSteps = v; return this; }
+        /** @param v K, lower-level epochs per outer step (default 10) @return this */
+        public Builder optInnerEpochs(int v) { innerEpochs = v; return this; }
+        /** @param v η (default 1e-3) @return this */
+        public Builder optWeightLr(double v) { weightLr = v; return this; }
+        /** @param v lower-level sign-SGD step (default 1e-3) @return this */
+        public Builder optThetaLr(double v) { thetaLr = v; return this; }
+        /** @param v γ (default 1e-4) @return this */
+        public Builder optGamma(double v) { gamma = v; return this; }
+        /** @param v binarisation period in outer steps (default 20) @return this */
+        public Builder optBinariseEvery(int v) { binariseEvery = v; return this; }
+        /** @param v lower-level batch size (default 128) @return this */
+        public Builder optBatchSize(int v) { batchSize = v; return this; }
+        /** @param v candidate pool size, 0 = whole training set (default 0) @return this */
+        public Builder optPoolSize(int v) { poolSize = v; return this; }
+        /** @param v WORST (default) or EASIEST @return this */
+        public Builder optMode(SearchMode v) { mode = v; return this; }
+        /** @param v initial weights (default UNIFORM) @return this */
+        public Builder optInit(Init v) { init = v; return this; }
+        /** @param v seed (default 0) @return this */
+        public Builder optSeed(long v) { seed = v; return this; }
+        /** @param v the method the set is meant for (default ft) @return this */
+        public Builder optMethod(String v) { method = v; return this; }
+        /** @param v model version id (default: the parameter sha256) @return this */
+        public Builder optModelVersion(String v) { modelVersion = v; return this; }
+
+        /** @return the checked search; every problem is listed at once */
+        public WorstCaseSearch build() {
+            if (forgetSize == null) {
+                throw new UnlearnException("bad worst-case search settings: the forget-set size is required: call"
+                        + " setForgetSize(m) with 1 <= m < pool size");
+            }
+            return new WorstCaseSearch(forgetSize, outerSteps, innerEpochs, weightLr, thetaLr, gamma, binariseEvery,
+                    batchSize, poolSize, mode, init, seed, method, modelVersion);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.unlearn.worker;
+
+import io.unlearn.events.ModelVersion;
+import io.unlearn.ml.Devices;
+import io.unlearn.ml.ProgressListener;
+import io.unlearn.ml.data.UnlearnDataset;
+import io.unlearn.ml.model.ArtifactMetadata;
+import io.unlearn.ml.model.ModelSpec;
+import io.unlearn.ml.model.TrainingSpec;
+import io.unlearn.ml.train.ModelTraining;
+import io.unlearn.schemas.EventSerdes;
+import io.unlearn.schemas.Topics;
+import io.unlearn.schemas.registry.SchemaRegistryClient;
+import io.unlearn.schemas.registry.SchemaRegistryConfig;
+import io.unlearn.worker.internals.StateLoader;
+import io.unlearn.worker.internals.VersionRecords;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * The base-model bootstrap behind {@code unlearn models train}: trains a model from scratch on the
+ * configured dataset (deterministic under the seed), stores the artifact and publishes version 1 (BASE).
+ * Refuses a model id that already has versions, so a lineage is never restarted by accident.
+ */
+public final class BaseModels {
+    private BaseModels() {
+    }
+
+    /** Architectures by name: {@code cnn} (conv16-pool-conv32-pool-fc128) or {@code mlp} (784-256-10). */
+    public static ModelSpec spec(String architecture, UnlearnDataset dataset, TrainingSpec training) {
+        var shape = Arrays.stream(dataset.train().source().sampleShape().getShape()).boxed().toList();
+        return switch (architecture) {
+            case "cnn" -> ModelSpec.cnn(shape, dataset.numClasses(), training);
+            case "mlp" -> ModelSpec.mlp(shape, dataset.numClasses(), training);
+            default -> throw new WorkerException("unknown architecture '" + architecture + "': use cnn or mlp");
+        };
+    }
+
+    public static ModelVersion trainAndPublish(WorkerConfig config, String modelId, String architecture, int epochs,
+                                               ProgressListener listener, Clock clock) {
+        SchemaRegistryClient registry = SchemaRegistryClient.create(SchemaRegistryConfig.fromProperties(config.registryProps()));
+        new StateLoader(config.kafkaClientProps(), registry).load().head(modelId).ifPresent(head -> {
+            throw new WorkerException("model '" + modelId + "' already has versions (head " + head.getVersionId()
+                    + "); its lineage continues through unlearning, so train a new model id instead");
+        });
+        UnlearnDataset dataset = WorkerService.dataset(config);
+        TrainingSpec training = TrainingSpec.builder().optEpochs(epochs).optSeed(config.getLong(WorkerConfig.SEED)).build();
+        ModelSpec spec = spec(architecture, dataset, training);
+        try (ModelTraining.Trained trained = ModelTraining.trainNew(spec, dataset.train(),
+                Devices.resolve(config.getString(WorkerConfig.DEVICE)), listener)) {
+            ArtifactStore.StoredArtifact stored = new FileArtifactStore(Path.of(config.getString(WorkerConfig.ARTIFACT_DIR)))
+                    .put(trained.model(), ArtifactMetadata.trained(spec));
+            Map<String, Object> hp = new HashMap<>();
+            hp.put("architecture", architecture);
+            hp.put("epochs", epochs);
+            hp.put("batchSize", training.batchSize());
+            hp.put("learningRate", training.learningRate());
+            hp.put("seed", training.seed());
+            hp.put("trainSamples", dataset.train().size());
+            ModelVersion v1 = VersionRecords.base(modelId, hp, stored, (long) (trained.report().seconds() * 1000), clock.instant());
+            publish(config, registry, v1);
+            return v1;
+        }
+    }
+
+    private static void publish(WorkerConfig config, SchemaRegistryClient registry, ModelVersion v1) {
+        Map<String, Object> p = new HashMap<>(config.kafkaClientProps());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        try (KafkaProducer<String, ModelVersion> producer = new KafkaProducer<>(p, EventSerdes.keySerde().serializer(),
+                EventSerdes.serde(ModelVersion.class, registry).serializer())) {
+            producer.send(new ProducerRecord<>(Topics.MODEL_VERSIONS.name(), v1.getModelId(), v1)).get();
+        } catch (ExecutionException e) {
+            throw new WorkerException("version 1 of " + v1.getModelId() + " was not acknowledged by Kafka: " + e.getMessage()
+                    + "; the artifact is stored, run the command again", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WorkerException("interrupted while publishing " + v1.getVersionId(), e);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.unlearn.worker.internals;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.unlearn.events.AcceptedRequest;
+import io.unlearn.events.ModelVersion;
+import io.unlearn.events.RequestKind;
+import io.unlearn.schemas.EventSerdes;
+import io.unlearn.schemas.Topics;
+import io.unlearn.schemas.registry.SchemaRegistryClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The consume → apply → publish loop, one thread. Accepted requests are batched per model in
+ * {@link PendingBatches}; each due batch is applied by {@link BatchRunner} and published by
+ * {@link BatchPublisher} in one transaction with the consumed offsets. Requests some committed version
+ * already applied are skipped, so a batch re-read after a crash is applied once. Any Kafka error inside
+ * a transaction ends the loop (fatal for this instance); restarting resumes from the last commit.
+ */
+public final class WorkerLoop implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(WorkerLoop.class);
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final BatchPublisher publisher;
+    private final StateLoader stateLoader;
+    private final BatchRunner runner;
+    private final PendingBatches pending;
+    private final Deserializer<AcceptedRequest> requests;
+    private final Clock clock;
+    private final WorkerMetrics metrics;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile ModelHeads heads = new ModelHeads();
+    private volatile boolean stale = true;
+
+    public WorkerLoop(KafkaConsumer<String, byte[]> consumer, KafkaProducer<String, byte[]> producer, SchemaRegistryClient registry,
+                      StateLoader stateLoader, BatchRunner runner, PendingBatches pending, Clock clock, MeterRegistry meters) {
+        this.consumer = consumer;
+        this.publisher = new BatchPublisher(producer, consumer, registry, clock);
+        this.stateLoader = stateLoader;
+        this.runner = runner;
+        this.pending = pending;
+        this.requests = EventSerdes.serde(AcceptedRequest.class, registry).deserializer();
+        this.clock = clock;
+        this.metrics = new WorkerMetrics(meters);
+    }
+
+    @Override
+    public void run() {
+        publisher.init();
+        consumer.subscribe(List.of(Topics.ACCEPTED_REQUESTS.name()), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                pending.revoke(partitions);
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                stale = true;
+            }
+        });
+        try {
+            while (!closed.get()) {
+                var records = consumer.poll(Duration.ofMillis(250));
+                if (stale) {
+                    heads = stateLoader.load();
+                    stale = false;
+                }
+                for (ConsumerRecord<String, byte[]> r : records) {
+                    accept(r);
+                }
+                for (PendingBatches.Batch batch : pending.takeDue(clock.instant())) {
+                    apply(batch);
+                }
+                publisher.commitOffsetsIfMoved(pending.committable());
+            }
+        } catch (WakeupException e) {
+            if (!closed.get()) {
+                throw e;
+            }
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+            publisher.close();
+        }
+    }
+
+    private void accept(ConsumerRecord<String, byte[]> r) {
+        TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+        AcceptedRequest request;
+        try {
+            request = requests.deserialize(r.topic(), r.value());
+        } catch (SerializationException e) {
+            log.error("Unreadable accepted request {}-{}@{} (not written by request-ingest of this contract), skipped: {}",
+                    r.topic(), r.partition(), r.offset(), e.getMessage());
+            pending.skip(tp, r.offset());
+            return;
+        }
+        if (request == null || heads.applied(request.getModelId(), request.getRequestId())) {
+            pending.skip(tp, r.offset());
+            return;
+        }
+        pending.add(new PendingBatches.Entry(request, tp, r.offset()), clock.instant());
+    }
+
+    private void apply(PendingBatches.Batch batch) {
+        Instant batchedAt = clock.instant();
+        ModelVersion head = heads.head(batch.modelId()).orElse(null);
+        BatchOutcome outcome;
+        if (head == null) {
+            outcome = new BatchOutcome.Failed("model '" + batch.modelId() + "' has no published version in this cluster; "
+                    + "train one with `unlearn models train --model " + batch.modelId() + "`");
+        } else if (batch.kind() == RequestKind.CONCEPT) {
+            outcome = new BatchOutcome.Failed("concept removal is not available in this worker yet (issue 4: sparse-autoencoder "
+                    + "suppression); the request is recorded and can be resubmitted");
+        } else {
+            long started = System.nanoTime();
+            outcome = runner.apply(head, batch.requests(), heads.forgotten(batch.modelId()),
+                    event -> log.info("{} batch of {}: {}", batch.modelId(), batch.entries().size(), event));
+            metrics.methodRun(batch, System.nanoTime() - started);
+        }
+        pending.done(batch);
+        publisher.publish(batch, outcome, batchedAt, pending.committable());
+        if (outcome instanceof BatchOutcome.Published p) {
+            heads.onVersion(p.version());
+            p.forgottenSampleIds().forEach(id -> heads.onForgotten(VersionRecords.forgotten(id, batch.requests().get(0), p.version())));
+        }
+        metrics.published(batch, outcome, clock.instant());
+        log.info("{}: batch of {} request(s) -> {}", batch.modelId(), batch.entries().size(), describe(outcome));
+    }
+
+    private static String describe(BatchOutcome o) {
+        if (o instanceof BatchOutcome.Published p) {
+            return p.version().getVersionId() + " (" + p.forgottenSampleIds().size() + " samples forgotten)";
+        }
+        return o instanceof BatchOutcome.Failed f ? "FAILED: " + f.reason() : "already forgotten";
+    }
+
+    /** Stops the loop after the current step; a batch being applied is finished or abandoned uncommitted. */
+    public void close() {
+        closed.set(true);
+        consumer.wakeup();
+    }
+
+    ModelHeads heads() {
+        return heads;
+    }
+}
