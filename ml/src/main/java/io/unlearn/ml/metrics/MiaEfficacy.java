@@ -13,8 +13,11 @@ import smile.math.kernel.GaussianKernel;
  * more like unseen data.
  *
  * <p>Two deviations from the seed code, both for the solver Smile offers (LASVM, an online SVM, where
- * sklearn uses libsvm): (1) LASVM runs {@link #EPOCHS} passes, because a single pass left the decision
- * function constant on this heavily overlapping one-dimensional data; (2) the shadow sets are capped at
+ * sklearn uses libsvm, which solves to convergence): (1) LASVM runs {@link #EPOCHS} passes, because with one
+ * or two passes its answer still depended on the sample order (and once was a constant decision function) on
+ * this heavily overlapping one-dimensional data, while five passes agreed across orders; should a fit still
+ * come out constant (one class for every shadow sample), it is redone with the next seed, up to
+ * {@link #RETRIES} times, and kept with a warning if it stays constant; (2) the shadow sets are capped at
  * {@code maxShadow} samples each (members: the first of the retain set; non-members: the first of the
  * test set), because LASVM's cost grows with the square of the samples when nearly all of them become
  * bounded support vectors (20,000 samples took ≈45 s per fit here, 4,000 about 1.5 s). Pass
@@ -36,7 +39,12 @@ public final class MiaEfficacy {
     public static final double TOLERANCE = 1e-3;
 
     /** LASVM passes over the shadow set. */
-    public static final int EPOCHS = 2;
+    public static final int EPOCHS = 5;
+
+    /** Refits with another sample order when a fit comes out constant. */
+    public static final int RETRIES = 3;
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MiaEfficacy.class);
 
     /** Default cap on each shadow set (members and non-members). */
     public static final int DEFAULT_MAX_SHADOW = 2000;
@@ -102,7 +110,26 @@ public final class MiaEfficacy {
             x[members + i] = new double[] {test.trueLabelProbability()[i]};
             y[members + i] = -1;
         }
-        MathEx.setSeed(seed);
-        return SVM.fit(x, y, new GaussianKernel(SIGMA), C, TOLERANCE, EPOCHS);
+        SVM<double[]> svm = null;
+        for (int attempt = 0; attempt <= RETRIES; attempt++) {
+            MathEx.setSeed(seed + attempt);
+            svm = SVM.fit(x, y, new GaussianKernel(SIGMA), C, TOLERANCE, EPOCHS);
+            if (!isConstant(svm, x)) {
+                return svm;
+            }
+        }
+        LOG.warn("MIA SVM predicts one class for all {} shadow samples after {} sample orders; keeping it", x.length,
+                RETRIES + 1);
+        return svm;
+    }
+
+    private static boolean isConstant(SVM<double[]> svm, double[][] x) {
+        int first = svm.predict(x[0]);
+        for (double[] xi : x) {
+            if (svm.predict(xi) != first) {
+                return false;
+            }
+        }
+        return true;
     }
 }

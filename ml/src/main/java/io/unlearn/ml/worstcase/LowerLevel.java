@@ -1,6 +1,7 @@
 package io.unlearn.ml.worstcase;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
@@ -9,7 +10,6 @@ import io.unlearn.ml.data.DataView;
 import io.unlearn.ml.model.Classifier;
 import io.unlearn.ml.model.ModelSpec;
 import io.unlearn.ml.train.BatchOrder;
-import io.unlearn.ml.train.Epochs;
 import io.unlearn.ml.train.Losses;
 import io.unlearn.ml.train.TrainSession;
 
@@ -47,17 +47,27 @@ final class LowerLevel {
             keep[i] = (float) (1 - w[i]);
         }
         Classifier model = Classifier.fromParameters(spec, original, device);
-        Optimizer sgd = Optimizer.sgd().setLearningRateTracker(Tracker.fixed((float) lr)).optWeightDecays(0f).build();
-        try (TrainSession session = TrainSession.open(model, "worstcase/lower", sgd, lr)) {
+        // the sign step is applied here, not by trainer.step(): DJL rejects a first step whose gradients sum to 0,
+        // which a batch of signs (or of samples all weighted 0) can legitimately do
+        Optimizer unused = Optimizer.sgd().setLearningRateTracker(Tracker.fixed((float) lr)).build();
+        try (TrainSession session = TrainSession.open(model, "worstcase/lower", unused, lr)) {
             for (int e = 0; e < epochs; e++) {
-                Epochs.run(session, pool, batchSize, order, (m, b) -> {
-                    float[] weights = new float[b.positions().length];
-                    for (int i = 0; i < weights.length; i++) {
-                        weights[i] = keep[b.positions()[i]];
+                int[] perm = order.shuffled(pool.size());
+                for (int from = 0; from < perm.length; from += batchSize) {
+                    int to = Math.min(perm.length, from + batchSize);
+                    try (NDManager m = session.newManager()) {
+                        float[] weights = new float[to - from];
+                        for (int i = from; i < to; i++) {
+                            weights[i - from] = keep[perm[i]];
+                        }
+                        NDArray x = pool.features(m, perm, from, to); // (B, inputShape...)
+                        NDArray y = pool.labels(m, perm, from, to); // (B)
+                        NDArray weight = m.create(weights); // (B)
+                        session.accumulate(() -> Losses.crossEntropyPerSample(session.forward(x), y).mul(weight).mean());
+                        signStep(model, lr);
+                        session.zeroGradients();
                     }
-                    NDArray perSample = Losses.crossEntropyPerSample(session.forward(b.features()), b.labels());
-                    return perSample.mul(m.create(weights)).mean();
-                }, LowerLevel::signOfGradients);
+                }
             }
             return model;
         } catch (RuntimeException e) {
@@ -66,11 +76,12 @@ final class LowerLevel {
         }
     }
 
-    /** Replaces every gradient by its sign, in place: the optimiser's plain SGD step then is a sign step. */
-    private static void signOfGradients(Iterable<Pair<String, Parameter>> parameters) {
-        for (Pair<String, Parameter> p : parameters) {
-            try (NDArray g = p.getValue().getArray().getGradient()) {
-                g.signi();
+    /** θ ← θ − lr·sign(∇θ) for every parameter, in place (outside gradient recording). */
+    private static void signStep(Classifier model, double lr) {
+        for (Pair<String, Parameter> p : model.block().getParameters()) {
+            NDArray theta = p.getValue().getArray();
+            try (NDArray g = theta.getGradient(); NDArray step = g.sign()) {
+                theta.subi(step.muli((float) lr));
             }
         }
     }

@@ -31,7 +31,7 @@ final class ToyData {
         for (int i = 0; i < n; i++) {
             int planted = plantedIndex(i, noise, prototypes, copies);
             for (int j = 0; j < D; j++) {
-                x[i * D + j] = planted < 0 ? (float) r.nextGaussian() : (j == planted % D ? 6f : 0f);
+                x[i * D + j] = planted < 0 ? (float) r.nextGaussian() : (j == planted % D ? 10f : 0f);
             }
             y[i] = planted < 0 ? r.nextInt(2) : planted % 2;
         }

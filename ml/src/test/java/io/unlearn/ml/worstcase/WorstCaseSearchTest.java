@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class WorstCaseSearchTest {
 
-    private static final int NOISE = 200;
+    private static final int NOISE = 300;
     private static final int PROTOTYPES = 4;
     private static final int COPIES = 5;
     private static final int PLANTED = PROTOTYPES * COPIES;
@@ -32,8 +32,8 @@ class WorstCaseSearchTest {
     @BeforeAll
     static void trainOnPlantedData() {
         data = ToyData.planted(NOISE, PROTOTYPES, COPIES, 7);
-        ModelSpec spec = new ModelSpec(Architecture.MLP, List.of((long) ToyData.D), 2, List.of(32),
-                TrainingSpec.builder().optEpochs(30).optBatchSize(32).optLearningRate(1e-2).optSeed(5).build());
+        ModelSpec spec = new ModelSpec(Architecture.MLP, List.of((long) ToyData.D), 2, List.of(16),
+                TrainingSpec.builder().optEpochs(15).optBatchSize(32).optLearningRate(1e-2).optSeed(5).build());
         original = ModelTraining.trainNew(spec, data.train(), ai.djl.Device.cpu(), ProgressListener.NONE).model();
     }
 
@@ -80,7 +80,7 @@ class WorstCaseSearchTest {
                 .optWeightLr(0.05).optPoolSize(150).optModelVersion("v7").optMethod("l1-sparse").build();
         WorstCaseForgetSet a = search.search(original, data, ProgressListener.NONE);
         WorstCaseForgetSet b = search.search(original, data, ProgressListener.NONE);
-        assertThat(a).isEqualTo(b);
+        assertThat(a).usingRecursiveComparison().ignoringFields("cost.seconds").isEqualTo(b);
         assertThat(a.digest()).isEqualTo(WorstCaseForgetSet.digestOf(b.ids()));
         assertThat(a.poolSize()).isEqualTo(150);
         assertThat(a.modelVersion()).isEqualTo("v7");

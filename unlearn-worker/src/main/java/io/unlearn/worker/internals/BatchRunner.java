@@ -70,7 +70,12 @@ public final class BatchRunner {
             try (UnlearningResult result = method.unlearn(task, progress)) {
                 if (!result.report().lastLosses().values().stream().allMatch(Double::isFinite)) {
                     return new BatchOutcome.Failed(method.name() + " diverged (non-finite loss " + result.report().lastLosses()
-                            + "); lower its learning rate (method.learningRate) and resubmit the requests");
+                            + "); lower its learning rate (method.lr) and resubmit the requests");
+                }
+                var nonFinite = FiniteParameters.firstNonFinite(result.model());
+                if (nonFinite.isPresent()) {
+                    return new BatchOutcome.Failed(method.name() + " diverged: parameter " + nonFinite.get() + " holds NaN or infinite"
+                            + " values after the update; lower its learning rate (method.lr) and resubmit the requests");
                 }
                 Map<String, Object> hp = new TreeMap<>(result.report().hyperparameters());
                 ArtifactStore.StoredArtifact stored = artifacts.put(result.model(),
@@ -83,6 +88,11 @@ public final class BatchRunner {
             }
         } catch (UnlearnException | WorkerException e) {
             return new BatchOutcome.Failed(method.name() + " could not apply the batch to " + head.getVersionId() + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Anything else the engine throws (e.g. DJL refusing a setting) is still this batch's failure, not the worker's.
+            log.error("{}: {} failed unexpectedly on {}", head.getModelId(), method.name(), head.getVersionId(), e);
+            return new BatchOutcome.Failed(method.name() + " failed on " + head.getVersionId() + " (" + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + "); check the method's settings and resubmit the requests");
         }
     }
 

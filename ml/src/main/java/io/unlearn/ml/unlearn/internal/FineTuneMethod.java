@@ -17,8 +17,10 @@ import java.util.Map;
  * epochs as in the Unlearn-Sparse code ({@code alpha_e = alpha · (1 − e / epochs)}, e from 0).
  *
  * <p>Defaults (Adam, this project's budget of one epoch; the papers use 10 epochs of SGD with lr in
- * [0.01, 0.1]): {@code epochs} 1, {@code lr} 3e-3 (FT) / 2e-3 (l1-sparse), {@code batch_size} 128,
- * {@code alpha} 5e-5 (l1-sparse; the paper's range is 1e-5..1e-4 scaled to its model).
+ * [0.01, 0.1]): {@code epochs} 1, {@code lr} 1e-3, {@code batch_size} 128, {@code alpha} 1e-4 (l1-sparse;
+ * the paper searches 1e-5..1e-3). Chosen on the methods benchmark's first seed: with a base model that
+ * memorised its training data, lr 3e-3..5e-3 (the PyTorch reference's best on a model that did not)
+ * dropped retain accuracy from 99% to 93%.
  */
 public final class FineTuneMethod extends BaseMethod {
 
@@ -31,12 +33,12 @@ public final class FineTuneMethod extends BaseMethod {
 
     /** @return FT */
     public static FineTuneMethod fineTune() {
-        return new FineTuneMethod("ft", Map.of("epochs", 1, "lr", 3e-3, "batch_size", 128), false);
+        return new FineTuneMethod("ft", Map.of("epochs", 1, "lr", 1e-3, "batch_size", 128), false);
     }
 
     /** @return l1-sparse */
     public static FineTuneMethod l1Sparse() {
-        return new FineTuneMethod("l1-sparse", Map.of("epochs", 1, "lr", 2e-3, "batch_size", 128, "alpha", 5e-5), true);
+        return new FineTuneMethod("l1-sparse", Map.of("epochs", 1, "lr", 1e-3, "batch_size", 128, "alpha", 1e-4), true);
     }
 
     @Override

@@ -1,0 +1,187 @@
+package io.unlearn.ml.sae.bench;
+
+import ai.djl.Device;
+import io.unlearn.ml.Devices;
+import io.unlearn.ml.ProgressEvent;
+import io.unlearn.ml.ProgressListener;
+import io.unlearn.ml.UnlearnException;
+import io.unlearn.ml.data.DataView;
+import io.unlearn.ml.data.FashionMnist;
+import io.unlearn.ml.data.UnlearnDataset;
+import io.unlearn.ml.model.Classifier;
+import io.unlearn.ml.model.ModelSpec;
+import io.unlearn.ml.model.TrainingSpec;
+import io.unlearn.ml.sae.ActivationCapture;
+import io.unlearn.ml.sae.Activations;
+import io.unlearn.ml.sae.AttackSpec;
+import io.unlearn.ml.sae.InferenceModel;
+import io.unlearn.ml.sae.ModelLayer;
+import io.unlearn.ml.sae.SaeArtifact;
+import io.unlearn.ml.sae.SaeKind;
+import io.unlearn.ml.sae.SaeSpec;
+import io.unlearn.ml.sae.SaeStore;
+import io.unlearn.ml.sae.SparseAutoencoder;
+import io.unlearn.ml.sae.SuppressionCalibration;
+import io.unlearn.ml.sae.SuppressionChoice;
+import io.unlearn.ml.sae.SuppressionEvaluation;
+import io.unlearn.ml.sae.SuppressionReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * The concept-removal benchmark ({@code ./unlearn bench concepts}): on the CNN and Fashion-MNIST, trains (or reuses)
+ * a TopK and a ReLU + L1 SAE on the penultimate layer, then for every class, footwear, tops, and footwear + tops at
+ * once, removes the concept with the SAE (SAUCE scores, strength calibrated on the first half of the test set) and
+ * with gradient ascent (learning rate calibrated the same way), and reports on the second half: concept and
+ * non-concept accuracy before/after, under a PGD attack, and the inference overhead. Results are written after
+ * every concept, so a long run leaves partial results.
+ */
+public final class ConceptsBenchmark {
+
+    private ConceptsBenchmark() {
+    }
+
+    /**
+     * @param o the options
+     * @param listener training epochs and one event per finished row (stage {@code bench/concepts/<concept>/<method>})
+     * @return the result (also written to {@code o.out()} and {@code o.markdown()})
+     */
+    public static ConceptsResult run(ConceptsOptions o, ProgressListener listener) {
+        Device device = Devices.resolve(o.device());
+        UnlearnDataset full = FashionMnist.load(o.dataDir());
+        UnlearnDataset data = o.quick() ? full.head(ConceptsOptions.QUICK_TRAIN, ConceptsOptions.QUICK_TEST) : full;
+        int half = data.test().size() / 2;
+        DataView calibration = data.test().slice(0, half);
+        DataView reportHalf = data.test().slice(half, data.test().size());
+        List<String> classNames = data.train().source().classNames();
+        ModelSpec spec = ModelSpec.cnn(List.of(1L, 28L, 28L), data.numClasses(), TrainingSpec.builder()
+                .optEpochs(o.baseEpochs()).optLearningRate(1e-3).optBatchSize(128).optSchedule("cosine")
+                .optSeed(o.seed()).build());
+        Map<String, Object> settings = settings(o, data);
+        List<SaeSummary> saes = new ArrayList<>();
+        List<ConceptRow> rows = new ArrayList<>();
+        List<ConceptDetail> details = new ArrayList<>();
+        Map<String, List<SuppressionChoice>> sweep = new LinkedHashMap<>();
+        try (Classifier model = BaseModelCache.obtain(o.cache(), spec, data, device, stage(listener, "base"))) {
+            SaeStore store = new SaeStore(o.saeStore() != null ? o.saeStore() : tempStore());
+            SaeArtifact chosen = null;
+            for (SaeKind kind : List.of(SaeKind.TOPK, SaeKind.RELU_L1)) {
+                SaeSpec saeSpec = SaeSpec.builder().setKind(kind).optExpansion(o.expansion()).optEpochs(o.saeEpochs())
+                        .optSeed(o.seed()).build();
+                SaeArtifact a = store.obtain(model, ModelLayer.PENULTIMATE, saeSpec, data.train(), data.test(),
+                        stage(listener, "sae-" + kind));
+                var id = a.metadata().identity();
+                saes.add(new SaeSummary(kind.name(), id.layer(), a.sha256(), id.inputDim(), id.latents(),
+                        a.metadata().quality(), a.metadata().training().seconds(), a.reused()));
+                chosen = kind == o.saeKind() ? a : chosen;
+            }
+            List<SuppressionChoice> grid = SuppressionCalibration.grid(o.features(), o.scales(), o.clamps(), true);
+            AttackSpec attack = AttackSpec.pgd(o.epsilon(), o.attackSteps());
+            try (SparseAutoencoder sae = store.load(chosen.sha256(), device)) {
+                Activations trainActs = ActivationCapture.capture(ModelLayer.of(model, ModelLayer.PENULTIMATE),
+                        data.train());
+                for (ConceptCase c : ConceptCase.fashionMnist(classNames)) {
+                    try (SaeMethod.Built s = SaeMethod.build(model, sae, chosen.uri(), trainActs, calibration, classNames,
+                            c, grid, o.maxOtherDrop(), sweep)) {
+                        SuppressionReport r = evaluate(model, s.model(), reportHalf, c, attack, o);
+                        add(rows, details, c, classNames, "sae", s.choice(), s.calibrationConceptAcc(),
+                                s.calibrationOtherAcc(), r, s.seconds(), listener);
+                    }
+                    GaMethod.Built g = GaMethod.build(model, data, c, calibration, o.gaLearningRates(), o.maxOtherDrop(),
+                            o.seed(), stage(listener, "ga/" + c.name()));
+                    try (Classifier ga = g.model()) {
+                        SuppressionReport r = evaluate(model, InferenceModel.of(ga), reportHalf, c, attack, o);
+                        add(rows, details, c, classNames, "ga", g.choice(), g.calibrationConceptAcc(),
+                                g.calibrationOtherAcc(), r, g.seconds(), listener);
+                    }
+                    ConceptsWriters.write(new ConceptsResult(Machine.describe(device), settings, saes, rows, details,
+                            sweep, false), o);
+                }
+            }
+        }
+        ConceptsResult result = new ConceptsResult(Machine.describe(device), settings, saes, rows, details, sweep, true);
+        ConceptsWriters.write(result, o);
+        return result;
+    }
+
+    private static SuppressionReport evaluate(Classifier model, InferenceModel after, DataView view, ConceptCase c,
+            AttackSpec attack, ConceptsOptions o) {
+        var classes = c.classes();
+        int[] in = IntStream.range(0, view.size()).filter(i -> classes.contains(view.label(i))).map(view::row).toArray();
+        int[] out = IntStream.range(0, view.size()).filter(i -> !classes.contains(view.label(i))).map(view::row)
+                .toArray();
+        return SuppressionEvaluation.builder().setBefore(InferenceModel.of(model)).setAfter(after)
+                .setConceptView(DataView.of(view.source(), in)).setOtherView(DataView.of(view.source(), out))
+                .setConceptClasses(classes).optAttack(attack).optAttackSamples(o.attackSamples()).build().run();
+    }
+
+    private static void add(List<ConceptRow> rows, List<ConceptDetail> details, ConceptCase c, List<String> classNames,
+            String method, String choice, double calConcept, double calOther, SuppressionReport r, double seconds,
+            ProgressListener listener) {
+        double overhead = method.equals("ga") ? 0 : r.overheadPercent();
+        rows.add(new ConceptRow(c.name(), c.labelNames(classNames), method, r.conceptAccBefore(), r.conceptAccAfter(),
+                r.otherAccBefore(), r.otherAccAfter(), r.conceptAccUnderAttackAfter(), overhead));
+        details.add(new ConceptDetail(c.name(), method, choice, calConcept, calOther, r, seconds));
+        listener.onProgress(new ProgressEvent("bench/concepts/" + c.name() + "/" + method, rows.size(), 26, Map.of(
+                "conceptAccAfter", r.conceptAccAfter(), "otherAccAfter", r.otherAccAfter(), "otherAccBefore",
+                r.otherAccBefore(), "underAttack", r.conceptAccUnderAttackAfter(), "overhead", overhead)));
+    }
+
+    private static ProgressListener stage(ProgressListener listener, String prefix) {
+        return e -> listener.onProgress(new ProgressEvent("bench/concepts/" + prefix + "/" + e.stage(), e.step(),
+                e.totalSteps(), e.values()));
+    }
+
+    private static Path tempStore() {
+        try {
+            return Files.createTempDirectory("sae-store");
+        } catch (IOException e) {
+            throw new UnlearnException("cannot create a temporary SAE store: " + e.getMessage()
+                    + "; pass --sae-store DIR", e);
+        }
+    }
+
+    private static Map<String, Object> settings(ConceptsOptions o, UnlearnDataset data) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("dataset", data.name() + " (" + data.train().size() + " train, " + data.test().size() + " test: first"
+                + " half calibrates, second half is reported)");
+        s.put("model", "CNN conv16-pool-conv32-pool-fc128-fc10, Adam 1e-3 cosine, " + o.baseEpochs() + " epochs");
+        s.put("sae", o.saeKind() + " on the penultimate layer (128), expansion " + o.expansion() + ", " + o.saeEpochs()
+                + " epochs, Adam 1e-3, batch 256");
+        s.put("sae grid", "top-k " + o.features() + " × γ " + o.scales() + " / clamp " + o.clamps()
+                + " × error term kept or dropped; rule: lowest concept accuracy with ≤ " + o.maxOtherDrop()
+                + " points non-concept loss on the calibration half");
+        s.put("ga", "UnlearningMethods ga (5 epochs, batch 128, Adam) on all training samples of the concept's classes,"
+                + " lr from " + o.gaLearningRates() + " by the same rule");
+        s.put("attack", "PGD L∞ ε " + o.epsilon() + ", " + o.attackSteps() + " steps, step 2.5ε/steps, white-box"
+                + " through the SAE; concept samples: elicit the true label; " + o.attackSamples() + " samples per side");
+        s.put("overhead", "best of 3 timed passes over 2,000 non-concept samples, batch 1,000, interleaved with the"
+                + " original model; GA has no inference overhead by construction (0)");
+        s.put("quick", o.quick());
+        s.put("seed", o.seed());
+        s.put("command", "./unlearn bench concepts" + (o.quick() ? " --quick" : "") + " --out " + o.out());
+        return s;
+    }
+
+    /**
+     * Runs from the command line; see {@link ConceptsArgs} for the options.
+     *
+     * @param args e.g. {@code --quick --out bench-out/concepts.json}
+     */
+    public static void main(String[] args) {
+        Devices.applyOfflineDefaults();
+        ConceptsOptions options = ConceptsArgs.parse(args);
+        long start = System.nanoTime();
+        ConceptsResult result = run(options, event -> System.out.println(event));
+        System.out.println();
+        System.out.print(ConceptsWriters.table(result));
+        System.out.printf("wrote %s%s in %.1f min%n", options.out(), options.markdown() == null ? ""
+                : " and " + options.markdown(), (System.nanoTime() - start) / 6e10);
+    }
+}

@@ -1,0 +1,162 @@
+package io.unlearn.ml.sae.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.unlearn.ml.UnlearnException;
+import io.unlearn.ml.sae.SaeQuality;
+import io.unlearn.ml.sae.SuppressionChoice;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Writes a {@link ConceptsResult}: JSON (snake_case, {@code rows} as the issue specifies), a Markdown section, a table. */
+public final class ConceptsWriters {
+
+    /** The heading of this benchmark's section in docs/BENCHMARKS.md. */
+    public static final String SECTION = "## Concept removal with SAEs (issue 4)";
+    /** Concepts whose whole calibration grid is printed in the Markdown section. */
+    static final List<String> SWEEP_SHOWN = List.of("Sneaker", "footwear", "Shirt");
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ConceptsWriters() {
+    }
+
+    /** Writes the JSON and, when the options name one, the Markdown section. */
+    static void write(ConceptsResult result, ConceptsOptions o) {
+        writeJson(result, o.out());
+        if (o.markdown() != null) {
+            writeMarkdownSection(result, o.markdown());
+        }
+    }
+
+    /**
+     * @param result the result
+     * @param file where to write (parent directories are created)
+     */
+    public static void writeJson(ConceptsResult result, Path file) {
+        try {
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            JSON.writeValue(file.toFile(), result);
+        } catch (IOException e) {
+            throw new UnlearnException("cannot write " + file + ": " + e.getMessage() + "; pass a writable --out", e);
+        }
+    }
+
+    /**
+     * Replaces the {@link #SECTION} of a Markdown file (from its heading to the next {@code ## } heading), or
+     * appends it; other sections stay as they are.
+     *
+     * @param result the result
+     * @param file the Markdown file (created when missing)
+     */
+    public static void writeMarkdownSection(ConceptsResult result, Path file) {
+        try {
+            String old = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n";
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            Files.writeString(file, replaceSection(old, markdown(result)), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UnlearnException("cannot update " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String replaceSection(String document, String section) {
+        int start = document.startsWith(SECTION + "\n") ? 0 : document.indexOf("\n" + SECTION + "\n") + 1;
+        if (start == 0 && !document.startsWith(SECTION + "\n")) {
+            return document.stripTrailing() + "\n\n" + section;
+        }
+        int next = document.indexOf("\n## ", start + SECTION.length());
+        String tail = next < 0 ? "" : document.substring(next + 1);
+        return document.substring(0, start) + section + (tail.isEmpty() ? "" : "\n" + tail);
+    }
+
+    /**
+     * @param r the result
+     * @return the Markdown section, starting with {@link #SECTION}
+     */
+    public static String markdown(ConceptsResult r) {
+        StringBuilder md = new StringBuilder(SECTION).append("\n\n");
+        if (!r.complete()) {
+            md.append("**Partial results: the run had not finished when this was written.**\n\n");
+        }
+        md.append("Machine: ").append(kv(r.machine())).append(".\n\n");
+        r.settings().forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+        md.append("\nSAEs (quality on the whole test set; accuracy with x̂ replacing the layer, no error term, no"
+                + " suppression):\n\n| kind | layer | d → h | FVU | mean L0 | dead | acc without | acc with SAE |"
+                + " train s | reused |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        r.saes().forEach(s -> {
+            SaeQuality q = s.quality();
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d → %d | %.3f | %.1f | %.1f%% | %.2f | %.2f | %.1f | %s |%n",
+                    s.kind(), s.layer(), s.width(), s.latents(), q.fvu(), q.meanL0(), 100 * q.deadShare(),
+                    q.accuracyWithout(), q.accuracyWithSae(), s.trainingSeconds(), s.reused()));
+        });
+        md.append("\nResults on the report half of the test set (percent; concept acc = concept samples predicted as"
+                + " any concept class; under attack = after removal, PGD trying to elicit the true label;"
+                + " goal = concept ≤ 5, non-concept within 2 points, overhead ≤ 15):\n\n")
+                .append("| concept | method | concept acc | non-concept acc | under attack (orig → after) |"
+                        + " overhead % | chosen | goal |\n|---|---|---|---|---|---|---|---|\n");
+        for (int i = 0; i < r.rows().size(); i++) {
+            ConceptRow row = r.rows().get(i);
+            ConceptDetail d = r.details().get(i);
+            md.append(String.format(Locale.ROOT, "| %s | %s | %.1f → %.1f | %.1f → %.1f | %.1f → %.1f | %.1f | %s | %s |%n",
+                    row.concept(), row.method(), row.conceptAccBefore(), row.conceptAccAfter(), row.otherAccBefore(),
+                    row.otherAccAfter(), d.report().conceptAccUnderAttackBefore(), row.conceptAccUnderAttack(),
+                    row.overheadRatio(), d.choice(), goal(row)));
+        }
+        md.append('\n').append(goalSummary(r.rows())).append('\n');
+        for (String concept : SWEEP_SHOWN) {
+            List<SuppressionChoice> grid = r.sweep().get(concept);
+            if (grid != null) {
+                md.append("Calibration grid for `").append(concept).append("` (calibration half):\n\n")
+                        .append("| setting | concept acc | non-concept acc |\n|---|---|---|\n");
+                grid.forEach(c -> md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f |%n", c.label(),
+                        c.conceptAcc(), c.otherAcc())));
+                md.append('\n');
+            }
+        }
+        return md.toString();
+    }
+
+    static String goal(ConceptRow row) {
+        boolean met = row.conceptAccAfter() <= 5 && row.otherAccAfter() >= row.otherAccBefore() - 2
+                && row.overheadRatio() <= 15;
+        return met ? "met" : "missed";
+    }
+
+    private static String goalSummary(List<ConceptRow> rows) {
+        StringBuilder sb = new StringBuilder();
+        for (String method : List.of("sae", "ga")) {
+            long met = rows.stream().filter(x -> x.method().equals(method) && goal(x).equals("met")).count();
+            long all = rows.stream().filter(x -> x.method().equals(method)).count();
+            sb.append(String.format(Locale.ROOT, "- `%s`: goal met for %d of %d concepts.%n", method, met, all));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * @param r the result
+     * @return a plain-text table of the rows
+     */
+    public static String table(ConceptsResult r) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-16s %-4s %17s %17s %8s %8s%n", "concept",
+                "meth", "concept acc", "other acc", "attack", "ovh %"));
+        r.rows().forEach(x -> sb.append(String.format(Locale.ROOT, "%-16s %-4s %7.1f → %7.1f %7.1f → %7.1f %8.1f %8.1f%n",
+                x.concept(), x.method(), x.conceptAccBefore(), x.conceptAccAfter(), x.otherAccBefore(),
+                x.otherAccAfter(), x.conceptAccUnderAttack(), x.overheadRatio())));
+        return sb.toString();
+    }
+
+    private static String kv(Map<String, Object> m) {
+        return String.join(", ", m.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+    }
+}

@@ -1,0 +1,102 @@
+package io.unlearn.worker.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.Device;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.unlearn.events.ModelVersion;
+import io.unlearn.events.ModelVersionKind;
+import io.unlearn.events.RequestState;
+import io.unlearn.events.RequestStatus;
+import io.unlearn.ml.model.Classifier;
+import io.unlearn.schemas.Digests;
+import io.unlearn.stack.LocalStack;
+import io.unlearn.stack.LocalStackExtension;
+import io.unlearn.worker.BaseModels;
+import io.unlearn.worker.FileArtifactStore;
+import io.unlearn.worker.WorkerService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The worker on the real stack: a batch becomes one version whose lineage verifies; a poisoned batch publishes nothing. */
+@ExtendWith(LocalStackExtension.class)
+class WorkerIT {
+
+    @Test
+    void aBatchBecomesOneVersionWithLineageStatusesAndForgottenSamples(LocalStack stack, @TempDir Path artifacts) throws Exception {
+        WorkerFixture f = new WorkerFixture(stack, artifacts);
+        String model = f.prefix + "-cnn";
+        ModelVersion v1 = BaseModels.trainAndPublish(f.config(), model, "cnn", 1, e -> { }, Clock.systemUTC());
+        try (WorkerService worker = WorkerService.start(f.config(), Clock.systemUTC(), new SimpleMeterRegistry())) {
+            f.send(IntStream.range(0, 4).mapToObj(i -> f.deletion(model, f.prefix + "-r" + i,
+                    List.of(WorkerFixture.sample(3 * i), WorkerFixture.sample(3 * i + 1), WorkerFixture.sample(3 * i + 2)))).toList());
+            List<ModelVersion> versions = f.versions(model, 2, Duration.ofSeconds(120));
+            assertThat(versions).hasSize(2);
+            ModelVersion v2 = versions.get(1);
+            List<String> ids = IntStream.range(0, 4).mapToObj(i -> f.prefix + "-r" + i).sorted().toList();
+            assertThat(v2.getKind()).isEqualTo(ModelVersionKind.UNLEARNED);
+            assertThat(v2.getVersion()).isEqualTo(2);
+            assertThat(v2.getParentVersionId()).isEqualTo(v1.getVersionId());
+            assertThat(v2.getAppliedRequestIds()).containsExactlyElementsOf(ids);
+            assertThat(v2.getForgetSetSize()).isEqualTo(12);
+            assertThat(v2.getLineageHash()).isEqualTo(Digests.lineageHash(v1.getLineageHash(), v2.getArtifactSha256(), ids));
+            try (Classifier loaded = new FileArtifactStore(artifacts).load(v2.getArtifactUri(), v2.getArtifactSha256(), Device.cpu())) {
+                assertThat(loaded.sha256()).isEqualTo(v2.getArtifactSha256());
+            }
+            List<RequestStatus> st = f.statuses(s -> s.getRequestId().startsWith(f.prefix), 8, Duration.ofSeconds(30));
+            assertThat(st).filteredOn(s -> s.getState() == RequestState.APPLIED).hasSize(4)
+                    .allSatisfy(s -> assertThat(s.getVersionId()).isEqualTo(v2.getVersionId()));
+            assertThat(st).filteredOn(s -> s.getState() == RequestState.BATCHED).hasSize(4);
+            assertThat(f.forgotten(model, 12, Duration.ofSeconds(30))).hasSize(12);
+            assertThat(worker.isRunning()).isTrue();
+        }
+    }
+
+    @Test
+    void aPoisonedBatchPublishesNoVersionFailsItsRequestsAndDoesNotBlockOtherModels(LocalStack stack, @TempDir Path artifacts) throws Exception {
+        WorkerFixture f = new WorkerFixture(stack, artifacts);
+        String poisoned = f.prefix + "-poisoned";
+        String healthy = f.prefix + "-healthy";
+        ModelVersion p1 = BaseModels.trainAndPublish(f.config(), poisoned, "mlp", 1, e -> { }, Clock.systemUTC());
+        ModelVersion h1 = BaseModels.trainAndPublish(f.config(), healthy, "mlp", 2, e -> { }, Clock.systemUTC());
+        assertThat(h1.getArtifactSha256()).as("distinct artifacts, so only one is corrupted").isNotEqualTo(p1.getArtifactSha256());
+        Path params = Path.of(java.net.URI.create(p1.getArtifactUri())).resolve("parameters.djl");
+        byte[] bytes = Files.readAllBytes(params);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(params, bytes);
+        try (WorkerService worker = WorkerService.start(f.config("batch.max.requests", "1"), Clock.systemUTC(), new SimpleMeterRegistry())) {
+            f.send(List.of(f.deletion(poisoned, f.prefix + "-bad", List.of(WorkerFixture.sample(5))),
+                    f.deletion(healthy, f.prefix + "-good", List.of(WorkerFixture.sample(6)))));
+            assertThat(f.versions(healthy, 2, Duration.ofSeconds(120))).hasSize(2);
+            List<RequestStatus> failed = f.statuses(s -> s.getRequestId().equals(f.prefix + "-bad")
+                    && s.getState() == RequestState.FAILED, 1, Duration.ofSeconds(60));
+            assertThat(failed).hasSize(1);
+            assertThat(failed.get(0).getReason()).contains("corrupt or tampered");
+            assertThat(f.versions(poisoned, 2, Duration.ofSeconds(3))).hasSize(1);
+            assertThat(worker.isRunning()).isTrue();
+        }
+    }
+
+    @Test
+    void aDivergingMethodIsReportedAsFailedWithTheReason(LocalStack stack, @TempDir Path artifacts) throws Exception {
+        WorkerFixture f = new WorkerFixture(stack, artifacts);
+        String model = f.prefix + "-diverge";
+        BaseModels.trainAndPublish(f.config(), model, "mlp", 1, e -> { }, Clock.systemUTC());
+        try (WorkerService worker = WorkerService.start(f.config("method", "ga", "method.lr", "1e30", "method.epochs", "3", "batch.max.requests", "1"),
+                Clock.systemUTC(), new SimpleMeterRegistry())) {
+            f.send(List.of(f.deletion(model, f.prefix + "-nan", List.of(WorkerFixture.sample(7), WorkerFixture.sample(8)))));
+            List<RequestStatus> failed = f.statuses(s -> s.getRequestId().equals(f.prefix + "-nan")
+                    && s.getState() == RequestState.FAILED, 1, Duration.ofSeconds(120));
+            assertThat(failed).hasSize(1);
+            assertThat(failed.get(0).getReason()).containsAnyOf("NaN", "non-finite", "diverge");
+            assertThat(f.versions(model, 2, Duration.ofSeconds(3))).hasSize(1);
+        }
+    }
+}
