@@ -2,9 +2,6 @@ package io.unlearn.cli;
 
 import io.unlearn.ingest.IngestConfig;
 import io.unlearn.ingest.IngestService;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -12,7 +9,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -34,11 +30,7 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Map<String, Object> props = new HashMap<>();
-        props.put(IngestConfig.BOOTSTRAP_SERVERS, cluster.bootstrap());
-        props.put(IngestConfig.SCHEMA_REGISTRY_URL, cluster.registryUrlOrStack());
-        fileProps().forEach((k, v) -> props.put(k.toString(), v));
-        props.putAll(overrides);
+        Map<String, Object> props = ServiceProps.merge(cluster, configFile, overrides);
         String generatedToken = null;
         if (!props.containsKey(IngestConfig.HTTP_TOKENS) && !"false".equals(props.get(IngestConfig.HTTP_ENABLED))) {
             byte[] random = new byte[16];
@@ -60,17 +52,5 @@ final class IngestCommand implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
-    }
-
-    private Properties fileProps() {
-        Properties p = new Properties();
-        if (configFile != null) {
-            try (InputStream in = Files.newInputStream(configFile)) {
-                p.load(in);
-            } catch (IOException e) {
-                throw new CliException("Cannot read --config " + configFile + ": " + e.getMessage());
-            }
-        }
-        return p;
     }
 }

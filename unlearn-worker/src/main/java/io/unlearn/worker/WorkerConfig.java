@@ -23,6 +23,7 @@ public final class WorkerConfig extends AbstractConfig {
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     public static final String GROUP_ID = "group.id";
     public static final String TRANSACTIONAL_ID_PREFIX = "transactional.id.prefix";
+    public static final String INSTANCE_ID = "instance.id";
     public static final String ARTIFACT_DIR = "artifact.dir";
     public static final String DATASET_DIR = "dataset.dir";
     public static final String DATASET_LIMIT = "dataset.limit";
@@ -43,7 +44,11 @@ public final class WorkerConfig extends AbstractConfig {
             .define(GROUP_ID, Type.STRING, "unlearn-worker", Importance.MEDIUM,
                     "Consumer group: workers with the same id share the models (by partition of modelId).")
             .define(TRANSACTIONAL_ID_PREFIX, Type.STRING, "unlearn-worker", Importance.LOW,
-                    "Prefix of this instance's transactional.id (a random suffix is added per process).")
+                    "Prefix of this instance's transactional.id: <prefix>-<group.id>-<instance.id>.")
+            .define(INSTANCE_ID, Type.STRING, defaultInstanceId(), Importance.MEDIUM,
+                    "Stable name of this worker instance (default: the host name). A restarted instance with the same "
+                            + "name fences and aborts its predecessor's unfinished transaction at once; give each "
+                            + "instance on one host its own name.")
             .define(ARTIFACT_DIR, Type.STRING, ".unlearn/artifacts", Importance.MEDIUM,
                     "Directory of the content-addressed artifact store (shared by all workers and the evaluator).")
             .define(DATASET_DIR, Type.STRING, FashionMnist.DEFAULT_DIR.toString(), Importance.MEDIUM,
@@ -62,6 +67,19 @@ public final class WorkerConfig extends AbstractConfig {
             .define(SEED, Type.LONG, 42L, Importance.LOW, "Base seed; each batch's seed derives from it and the batch.")
             .define(CONSOLIDATE_EVERY, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.LOW,
                     "Retrain from scratch on the current retain set after this many applied requests (0 = never).");
+
+    private static String defaultInstanceId() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "worker";
+        }
+    }
+
+    /** The transactional.id of this instance: stable across restarts so that a restart fences its predecessor. */
+    public String transactionalId() {
+        return getString(TRANSACTIONAL_ID_PREFIX) + "-" + getString(GROUP_ID) + "-" + getString(INSTANCE_ID);
+    }
 
     private WorkerConfig(Map<String, ?> props) {
         super(CONFIG_DEF, props, false);

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -117,10 +116,12 @@ public final class WorkerService implements AutoCloseable {
 
     private static Map<String, Object> producerProps(WorkerConfig config) {
         Map<String, Object> p = new HashMap<>(config.kafkaClientProps());
-        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.getString(WorkerConfig.TRANSACTIONAL_ID_PREFIX) + "-" + UUID.randomUUID());
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 600_000);
+        // A transaction only wraps the publication of an already computed batch (seconds), never the method run:
+        // a short timeout bounds how long a crashed instance of unknown name can hold read_committed readers back.
+        p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         return p;
     }

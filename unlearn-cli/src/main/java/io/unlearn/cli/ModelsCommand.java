@@ -1,0 +1,101 @@
+package io.unlearn.cli;
+
+import io.unlearn.events.ModelVersion;
+import io.unlearn.schemas.EventSerdes;
+import io.unlearn.schemas.Topics;
+import io.unlearn.worker.BaseModels;
+import io.unlearn.worker.WorkerConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code unlearn models train|list|show}: bootstrap a base model, read the versions topic. */
+@Command(name = "models", description = "Model versions (unlearn.models.versions).",
+        subcommands = {ModelsCommand.Train.class, ModelsCommand.ListVersions.class, ModelsCommand.Show.class})
+final class ModelsCommand {
+
+    @Command(name = "train", mixinStandardHelpOptions = true, description = "Trains a model from scratch and publishes version 1 (BASE).")
+    static final class Train implements Callable<Integer> {
+        @Mixin
+        ClusterOptions cluster;
+
+        @Option(names = "--model", required = true, description = "Model id, e.g. fmnist-cnn.")
+        String modelId;
+
+        @Option(names = "--architecture", description = "cnn or mlp (default: mlp when the id contains 'mlp', else cnn).")
+        String architecture;
+
+        @Option(names = "--epochs", description = "Training epochs (default: ${DEFAULT-VALUE}).")
+        int epochs = 10;
+
+        @Option(names = "--set", description = "WorkerConfig key=value (artifact.dir, dataset.dir, dataset.limit, device, seed).")
+        Map<String, String> overrides = new HashMap<>();
+
+        @Override
+        public Integer call() {
+            if (epochs < 1) {
+                throw new CliException("--epochs " + epochs + " must be at least 1");
+            }
+            String arch = architecture != null ? architecture : modelId.contains("mlp") ? "mlp" : "cnn";
+            WorkerConfig config = WorkerConfig.of(ServiceProps.merge(cluster, null, overrides));
+            ModelVersion v1 = BaseModels.trainAndPublish(config, modelId, arch, epochs,
+                    event -> System.err.println("  " + event), Clock.systemUTC());
+            System.out.println("published " + v1.getVersionId() + " (" + arch + ", " + epochs + " epochs) artifact "
+                    + v1.getArtifactSha256() + " at " + v1.getArtifactUri());
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Every version, oldest first.")
+    static final class ListVersions implements Callable<Integer> {
+        @Mixin
+        ClusterOptions cluster;
+
+        @Option(names = "--model", description = "Only this model.")
+        String modelId;
+
+        @Override
+        public Integer call() {
+            System.out.printf("%-28s %-10s %-10s %8s %8s  %s%n", "version", "kind", "method", "requests", "samples", "artifact sha256");
+            for (ModelVersion v : versions(cluster)) {
+                if (modelId == null || modelId.equals(v.getModelId())) {
+                    System.out.printf("%-28s %-10s %-10s %8d %8d  %s%n", v.getVersionId(), v.getKind(), v.getMethod(),
+                            v.getAppliedRequestIds().size(), v.getForgetSetSize(), v.getArtifactSha256().substring(0, 16));
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "One version in full (as JSON).")
+    static final class Show implements Callable<Integer> {
+        @Mixin
+        ClusterOptions cluster;
+
+        @Parameters(paramLabel = "VERSION", description = "A version id, e.g. fmnist-cnn@v3.")
+        String versionId;
+
+        @Override
+        public Integer call() {
+            ModelVersion v = versions(cluster).stream().filter(x -> x.getVersionId().equals(versionId)).findFirst()
+                    .orElseThrow(() -> new CliException("no version '" + versionId + "' on " + Topics.MODEL_VERSIONS.name()
+                            + "; `unlearn models list` shows the known ones"));
+            System.out.println(v);
+            return 0;
+        }
+    }
+
+    static List<ModelVersion> versions(ClusterOptions cluster) {
+        return TopicReader.readAll(cluster.clientProps(), Topics.MODEL_VERSIONS.name(),
+                        EventSerdes.serde(ModelVersion.class, cluster.registry()).deserializer())
+                .stream().map(ConsumerRecord::value).filter(java.util.Objects::nonNull).toList();
+    }
+}
