@@ -3,6 +3,7 @@ package io.unlearn.worker;
 import io.unlearn.events.ModelVersion;
 import io.unlearn.ml.Devices;
 import io.unlearn.ml.ProgressListener;
+import io.unlearn.ml.TrainingLock;
 import io.unlearn.ml.data.UnlearnDataset;
 import io.unlearn.ml.model.ArtifactMetadata;
 import io.unlearn.ml.model.ModelSpec;
@@ -53,8 +54,8 @@ public final class BaseModels {
         UnlearnDataset dataset = WorkerService.dataset(config);
         TrainingSpec training = TrainingSpec.builder().optEpochs(epochs).optSeed(config.getLong(WorkerConfig.SEED)).build();
         ModelSpec spec = spec(architecture, dataset, training);
-        try (ModelTraining.Trained trained = ModelTraining.trainNew(spec, dataset.train(),
-                Devices.resolve(config.getString(WorkerConfig.DEVICE)), listener)) {
+        try (ModelTraining.Trained trained = TrainingLock.exclusively(() -> ModelTraining.trainNew(spec, dataset.train(),
+                Devices.resolve(config.getString(WorkerConfig.DEVICE)), listener))) {
             ArtifactStore.StoredArtifact stored = new FileArtifactStore(Path.of(config.getString(WorkerConfig.ARTIFACT_DIR)))
                     .put(trained.model(), ArtifactMetadata.trained(spec));
             Map<String, Object> hp = new HashMap<>();

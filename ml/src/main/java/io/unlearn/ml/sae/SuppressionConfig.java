@@ -128,4 +128,53 @@ public record SuppressionConfig(String conceptName, List<String> conceptLabels, 
                     + "); pass what SuppressionConfig.toJson() wrote", e);
         }
     }
+
+    /** @return a builder: {@code set*} required, {@code opt*} optional; checked in {@code build()} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder of a {@link SuppressionConfig} (e.g. when translating the Avro record). */
+    public static final class Builder {
+        private String conceptName;
+        private List<String> conceptLabels = List.of();
+        private String layer;
+        private String saeArtifactUri = "";
+        private String saeSha256;
+        private int dictionarySize;
+        private double defaultScale = DEFAULT_SCALE;
+        private List<SuppressedFeature> features;
+        private String modelVersion;
+        private Double clampValue;
+        private boolean keepErrorTerm = true;
+
+        /** @param v concept name @return this */
+        public Builder setConceptName(String v) { conceptName = v; return this; }
+        /** @param v layer name @return this */
+        public Builder setLayer(String v) { layer = v; return this; }
+        /** @param v the SAE's sha256 @return this */
+        public Builder setSaeSha256(String v) { saeSha256 = v; return this; }
+        /** @param v the SAE's dictionary size @return this */
+        public Builder setDictionarySize(int v) { dictionarySize = v; return this; }
+        /** @param v the chosen latents @return this */
+        public Builder setFeatures(List<SuppressedFeature> v) { features = v; return this; }
+        /** @param v the model version (checkpoint sha256) @return this */
+        public Builder setModelVersion(String v) { modelVersion = v; return this; }
+        /** @param v class names (default none) @return this */
+        public Builder optConceptLabels(List<String> v) { conceptLabels = v; return this; }
+        /** @param v SAE location (default empty) @return this */
+        public Builder optSaeArtifactUri(String v) { saeArtifactUri = v; return this; }
+        /** @param v γ (default −0.5) @return this */
+        public Builder optDefaultScale(double v) { defaultScale = v; return this; }
+        /** @param v clamp value, or null to scale (default) @return this */
+        public Builder optClampValue(Double v) { clampValue = v; return this; }
+        /** @param v add the reconstruction error back (default true) @return this */
+        public Builder optKeepErrorTerm(boolean v) { keepErrorTerm = v; return this; }
+
+        /** @return the checked config (all problems listed at once) */
+        public SuppressionConfig build() {
+            return new SuppressionConfig(conceptName, conceptLabels, layer, saeArtifactUri, saeSha256, dictionarySize,
+                    defaultScale, features, modelVersion, clampValue, keepErrorTerm);
+        }
+    }
 }

@@ -30,6 +30,20 @@ class SuppressionConfigTest {
     }
 
     @Test
+    void builderListsEveryMissingField() {
+        UnlearnException e = assertThrows(UnlearnException.class, () -> SuppressionConfig.builder()
+                .setConceptName("footwear").setDictionarySize(0).build());
+        assertTrue(e.getMessage().contains("layer is missing") && e.getMessage().contains("saeSha256 'null'")
+                && e.getMessage().contains("dictionarySize must be positive") && e.getMessage().contains("features is"
+                + " empty"), e.getMessage());
+        SuppressionConfig c = config(SaeFixtures.model(), SaeFixtures.sae(), 7, null);
+        assertEquals(c, SuppressionConfig.builder().setConceptName(c.conceptName()).optConceptLabels(c.conceptLabels())
+                .setLayer(c.layer()).optSaeArtifactUri(c.saeArtifactUri()).setSaeSha256(c.saeSha256())
+                .setDictionarySize(c.dictionarySize()).setFeatures(c.features()).setModelVersion(c.modelVersion())
+                .build());
+    }
+
+    @Test
     void refusesUnknownFeatureIdsAlsoFromJson() {
         SparseAutoencoder sae = SaeFixtures.sae();
         UnlearnException e = assertThrows(UnlearnException.class,

@@ -5,6 +5,7 @@ import io.unlearn.events.AcceptedRequest;
 import io.unlearn.events.ModelVersion;
 import io.unlearn.events.ModelVersionKind;
 import io.unlearn.ml.ProgressListener;
+import io.unlearn.ml.TrainingLock;
 import io.unlearn.ml.UnlearnException;
 import io.unlearn.ml.data.UnlearnDataset;
 import io.unlearn.ml.model.ArtifactMetadata;
@@ -67,7 +68,7 @@ public final class BatchRunner {
         try (Classifier original = artifacts.load(head.getArtifactUri(), head.getArtifactSha256(), device)) {
             UnlearningTask task = UnlearningTask.builder().setModel(original).setDataset(dataset).setForgetIds(union)
                     .optRetainIds(retain).optHyperparameters(overrides).optSeed(seed).build();
-            try (UnlearningResult result = method.unlearn(task, progress)) {
+            try (UnlearningResult result = TrainingLock.exclusively(() -> method.unlearn(task, progress))) {
                 if (!result.report().lastLosses().values().stream().allMatch(Double::isFinite)) {
                     return new BatchOutcome.Failed(method.name() + " diverged (non-finite loss " + result.report().lastLosses()
                             + "); lower its learning rate (method.lr) and resubmit the requests");

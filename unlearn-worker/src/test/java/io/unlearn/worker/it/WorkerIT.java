@@ -99,4 +99,43 @@ class WorkerIT {
             assertThat(f.versions(model, 2, Duration.ofSeconds(3))).hasSize(1);
         }
     }
+
+    @Test
+    void twoWorkersShareTheModelsByPartitionAndApplyEachRequestOnce(LocalStack stack, @TempDir Path artifacts) throws Exception {
+        WorkerFixture f = new WorkerFixture(stack, artifacts);
+        List<String> models = new java.util.ArrayList<>();
+        java.util.Set<Integer> partitions = new java.util.HashSet<>();
+        for (int i = 0; partitions.size() < 3; i++) {
+            String m = f.prefix + "-m" + i;
+            int partition = org.apache.kafka.common.utils.Utils.toPositive(
+                    org.apache.kafka.common.utils.Utils.murmur2(m.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % 3;
+            if (partitions.add(partition)) {
+                models.add(m);
+                BaseModels.trainAndPublish(f.config(), m, "mlp", 1 + models.size(), e -> { }, Clock.systemUTC());
+            }
+        }
+        SimpleMeterRegistry metersA = new SimpleMeterRegistry();
+        SimpleMeterRegistry metersB = new SimpleMeterRegistry();
+        try (WorkerService a = WorkerService.start(f.config("instance.id", "a", "batch.max.requests", "2"), Clock.systemUTC(), metersA);
+             WorkerService b = WorkerService.start(f.config("instance.id", "b", "batch.max.requests", "2"), Clock.systemUTC(), metersB)) {
+            Thread.sleep(3000);
+            List<io.unlearn.events.AcceptedRequest> requests = new java.util.ArrayList<>();
+            for (int m = 0; m < 3; m++) {
+                for (int r = 0; r < 2; r++) {
+                    requests.add(f.deletion(models.get(m), f.prefix + "-" + m + "-" + r, List.of(WorkerFixture.sample(10 * m + r))));
+                }
+            }
+            f.send(requests);
+            for (String m : models) {
+                List<ModelVersion> versions = f.versions(m, 2, Duration.ofSeconds(120));
+                assertThat(versions).as(m).hasSize(2);
+                assertThat(versions.get(1).getAppliedRequestIds()).hasSize(2);
+            }
+            double byA = metersA.counter("unlearn.worker.requests", "outcome", "applied").count();
+            double byB = metersB.counter("unlearn.worker.requests", "outcome", "applied").count();
+            assertThat(byA + byB).isEqualTo(6.0);
+            assertThat(byA).as("worker a did part of the work").isPositive();
+            assertThat(byB).as("worker b did part of the work").isPositive();
+        }
+    }
 }

@@ -13,7 +13,7 @@ public final class ConceptsArgs {
     /** The usage line. */
     public static final String USAGE = "usage: ConceptsBenchmark [--quick] [--out FILE] [--markdown FILE|none]"
             + " [--data DIR] [--seed N] [--device cpu|gpu] [--cache DIR|none] [--sae-store DIR|none]"
-            + " [--sae topk|relu_l1] [--expansion N] [--sae-epochs N] [--features 8,32] [--scales -0.5,-2]"
+            + " [--layer penultimate|encoder.N] [--sae topk|relu_l1] [--expansion N] [--sae-epochs N] [--features 8,32] [--scales -0.5,-2]"
             + " [--clamps 0] [--ga-lrs 1e-5,1e-4] [--epsilon E] [--attack-steps N] [--attack-samples N]";
 
     private ConceptsArgs() {
@@ -37,6 +37,7 @@ public final class ConceptsArgs {
                 case "--device" -> b.optDevice(value(args, ++i));
                 case "--cache" -> b.optCache(pathOrNone(value(args, ++i)));
                 case "--sae-store" -> b.optSaeStore(pathOrNone(value(args, ++i)));
+                case "--layer" -> b.optLayer(value(args, ++i));
                 case "--sae" -> b.optSaeKind(kind(value(args, ++i)));
                 case "--expansion" -> b.optExpansion((int) number(a, value(args, ++i)));
                 case "--sae-epochs" -> b.optSaeEpochs((int) number(a, value(args, ++i)));

@@ -74,7 +74,7 @@ public final class ConceptsBenchmark {
             for (SaeKind kind : List.of(SaeKind.TOPK, SaeKind.RELU_L1)) {
                 SaeSpec saeSpec = SaeSpec.builder().setKind(kind).optExpansion(o.expansion()).optEpochs(o.saeEpochs())
                         .optSeed(o.seed()).build();
-                SaeArtifact a = store.obtain(model, ModelLayer.PENULTIMATE, saeSpec, data.train(), data.test(),
+                SaeArtifact a = store.obtain(model, o.layer(), saeSpec, data.train(), data.test(),
                         stage(listener, "sae-" + kind));
                 var id = a.metadata().identity();
                 saes.add(new SaeSummary(kind.name(), id.layer(), a.sha256(), id.inputDim(), id.latents(),
@@ -84,8 +84,7 @@ public final class ConceptsBenchmark {
             List<SuppressionChoice> grid = SuppressionCalibration.grid(o.features(), o.scales(), o.clamps(), true);
             AttackSpec attack = AttackSpec.pgd(o.epsilon(), o.attackSteps());
             try (SparseAutoencoder sae = store.load(chosen.sha256(), device)) {
-                Activations trainActs = ActivationCapture.capture(ModelLayer.of(model, ModelLayer.PENULTIMATE),
-                        data.train());
+                Activations trainActs = ActivationCapture.capture(ModelLayer.of(model, o.layer()), data.train());
                 for (ConceptCase c : ConceptCase.fashionMnist(classNames)) {
                     try (SaeMethod.Built s = SaeMethod.build(model, sae, chosen.uri(), trainActs, calibration, classNames,
                             c, grid, o.maxOtherDrop(), sweep)) {
@@ -152,7 +151,7 @@ public final class ConceptsBenchmark {
         s.put("dataset", data.name() + " (" + data.train().size() + " train, " + data.test().size() + " test: first"
                 + " half calibrates, second half is reported)");
         s.put("model", "CNN conv16-pool-conv32-pool-fc128-fc10, Adam 1e-3 cosine, " + o.baseEpochs() + " epochs");
-        s.put("sae", o.saeKind() + " on the penultimate layer (128), expansion " + o.expansion() + ", " + o.saeEpochs()
+        s.put("sae", o.saeKind() + " on layer " + o.layer() + ", expansion " + o.expansion() + ", " + o.saeEpochs()
                 + " epochs, Adam 1e-3, batch 256");
         s.put("sae grid", "top-k " + o.features() + " × γ " + o.scales() + " / clamp " + o.clamps()
                 + " × error term kept or dropped; rule: lowest concept accuracy with ≤ " + o.maxOtherDrop()
@@ -165,7 +164,7 @@ public final class ConceptsBenchmark {
                 + " original model; GA has no inference overhead by construction (0)");
         s.put("quick", o.quick());
         s.put("seed", o.seed());
-        s.put("command", "./unlearn bench concepts" + (o.quick() ? " --quick" : "") + " --out " + o.out());
+        s.put("command", "./unlearn bench concepts" + (o.quick() ? " --quick" : "") + " --layer " + o.layer() + " --out " + o.out());
         return s;
     }
 

@@ -18,6 +18,7 @@ import java.util.List;
  * @param device device setting (cpu, gpu, gpu:N)
  * @param cache base-model checkpoint cache (shared with the methods benchmark), or null
  * @param saeStore SAE artifact store (SAEs are reused across runs), or null for a temporary one
+ * @param layer the layer the SAEs read ({@code penultimate} or {@code encoder.N})
  * @param saeKind the SAE used for suppression
  * @param expansion SAE expansion factor
  * @param saeEpochs SAE training epochs
@@ -31,7 +32,7 @@ import java.util.List;
  * @param attackSamples samples attacked per side
  */
 public record ConceptsOptions(boolean quick, Path out, Path markdown, Path dataDir, long seed, String device,
-        Path cache, Path saeStore, SaeKind saeKind, int expansion, int saeEpochs, List<Integer> features,
+        Path cache, Path saeStore, String layer, SaeKind saeKind, int expansion, int saeEpochs, List<Integer> features,
         List<Double> scales, List<Double> clamps, double maxOtherDrop, List<Double> gaLearningRates, double epsilon,
         int attackSteps, int attackSamples) {
 
@@ -68,11 +69,12 @@ public record ConceptsOptions(boolean quick, Path out, Path markdown, Path dataD
         private String device = "cpu";
         private Path cache = Path.of("bench-out/checkpoints");
         private Path saeStore = Path.of("bench-out/sae");
+        private String layer = io.unlearn.ml.sae.ModelLayer.PENULTIMATE;
         private SaeKind saeKind = SaeKind.TOPK;
         private int expansion = 8;
         private Integer saeEpochs;
-        private List<Integer> features = List.of(8, 32, 128);
-        private List<Double> scales = List.of(-0.5, -2.0, -8.0);
+        private List<Integer> features = List.of(8, 32, 128, 512);
+        private List<Double> scales = List.of(-0.25, -0.5, -1.0, -2.0);
         private List<Double> clamps = List.of(0.0);
         private double maxOtherDrop = 2.0;
         private List<Double> gaLearningRates = List.of(1e-5, 3e-5, 1e-4);
@@ -96,6 +98,8 @@ public record ConceptsOptions(boolean quick, Path out, Path markdown, Path dataD
         public Builder optCache(Path v) { cache = v; return this; }
         /** @param v SAE store, or null @return this */
         public Builder optSaeStore(Path v) { saeStore = v; return this; }
+        /** @param v layer name (default penultimate) @return this */
+        public Builder optLayer(String v) { layer = v; return this; }
         /** @param v SAE kind for suppression (default TOPK) @return this */
         public Builder optSaeKind(SaeKind v) { saeKind = v; return this; }
         /** @param v expansion (default 8) @return this */
@@ -123,6 +127,7 @@ public record ConceptsOptions(boolean quick, Path out, Path markdown, Path dataD
         public ConceptsOptions build() {
             List<String> p = new ArrayList<>();
             int epochs = saeEpochs != null ? saeEpochs : quick ? 5 : 20;
+            if (layer == null || layer.isBlank()) { p.add("layer is missing (penultimate or encoder.N)"); }
             if (out == null) { p.add("an output file is needed (--out FILE)"); }
             if (epochs < 1) { p.add("SAE epochs must be at least 1, was " + epochs); }
             if (expansion < 1) { p.add("expansion must be at least 1, was " + expansion); }
@@ -141,7 +146,7 @@ public record ConceptsOptions(boolean quick, Path out, Path markdown, Path dataD
             if (!p.isEmpty()) {
                 throw new UnlearnException("bad concepts benchmark options: " + String.join("; ", p));
             }
-            return new ConceptsOptions(quick, out, markdown, dataDir, seed, device, cache, saeStore, saeKind,
+            return new ConceptsOptions(quick, out, markdown, dataDir, seed, device, cache, saeStore, layer, saeKind,
                     expansion, epochs, features, scales, clamps, maxOtherDrop, gaLearningRates, epsilon, attackSteps,
                     attackSamples);
         }
