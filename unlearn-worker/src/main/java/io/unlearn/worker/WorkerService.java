@@ -53,7 +53,7 @@ public final class WorkerService implements AutoCloseable {
         PendingBatches pending = new PendingBatches(config.getInt(WorkerConfig.BATCH_MAX_REQUESTS),
                 config.getInt(WorkerConfig.BATCH_MAX_SAMPLES), config.getLong(WorkerConfig.BATCH_MAX_WAIT_MS));
         this.loop = new WorkerLoop(consumer, producer, registry, new StateLoader(config.kafkaClientProps(), registry), runner,
-                pending, clock, meters);
+                pending, clock, meters, config.getInt(WorkerConfig.CONSOLIDATE_EVERY));
         this.thread = new Thread(this::runLoop, "unlearn-worker-loop");
     }
 
@@ -62,6 +62,15 @@ public final class WorkerService implements AutoCloseable {
         service.thread.start();
         log.info("unlearn-worker started (group {}, method {})", config.getString(WorkerConfig.GROUP_ID), config.getString(WorkerConfig.METHOD));
         return service;
+    }
+
+    /**
+     * Waits until this instance owns partitions (joined its group) and has loaded the models' state.
+     *
+     * @return false when that did not happen within {@code timeout}
+     */
+    public boolean awaitReady(java.time.Duration timeout) throws InterruptedException {
+        return loop.awaitReady(timeout);
     }
 
     /** Whether the loop is still running; when it stopped on an error, {@link #failure()} says which. */
@@ -108,7 +117,8 @@ public final class WorkerService implements AutoCloseable {
         p.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(WorkerConfig.GROUP_ID));
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // A new group must read every accepted request ever written (earliest); kafka.auto.offset.reset overrides it.
+        p.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 900_000);
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
         return p;

@@ -85,8 +85,8 @@ public final class SuppressionEvaluation {
         private Set<Integer> conceptClasses;
         private AttackSpec attack = AttackSpec.pgd(0.03, 10);
         private int attackSamples = 500;
-        private int timingSamples = 2000;
-        private int repeats = 3;
+        private int timingSamples = 1000;
+        private int repeats = 7;
 
         /** @param v the original model @return this */
         public Builder setBefore(InferenceModel v) { before = v; return this; }
@@ -102,9 +102,9 @@ public final class SuppressionEvaluation {
         public Builder optAttack(AttackSpec v) { attack = v; return this; }
         /** @param v samples per side attacked (default 500; attacks cost steps × a backward pass) @return this */
         public Builder optAttackSamples(int v) { attackSamples = v; return this; }
-        /** @param v samples timed for the overhead (default 2000) @return this */
+        /** @param v samples timed for the overhead (default 1000) @return this */
         public Builder optTimingSamples(int v) { timingSamples = v; return this; }
-        /** @param v timing repeats, best taken (default 3) @return this */
+        /** @param v timing repeats, best taken (default 7) @return this */
         public Builder optRepeats(int v) { repeats = v; return this; }
 
         /** @return the checked evaluation */

@@ -82,6 +82,11 @@ final class BatchPublisher implements AutoCloseable {
         lastCommitted = offsets;
     }
 
+    /** Publishes a version that applies no request (a consolidation), in a transaction of its own. */
+    void publishVersion(ModelVersion v) {
+        inTransaction(() -> send(Topics.MODEL_VERSIONS.name(), v.getModelId(), versions, v));
+    }
+
     /** Commits offsets that moved past skipped records, in a transaction of their own. */
     void commitOffsetsIfMoved(Map<TopicPartition, OffsetAndMetadata> offsets) {
         if (offsets.isEmpty() || offsets.equals(lastCommitted)) {

@@ -97,6 +97,28 @@ public final class BatchRunner {
         }
     }
 
+    /**
+     * Exact consolidation: retrains from scratch (the engine's {@code retrain} method) on every training sample
+     * the model has not forgotten, as a RETRAINED version that applies no new request.
+     */
+    public BatchOutcome consolidate(ModelVersion head, Set<String> forgotten, ProgressListener progress) {
+        UnlearningMethod retrain = io.unlearn.ml.unlearn.UnlearningMethods.byName("retrain");
+        long started = System.nanoTime();
+        try (Classifier original = artifacts.load(head.getArtifactUri(), head.getArtifactSha256(), device)) {
+            UnlearningTask task = UnlearningTask.builder().setModel(original).setDataset(dataset).setForgetIds(forgotten)
+                    .optHyperparameters(Map.of()).optSeed(seedOf(head, List.of("consolidation"))).build();
+            try (UnlearningResult result = TrainingLock.exclusively(() -> retrain.unlearn(task, progress))) {
+                Map<String, Object> hp = new TreeMap<>(result.report().hyperparameters());
+                ArtifactStore.StoredArtifact stored = artifacts.put(result.model(),
+                        new ArtifactMetadata(original.spec(), retrain.name(), head.getArtifactSha256(), hp));
+                return new BatchOutcome.Published(VersionRecords.version(head, ModelVersionKind.RETRAINED, retrain.name(), hp,
+                        stored, List.of(), forgotten, (System.nanoTime() - started) / 1_000_000, clock.instant()), List.of());
+            }
+        } catch (RuntimeException e) {
+            return new BatchOutcome.Failed("consolidation of " + head.getVersionId() + " failed: " + e.getMessage());
+        }
+    }
+
     static long seedOf(ModelVersion head, List<String> sortedRequestIds) {
         String digest = Digests.sha256Hex(head.getModelId() + "\n" + head.getVersionId() + "\n" + String.join("\n", sortedRequestIds));
         return Long.parseUnsignedLong(digest.substring(0, 15), 16);

@@ -24,6 +24,7 @@ public final class PendingBatches {
     private final long maxWaitMs;
     private final Map<String, Batch> byModel = new LinkedHashMap<>();
     private final List<Batch> concepts = new ArrayList<>();
+    private final List<Batch> full = new ArrayList<>();
     private final Map<TopicPartition, Long> consumedUpTo = new HashMap<>();
     private final Map<TopicPartition, TreeSet<Long>> pendingOffsets = new HashMap<>();
 
@@ -80,16 +81,21 @@ public final class PendingBatches {
         Batch b = byModel.computeIfAbsent(r.getModelId(), m -> new Batch(m, RequestKind.DELETION, now));
         b.entries.add(e);
         b.samples += r.getSampleIds().size();
+        if (b.entries.size() >= maxRequests || b.samples >= maxSamples) {
+            full.add(b); // a full batch is cut here, so one poll's records can fill several batches of one model
+            byModel.remove(r.getModelId());
+        }
     }
 
     /** Removes and returns the batches that are full or have waited long enough (concepts at once). */
     public List<Batch> takeDue(Instant now) {
-        List<Batch> due = new ArrayList<>(concepts);
+        List<Batch> due = new ArrayList<>(full);
+        full.clear();
+        due.addAll(concepts);
         concepts.clear();
         for (Iterator<Batch> it = byModel.values().iterator(); it.hasNext(); ) {
             Batch b = it.next();
-            if (b.entries.size() >= maxRequests || b.samples >= maxSamples
-                    || now.toEpochMilli() - b.startedAt.toEpochMilli() >= maxWaitMs) {
+            if (now.toEpochMilli() - b.startedAt.toEpochMilli() >= maxWaitMs) {
                 due.add(b);
                 it.remove();
             }
@@ -125,9 +131,10 @@ public final class PendingBatches {
         });
         byModel.values().removeIf(b -> b.entries.stream().anyMatch(e -> partitions.contains(e.partition())));
         concepts.removeIf(b -> b.entries.stream().anyMatch(e -> partitions.contains(e.partition())));
+        full.removeIf(b -> b.entries.stream().anyMatch(e -> partitions.contains(e.partition())));
     }
 
     public boolean isEmpty() {
-        return byModel.isEmpty() && concepts.isEmpty();
+        return byModel.isEmpty() && concepts.isEmpty() && full.isEmpty();
     }
 }

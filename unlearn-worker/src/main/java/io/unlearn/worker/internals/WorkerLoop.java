@@ -41,12 +41,16 @@ public final class WorkerLoop implements Runnable {
     private final Deserializer<AcceptedRequest> requests;
     private final Clock clock;
     private final WorkerMetrics metrics;
+    private final int consolidateEvery;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile ModelHeads heads = new ModelHeads();
     private volatile boolean stale = true;
+    private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
 
     public WorkerLoop(KafkaConsumer<String, byte[]> consumer, KafkaProducer<String, byte[]> producer, SchemaRegistryClient registry,
-                      StateLoader stateLoader, BatchRunner runner, PendingBatches pending, Clock clock, MeterRegistry meters) {
+                      StateLoader stateLoader, BatchRunner runner, PendingBatches pending, Clock clock, MeterRegistry meters,
+                      int consolidateEvery) {
+        this.consolidateEvery = consolidateEvery;
         this.consumer = consumer;
         this.publisher = new BatchPublisher(producer, consumer, registry, clock);
         this.stateLoader = stateLoader;
@@ -74,9 +78,10 @@ public final class WorkerLoop implements Runnable {
         try {
             while (!closed.get()) {
                 var records = consumer.poll(Duration.ofMillis(250));
-                if (stale) {
+                if (stale && !consumer.assignment().isEmpty()) {
                     heads = stateLoader.load();
                     stale = false;
+                    ready.countDown();
                 }
                 for (ConsumerRecord<String, byte[]> r : records) {
                     accept(r);
@@ -138,6 +143,25 @@ public final class WorkerLoop implements Runnable {
         }
         metrics.published(batch, outcome, clock.instant());
         log.info("{}: batch of {} request(s) -> {}", batch.modelId(), batch.entries().size(), describe(outcome));
+        if (outcome instanceof BatchOutcome.Published && consolidateEvery > 0
+                && heads.appliedSinceRetrain(batch.modelId()) >= consolidateEvery) {
+            consolidate(batch.modelId());
+        }
+    }
+
+    /** Publishes a RETRAINED version (exact retrain on the current retain set) in a transaction of its own. */
+    private void consolidate(String modelId) {
+        ModelVersion head = heads.head(modelId).orElseThrow();
+        log.info("{}: {} requests applied since the last exact model; consolidating by retraining from scratch", modelId,
+                heads.appliedSinceRetrain(modelId));
+        BatchOutcome outcome = runner.consolidate(head, heads.forgotten(modelId), event -> log.info("{} consolidation: {}", modelId, event));
+        if (outcome instanceof BatchOutcome.Published p) {
+            publisher.publishVersion(p.version());
+            heads.onVersion(p.version());
+            log.info("{}: consolidated -> {}", modelId, p.version().getVersionId());
+        } else {
+            log.error("{}: {}", modelId, ((BatchOutcome.Failed) outcome).reason());
+        }
     }
 
     private static String describe(BatchOutcome o) {
@@ -145,6 +169,11 @@ public final class WorkerLoop implements Runnable {
             return p.version().getVersionId() + " (" + p.forgottenSampleIds().size() + " samples forgotten)";
         }
         return o instanceof BatchOutcome.Failed f ? "FAILED: " + f.reason() : "already forgotten";
+    }
+
+    /** Waits until the loop owns partitions and has loaded the models' state; false on timeout. */
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        return ready.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Stops the loop after the current step; a batch being applied is finished or abandoned uncommitted. */

@@ -12,6 +12,7 @@ import io.unlearn.schemas.Topics;
 import io.unlearn.schemas.registry.SchemaRegistryClient;
 import io.unlearn.stack.LocalStack;
 import io.unlearn.worker.WorkerConfig;
+import io.unlearn.worker.WorkerService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,10 +55,20 @@ final class WorkerFixture {
         p.put("method.epochs", "1");
         p.put("batch.max.requests", "4");
         p.put("batch.max.wait.ms", "3000");
+        // Each test has its own group on a shared topic: start at the end so that no test applies or fails
+        // another test's requests (tests wait for readiness before sending).
+        p.put("kafka.auto.offset.reset", "latest");
         for (int i = 0; i + 1 < extra.length; i += 2) {
             p.put(extra[i], extra[i + 1]);
         }
         return p;
+    }
+
+    static WorkerService ready(WorkerService worker) throws InterruptedException {
+        if (!worker.awaitReady(Duration.ofSeconds(60))) {
+            throw new AssertionError("the worker did not join its group within 60 s");
+        }
+        return worker;
     }
 
     WorkerConfig config(String... extra) {

@@ -34,7 +34,7 @@ class WorkerIT {
         WorkerFixture f = new WorkerFixture(stack, artifacts);
         String model = f.prefix + "-cnn";
         ModelVersion v1 = BaseModels.trainAndPublish(f.config(), model, "cnn", 1, e -> { }, Clock.systemUTC());
-        try (WorkerService worker = WorkerService.start(f.config(), Clock.systemUTC(), new SimpleMeterRegistry())) {
+        try (WorkerService worker = WorkerFixture.ready(WorkerService.start(f.config(), Clock.systemUTC(), new SimpleMeterRegistry()))) {
             f.send(IntStream.range(0, 4).mapToObj(i -> f.deletion(model, f.prefix + "-r" + i,
                     List.of(WorkerFixture.sample(3 * i), WorkerFixture.sample(3 * i + 1), WorkerFixture.sample(3 * i + 2)))).toList());
             List<ModelVersion> versions = f.versions(model, 2, Duration.ofSeconds(120));
@@ -71,7 +71,7 @@ class WorkerIT {
         byte[] bytes = Files.readAllBytes(params);
         bytes[bytes.length / 2] ^= 1;
         Files.write(params, bytes);
-        try (WorkerService worker = WorkerService.start(f.config("batch.max.requests", "1"), Clock.systemUTC(), new SimpleMeterRegistry())) {
+        try (WorkerService worker = WorkerFixture.ready(WorkerService.start(f.config("batch.max.requests", "1"), Clock.systemUTC(), new SimpleMeterRegistry()))) {
             f.send(List.of(f.deletion(poisoned, f.prefix + "-bad", List.of(WorkerFixture.sample(5))),
                     f.deletion(healthy, f.prefix + "-good", List.of(WorkerFixture.sample(6)))));
             assertThat(f.versions(healthy, 2, Duration.ofSeconds(120))).hasSize(2);
@@ -89,8 +89,8 @@ class WorkerIT {
         WorkerFixture f = new WorkerFixture(stack, artifacts);
         String model = f.prefix + "-diverge";
         BaseModels.trainAndPublish(f.config(), model, "mlp", 1, e -> { }, Clock.systemUTC());
-        try (WorkerService worker = WorkerService.start(f.config("method", "ga", "method.lr", "1e30", "method.epochs", "3", "batch.max.requests", "1"),
-                Clock.systemUTC(), new SimpleMeterRegistry())) {
+        try (WorkerService worker = WorkerFixture.ready(WorkerService.start(f.config("method", "ga", "method.lr", "1e30", "method.epochs", "3", "batch.max.requests", "1"),
+                Clock.systemUTC(), new SimpleMeterRegistry()))) {
             f.send(List.of(f.deletion(model, f.prefix + "-nan", List.of(WorkerFixture.sample(7), WorkerFixture.sample(8)))));
             List<RequestStatus> failed = f.statuses(s -> s.getRequestId().equals(f.prefix + "-nan")
                     && s.getState() == RequestState.FAILED, 1, Duration.ofSeconds(120));
@@ -116,9 +116,10 @@ class WorkerIT {
         }
         SimpleMeterRegistry metersA = new SimpleMeterRegistry();
         SimpleMeterRegistry metersB = new SimpleMeterRegistry();
-        try (WorkerService a = WorkerService.start(f.config("instance.id", "a", "batch.max.requests", "2"), Clock.systemUTC(), metersA);
+        try (WorkerService a = WorkerFixture.ready(WorkerService.start(f.config("instance.id", "a", "batch.max.requests", "2"), Clock.systemUTC(), metersA));
              WorkerService b = WorkerService.start(f.config("instance.id", "b", "batch.max.requests", "2"), Clock.systemUTC(), metersB)) {
-            Thread.sleep(3000);
+            WorkerFixture.ready(b);
+            Thread.sleep(3000); // let the group settle on two members before the requests arrive
             List<io.unlearn.events.AcceptedRequest> requests = new java.util.ArrayList<>();
             for (int m = 0; m < 3; m++) {
                 for (int r = 0; r < 2; r++) {
@@ -136,6 +137,26 @@ class WorkerIT {
             assertThat(byA + byB).isEqualTo(6.0);
             assertThat(byA).as("worker a did part of the work").isPositive();
             assertThat(byB).as("worker b did part of the work").isPositive();
+        }
+    }
+
+    @Test
+    void consolidationRetrainsFromScratchAfterTheConfiguredNumberOfRequests(LocalStack stack, @TempDir Path artifacts) throws Exception {
+        WorkerFixture f = new WorkerFixture(stack, artifacts);
+        String model = f.prefix + "-consolidated";
+        BaseModels.trainAndPublish(f.config(), model, "mlp", 1, e -> { }, Clock.systemUTC());
+        try (WorkerService worker = WorkerFixture.ready(WorkerService.start(f.config("batch.max.requests", "2", "consolidation.every.requests", "4"),
+                Clock.systemUTC(), new SimpleMeterRegistry()))) {
+            f.send(IntStream.range(0, 4).mapToObj(i -> f.deletion(model, f.prefix + "-c" + i, List.of(WorkerFixture.sample(40 + i)))).toList());
+            List<ModelVersion> versions = f.versions(model, 4, Duration.ofSeconds(180));
+            assertThat(versions).extracting(ModelVersion::getKind).containsExactly(ModelVersionKind.BASE,
+                    ModelVersionKind.UNLEARNED, ModelVersionKind.UNLEARNED, ModelVersionKind.RETRAINED);
+            ModelVersion retrained = versions.get(3);
+            assertThat(retrained.getMethod()).isEqualTo("retrain");
+            assertThat(retrained.getForgetSetSize()).isEqualTo(4);
+            assertThat(retrained.getAppliedRequestIds()).isEmpty();
+            assertThat(retrained.getLineageHash()).isEqualTo(Digests.lineageHash(versions.get(2).getLineageHash(),
+                    retrained.getArtifactSha256(), List.of()));
         }
     }
 }
