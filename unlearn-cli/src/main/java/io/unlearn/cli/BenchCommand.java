@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.unlearn.cli.bench.BenchmarksMarkdown;
 import io.unlearn.cli.bench.IngestBenchResult;
 import io.unlearn.cli.bench.IngestBenchmark;
+import io.unlearn.cli.bench.PipelineBenchResult;
+import io.unlearn.cli.bench.PipelineBenchmark;
 import io.unlearn.stack.LocalStack;
 import io.unlearn.stack.LocalStackConfig;
 import java.io.IOException;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /** {@code unlearn bench …}: benchmarks that print their figures and write JSON and docs/BENCHMARKS.md. */
 @Command(name = "bench", description = "Benchmarks: print the figures, write JSON and docs/BENCHMARKS.md.",
-        subcommands = {BenchCommand.Ingest.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Pipeline.class})
 final class BenchCommand {
 
     /** Options every benchmark has. */
@@ -70,6 +72,60 @@ final class BenchCommand {
                 result = new IngestBenchmark(stack, System.out).run(n, streamThreads, commitIntervalMs, dir.resolve("state"));
             }
             write(result, "## Ingest throughput (issue 6)", result.markdown());
+            return 0;
+        }
+    }
+
+    @Command(name = "pipeline", mixinStandardHelpOptions = true,
+            description = "Publication → APPLIED latency and requests folded per minute through ingest and the worker, batched vs one request per version.")
+    static final class Pipeline extends Output implements Callable<Integer> {
+        @Option(names = "--requests", description = "Requests in the batched phase (default: ${DEFAULT-VALUE}).")
+        int requests = 2400;
+
+        @Option(names = "--rate", description = "Requests published per second (default: ${DEFAULT-VALUE}).")
+        double rate = 20;
+
+        @Option(names = "--unbatched-requests", description = "Requests in the one-per-version phase (default: ${DEFAULT-VALUE}).")
+        int unbatched = 10;
+
+        @Option(names = "--base-epochs", description = "Epochs of the base CNNs (default: ${DEFAULT-VALUE}).")
+        int baseEpochs = 3;
+
+        @Option(names = "--batch-max-requests", description = "Worker batch limit (default: ${DEFAULT-VALUE}).")
+        int batchMax = 500;
+
+        @Option(names = "--batch-max-wait-ms", description = "Worker batch wait (default: ${DEFAULT-VALUE}).")
+        long batchWaitMs = 15_000;
+
+        @Option(names = "--method", description = "Unlearning method (default: ${DEFAULT-VALUE}).")
+        String method = "ft";
+
+        @Option(names = "--quick", description = "A smaller run: 600 requests, 5 unbatched, 1-epoch base models.")
+        boolean quick;
+
+        @Override
+        public Integer call() throws Exception {
+            if (quick) {
+                requests = 600;
+                unbatched = 5;
+                baseEpochs = 1;
+            }
+            if (requests < 10 || rate <= 0 || unbatched < 1 || 5L * (requests + unbatched) > 60_000) {
+                throw new CliException("need --requests ≥ 10, --rate > 0, --unbatched-requests ≥ 1 and 5 × all requests ≤ 60,000 samples");
+            }
+            Path dir = Files.createTempDirectory("unlearn-bench-pipeline-");
+            PipelineBenchResult result;
+            try (LocalStack stack = LocalStack.start(LocalStackConfig.custom().optDataDir(dir.resolve("stack")).build())) {
+                var registry = io.unlearn.schemas.registry.SchemaRegistryClient.create(stack.registryUrl());
+                java.util.Map<String, Object> client = java.util.Map.of("bootstrap.servers", stack.bootstrapServers());
+                io.unlearn.schemas.EventContract.install(client, registry);
+                System.out.println("importing the Fashion-MNIST catalogue ...");
+                new CatalogImporter(client, registry, java.time.Clock.systemUTC())
+                        .importView(io.unlearn.ml.data.FashionMnist.load().train(), n -> { });
+                result = new PipelineBenchmark(stack, dir, System.out).run(new PipelineBenchmark.Options(requests, rate, unbatched,
+                        baseEpochs, batchMax, batchWaitMs, method));
+            }
+            write(result, "## Request pipeline (issue 7)", result.markdown());
             return 0;
         }
     }
