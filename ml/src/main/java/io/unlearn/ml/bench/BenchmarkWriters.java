@@ -43,6 +43,20 @@ public final class BenchmarkWriters {
     }
 
     /**
+     * Reads a result written by {@link #writeJson} (to re-render the Markdown without rerunning).
+     *
+     * @param file the JSON file
+     * @return the result
+     */
+    public static BenchmarkResult readJson(Path file) {
+        try {
+            return JSON.readValue(file.toFile(), BenchmarkResult.class);
+        } catch (IOException e) {
+            throw new UnlearnException("cannot read benchmark result " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Replaces (or appends) the {@link #SECTION} of a Markdown file; other sections stay as they are.
      *
      * @param result the result
@@ -81,7 +95,9 @@ public final class BenchmarkWriters {
         md.append("Settings: ").append(kv(result.settings())).append(".\n\n");
         md.append("Mean ± standard deviation over seeds; UA, MIA, RA, TA in percent; Avg. Gap against Retrain on the"
                 + " same forget set and seed; speed-up = Retrain's run time / the method's, in the same run."
-                + " `original` is the base model with nothing done.\n\n");
+                + " `original` is the base model with nothing done. MIA-Efficacy: Smile's LASVM (5 passes) on shadow sets"
+                + " capped at 2,000 members and 2,000 non-members (see `MiaEfficacy` for why). RTE is wall time on a"
+                + " shared 2-core machine where other jobs ran at the same time: speed-ups are noisy.\n\n");
         md.append("Training throughput (steady epochs):\n\n| model | samples/s | epochs | test accuracy |\n|---|---|---|---|\n");
         for (Throughput t : result.throughput()) {
             md.append(String.format(Locale.ROOT, "| %s | %,.0f | %d | %.2f%% |%n", t.model(), t.samplesPerSecond(),

@@ -91,7 +91,8 @@ public final class MethodsBenchmark {
             retrainSeconds = r.report().seconds();
             reference = MetricsEvaluator.evaluate(r.model(), eval, retrainSeconds, seed);
             Map<String, Object> hp = new LinkedHashMap<>(baseHp);
-            hp.putAll(r.report().hyperparameters());
+            // retrain's epochs = 0 means "the recipe's", which baseHp already states
+            r.report().hyperparameters().forEach((k, v) -> hp.merge(k, v, (old, v2) -> ((Number) v2).doubleValue() == 0.0 ? old : v2));
             rows.add(row("retrain", setting, seed, reference, reference, 1.0, hp, listener));
         }
         rows.add(0, row("original", setting, seed, none, reference, null, baseHp, listener));

@@ -12,9 +12,9 @@ import java.util.Map;
 
 /**
  * A model with one or several {@link SuppressionConfig}s applied at inference (several concepts removed at
- * once); the weights are untouched. Configs that share an SAE are merged into one encode/decode pass (a latent
- * named twice keeps the smaller scale, or the smaller clamp); configs with different SAEs on the layer are applied
- * one after the other. All configs must target this model version and one layer. Close it to free its small
+ * once); the weights are untouched. Configs that share an SAE and the error-term setting are merged into one
+ * encode/decode pass (a latent named twice keeps the smaller scale, or the smaller clamp); other configs on the layer
+ * are applied one after the other, in the order given. All configs must target this model version and one layer. Close it to free its small
  * scale vectors; the model and SAEs stay open (the caller owns them).
  */
 public final class SuppressedModel implements InferenceModel, AutoCloseable {
@@ -68,11 +68,12 @@ public final class SuppressedModel implements InferenceModel, AutoCloseable {
                         + " the SAE store (" + c.saeArtifactUri() + ")");
             }
             checkSae(who, c, sae, layer);
-            groups.computeIfAbsent(c.saeSha256(), k -> new ArrayList<>()).add(c);
+            groups.computeIfAbsent(c.saeSha256() + "/" + c.keepErrorTerm(), k -> new ArrayList<>()).add(c);
         }
         NDManager manager = model.newManager();
         List<SuppressionPass> passes = new ArrayList<>();
-        groups.forEach((sha, group) -> passes.add(SuppressionPass.of(bySha.get(sha), group, manager)));
+        groups.forEach((key, group) -> passes.add(SuppressionPass.of(bySha.get(group.get(0).saeSha256()), group,
+                manager)));
         return new SuppressedModel(layer, List.copyOf(passes), List.copyOf(configs), manager);
     }
 

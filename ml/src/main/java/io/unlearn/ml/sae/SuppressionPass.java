@@ -78,9 +78,8 @@ final class SuppressionPass {
         TreeMap<Integer, float[]> edits = new TreeMap<>(); // latent → {scale, clamp, clamped ? 1 : 0}
         for (SuppressionConfig c : configs) {
             if (c.keepErrorTerm() != keep) {
-                throw new UnlearnException("suppression configs '" + configs.get(0).conceptName() + "' and '"
-                        + c.conceptName() + "' share SAE " + c.saeSha256() + " but disagree on keepErrorTerm; build"
-                        + " them with the same setting");
+                throw new UnlearnException("internal: configs '" + configs.get(0).conceptName() + "' and '"
+                        + c.conceptName() + "' differ in keepErrorTerm and cannot share a pass; group them apart");
             }
             for (SuppressedFeature f : c.features()) {
                 float[] old = edits.get(f.index());

@@ -15,8 +15,9 @@ package io.unlearn.ml.sae;
  * @param otherAccUnderAttackBefore other accuracy of the original model on evasive inputs
  * @param otherAccUnderAttackAfter other accuracy after removal on evasive inputs
  * @param attack the attack used
- * @param msPerSampleBefore inference time of the original model, ms per sample (best of the repeats)
- * @param msPerSampleAfter inference time after removal, ms per sample
+ * @param msPerSampleBefore inference cost of the original model, ms of process CPU time per sample (best of the
+ *     repeats; wall time where the JVM cannot report CPU time)
+ * @param msPerSampleAfter the same after removal
  * @param overheadPercent {@code (after / before − 1) · 100}
  */
 public record SuppressionReport(double conceptAccBefore, double conceptAccAfter, double otherAccBefore,

@@ -36,6 +36,10 @@ class BenchmarkWritersTest {
                 "avg_gap", "speedup_vs_retrain", "hyperparameters");
         assertThat(row.get("speedup_vs_retrain").asDouble()).isEqualTo(20.0);
         assertThat(row.get("hyperparameters").get("lr").asDouble()).isEqualTo(0.003);
+        BenchmarkResult back = BenchmarkWriters.readJson(out);
+        assertThat(back.rows()).hasSize(3);
+        assertThat(back.rows().get(2).avgGap()).isEqualTo(0.75);
+        assertThat(BenchmarkWriters.markdown(back)).isEqualTo(BenchmarkWriters.markdown(result()));
     }
 
     @Test

@@ -44,9 +44,13 @@ class SuppressionToyTest {
     }
 
     private static SuppressionConfig configFor(String cls) {
+        return configFor(cls, true);
+    }
+
+    private static SuppressionConfig configFor(String cls, boolean keepErrorTerm) {
         Concept concept = Concept.ofClasses(cls, List.of(cls), ToyConcepts.CLASSES);
         FeatureScores scores = FeatureScoring.score(model, sae, concept, data.train());
-        return SuppressionConfig.of(cls, List.of(cls), sae, "mem:", scores, 4, -1.0, null, true);
+        return SuppressionConfig.of(cls, List.of(cls), sae, "mem:", scores, 4, -1.0, null, keepErrorTerm);
     }
 
     @Test
@@ -62,8 +66,8 @@ class SuppressionToyTest {
     }
 
     @Test
-    void twoConceptsAtOnce() {
-        try (SuppressedModel suppressed = SuppressedModel.of(model, List.of(configFor("a"), configFor("b")),
+    void twoConceptsAtOnceEvenWithDifferentErrorTermSettings() {
+        try (SuppressedModel suppressed = SuppressedModel.of(model, List.of(configFor("a"), configFor("b", false)),
                 List.of(sae))) {
             int[] predicted = suppressed.predict(data.test());
             for (int cls = 0; cls < 4; cls++) {

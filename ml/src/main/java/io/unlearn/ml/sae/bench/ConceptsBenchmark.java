@@ -160,7 +160,8 @@ public final class ConceptsBenchmark {
                 + " lr from " + o.gaLearningRates() + " by the same rule");
         s.put("attack", "PGD L∞ ε " + o.epsilon() + ", " + o.attackSteps() + " steps, step 2.5ε/steps, white-box"
                 + " through the SAE; concept samples: elicit the true label; " + o.attackSamples() + " samples per side");
-        s.put("overhead", "best of 7 timed passes over 1,000 non-concept samples, batch 1,000, interleaved with the"
+        s.put("overhead", "process CPU time (not wall time: the machine is shared), best of 7 passes over 1,000 non-concept samples,"
+                + " batch 1,000, interleaved with the"
                 + " original model; GA has no inference overhead by construction (0 in the rows; its measured figure in"
                 + " the details shows the timing noise)");
         s.put("quick", o.quick());
