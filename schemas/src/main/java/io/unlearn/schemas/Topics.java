@@ -65,7 +65,7 @@ public final class Topics {
     public static final Topic<String, ForgottenSample> FORGOTTEN_SAMPLES =
             Topic.avro("unlearn.catalog.forgotten", ForgottenSample.class)
                     .setDoc("Samples some version of a model has forgotten; that model never trains on them again. Written by unlearn-worker in the version's transaction.")
-                    .setKeyDoc("modelId|sampleId (see forgottenKey): one record per model and sample, so compaction keeps each model's").compacted().build();
+                    .setKeyDoc("modelId|sampleId").compacted().build();
 
     /**
      * The key of {@link #FORGOTTEN_SAMPLES}: {@code modelId|sampleId}. Keyed per model, not per sample, because

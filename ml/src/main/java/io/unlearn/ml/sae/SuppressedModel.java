@@ -14,7 +14,8 @@ import java.util.Map;
  * A model with one or several {@link SuppressionConfig}s applied at inference (several concepts removed at
  * once); the weights are untouched. Configs that share an SAE and the error-term setting are merged into one
  * encode/decode pass (a latent named twice keeps the smaller scale, or the smaller clamp); other configs on the layer
- * are applied one after the other, in the order given. All configs must target this model version and one layer. Close it to free its small
+ * are applied one after the other: first those that drop the error term (they replace the activations with a
+ * reconstruction, which would undo earlier edits), then those that keep it, each group in the order given. All configs must target this model version and one layer. Close it to free its small
  * scale vectors; the model and SAEs stay open (the caller owns them).
  */
 public final class SuppressedModel implements InferenceModel, AutoCloseable {
@@ -72,8 +73,12 @@ public final class SuppressedModel implements InferenceModel, AutoCloseable {
         }
         NDManager manager = model.newManager();
         List<SuppressionPass> passes = new ArrayList<>();
-        groups.forEach((key, group) -> passes.add(SuppressionPass.of(bySha.get(group.get(0).saeSha256()), group,
-                manager)));
+        // passes that drop the error term replace the layer with a reconstruction, which would undo the edits of
+        // earlier passes: they run first, then the passes that add their edits to the activations
+        for (boolean keep : new boolean[] {false, true}) {
+            groups.values().stream().filter(g -> g.get(0).keepErrorTerm() == keep).forEach(g -> passes.add(
+                    SuppressionPass.of(bySha.get(g.get(0).saeSha256()), g, manager)));
+        }
         return new SuppressedModel(layer, List.copyOf(passes), List.copyOf(configs), manager);
     }
 
