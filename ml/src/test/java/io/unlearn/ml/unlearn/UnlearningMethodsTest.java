@@ -102,7 +102,7 @@ class UnlearningMethodsTest {
         assertThatThrownBy(() -> UnlearningTask.builder().setDataset(data).build())
                 .isInstanceOf(UnlearnException.class).hasMessageContaining("setModel").hasMessageContaining("setForgetIds");
         assertThatThrownBy(() -> UnlearningMethods.byName("ft").unlearn(task(Map.of("learning_rate", 1)),
-                ProgressListener.NONE)).isInstanceOf(UnlearnException.class).hasMessageContaining("[batch_size, epochs, lr]");
+                ProgressListener.NONE)).isInstanceOf(UnlearnException.class).hasMessageContaining("it takes [batch_size, cosine, epochs, lr]");
         assertThatThrownBy(() -> UnlearningMethods.byName("ft").unlearn(task(Map.of("lr", -1)), ProgressListener.NONE))
                 .isInstanceOf(UnlearnException.class).hasMessageContaining("lr of ft must be > 0");
         assertThatThrownBy(() -> UnlearningMethods.byName("magic")).isInstanceOf(UnlearnException.class)
