@@ -17,8 +17,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code unlearn bench …}: benchmarks that print their figures and write JSON and docs/BENCHMARKS.md. */
-@Command(name = "bench", description = "Benchmarks: print the figures, write JSON and docs/BENCHMARKS.md.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Pipeline.class})
+@Command(mixinStandardHelpOptions = true, name = "bench", description = "Benchmarks: print the figures, write JSON and docs/BENCHMARKS.md.",
+        subcommands = {BenchCommand.Methods.class, BenchCommand.Concepts.class, BenchCommand.WorstCase.class,
+                BenchCommand.Ingest.class, BenchCommand.Pipeline.class})
 final class BenchCommand {
 
     /** Options every benchmark has. */
@@ -127,6 +128,44 @@ final class BenchCommand {
             }
             write(result, "## Request pipeline (issue 7)", result.markdown());
             return 0;
+        }
+    }
+
+    /** The engine's benchmarks parse their own options ({@code --seeds N --quick --out FILE ...}); they are passed through. */
+    abstract static class EngineBench implements Callable<Integer> {
+        @picocli.CommandLine.Unmatched
+        java.util.List<String> args = new java.util.ArrayList<>();
+
+        abstract void run(String[] args);
+
+        @Override
+        public Integer call() {
+            run(args.toArray(new String[0]));
+            return 0;
+        }
+    }
+
+    @Command(name = "methods", description = "The unlearning methods vs Retrain on the CNN (issue 3): --seeds N --quick --out FILE --markdown FILE|none ...")
+    static final class Methods extends EngineBench {
+        @Override
+        void run(String[] args) {
+            io.unlearn.ml.bench.MethodsBenchmark.main(args);
+        }
+    }
+
+    @Command(name = "concepts", description = "Concept removal with sparse autoencoders vs gradient ascent (issue 4): --quick --out FILE ...")
+    static final class Concepts extends EngineBench {
+        @Override
+        void run(String[] args) {
+            io.unlearn.ml.sae.bench.ConceptsBenchmark.main(args);
+        }
+    }
+
+    @Command(name = "worstcase", description = "Random vs worst-case forget sets per method, and the search's cost (issue 5): --quick --out FILE ...")
+    static final class WorstCase extends EngineBench {
+        @Override
+        void run(String[] args) {
+            io.unlearn.ml.worstcase.bench.WorstCaseBenchmark.main(args);
         }
     }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code unlearn catalog import}: registers a dataset's training samples and their subjects. */
-@Command(name = "catalog", description = "The sample catalogue (unlearn.catalog.samples).", subcommands = CatalogCommand.Import.class)
+@Command(mixinStandardHelpOptions = true, name = "catalog", description = "The sample catalogue (unlearn.catalog.samples).", subcommands = CatalogCommand.Import.class)
 final class CatalogCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true,

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code unlearn models train|list|show}: bootstrap a base model, read the versions topic. */
-@Command(name = "models", description = "Model versions (unlearn.models.versions).",
+@Command(mixinStandardHelpOptions = true, name = "models", description = "Model versions (unlearn.models.versions).",
         subcommands = {ModelsCommand.Train.class, ModelsCommand.ListVersions.class, ModelsCommand.Show.class})
 final class ModelsCommand {
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code unlearn request delete|concept}: publish a request from a terminal, optionally follow its status. */
-@Command(name = "request", description = "Publish deletion and concept-removal requests.",
+@Command(mixinStandardHelpOptions = true, name = "request", description = "Publish deletion and concept-removal requests.",
         subcommands = {RequestCommand.Delete.class, RequestCommand.Concept.class})
 final class RequestCommand {
 

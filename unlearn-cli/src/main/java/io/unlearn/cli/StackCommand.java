@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /** {@code unlearn stack up}: the real local stack (KRaft broker + schema registry) until Ctrl-C. */
-@Command(name = "stack", description = "The local stack: an embedded KRaft broker and the Apicurio schema registry.",
+@Command(mixinStandardHelpOptions = true, name = "stack", description = "The local stack: an embedded KRaft broker and the Apicurio schema registry.",
         subcommands = StackCommand.Up.class)
 final class StackCommand {
 
