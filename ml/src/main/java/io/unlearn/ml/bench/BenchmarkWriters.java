@@ -73,13 +73,7 @@ public final class BenchmarkWriters {
     }
 
     static String replaceSection(String document, String section) {
-        int start = document.indexOf(SECTION + "\n");
-        if (start < 0) {
-            return document.stripTrailing() + "\n\n" + section;
-        }
-        int next = document.indexOf("\n## ", start + SECTION.length());
-        String tail = next < 0 ? "" : document.substring(next + 1);
-        return document.substring(0, start) + section + (tail.isEmpty() ? "" : "\n" + tail);
+        return MarkdownSections.replace(document, SECTION, section);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.unlearn.ml.sae.bench;
 
+import io.unlearn.ml.bench.MarkdownSections;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -71,13 +72,7 @@ public final class ConceptsWriters {
     }
 
     static String replaceSection(String document, String section) {
-        int start = document.startsWith(SECTION + "\n") ? 0 : document.indexOf("\n" + SECTION + "\n") + 1;
-        if (start == 0 && !document.startsWith(SECTION + "\n")) {
-            return document.stripTrailing() + "\n\n" + section;
-        }
-        int next = document.indexOf("\n## ", start + SECTION.length());
-        String tail = next < 0 ? "" : document.substring(next + 1);
-        return document.substring(0, start) + section + (tail.isEmpty() ? "" : "\n" + tail);
+        return MarkdownSections.replace(document, SECTION, section);
     }
 
     /**

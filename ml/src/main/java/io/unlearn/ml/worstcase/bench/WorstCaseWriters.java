@@ -1,5 +1,6 @@
 package io.unlearn.ml.worstcase.bench;
 
+import io.unlearn.ml.bench.MarkdownSections;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -73,17 +74,7 @@ public final class WorstCaseWriters {
     }
 
     static String replaceSection(String document, String section) {
-        int start = 0;
-        if (!document.startsWith(SECTION + "\n")) {
-            int at = document.indexOf("\n" + SECTION + "\n");
-            if (at < 0) {
-                return document.stripTrailing() + "\n\n" + section;
-            }
-            start = at + 1;
-        }
-        int next = document.indexOf("\n## ", start + SECTION.length());
-        String tail = next < 0 ? "" : document.substring(next + 1);
-        return document.substring(0, start) + section + (tail.isEmpty() ? "" : "\n" + tail);
+        return MarkdownSections.replace(document, SECTION, section);
     }
 
     /**
