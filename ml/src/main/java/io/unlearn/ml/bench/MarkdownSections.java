@@ -6,6 +6,9 @@ package io.unlearn.ml.bench;
  * benchmarks) replaces only its own section through this one function.
  */
 public final class MarkdownSections {
+    /** What a new benchmarks file starts with. */
+    public static final String NEW_DOCUMENT = "# Benchmarks\n";
+
     private MarkdownSections() {
     }
 
@@ -27,5 +30,25 @@ public final class MarkdownSections {
         int next = document.indexOf("\n## ", start + heading.length());
         String tail = next < 0 ? "" : document.substring(next + 1);
         return document.substring(0, start) + section + (tail.isEmpty() ? "" : "\n" + tail);
+    }
+
+    /**
+     * Reads {@code file} (or starts a new document), replaces or appends the section and writes it back.
+     *
+     * @throws io.unlearn.ml.UnlearnException when the file cannot be read or written
+     */
+    public static void write(java.nio.file.Path file, String heading, String section) {
+        try {
+            String old = java.nio.file.Files.exists(file)
+                    ? java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8) : NEW_DOCUMENT;
+            java.nio.file.Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                java.nio.file.Files.createDirectories(parent);
+            }
+            java.nio.file.Files.writeString(file, replace(old, heading, section), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new io.unlearn.ml.UnlearnException("cannot update " + file + ": " + e.getMessage()
+                    + "; pass a writable --markdown path (or none)", e);
+        }
     }
 }

@@ -1,9 +1,6 @@
 package io.unlearn.cli.bench;
 
 import io.unlearn.ml.bench.MarkdownSections;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -15,15 +12,6 @@ public final class BenchmarksMarkdown {
     }
 
     public static void replaceSection(Path file, String heading, String body) {
-        try {
-            String text = Files.exists(file) ? Files.readString(file)
-                    : "# Benchmarks\n\nMeasured figures, each section written by the command it names.\n";
-            String section = heading + "\n\n" + body.strip() + "\n";
-            String updated = MarkdownSections.replace(text, heading, section);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, updated);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot update " + file + ": " + e.getMessage(), e);
-        }
+        MarkdownSections.write(file, heading, heading + "\n\n" + body.strip() + "\n");
     }
 }

@@ -60,15 +60,7 @@ public final class ConceptsWriters {
      * @param file the Markdown file (created when missing)
      */
     public static void writeMarkdownSection(ConceptsResult result, Path file) {
-        try {
-            String old = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n";
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            }
-            Files.writeString(file, replaceSection(old, markdown(result)), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UnlearnException("cannot update " + file + ": " + e.getMessage(), e);
-        }
+        MarkdownSections.write(file, SECTION, markdown(result));
     }
 
     static String replaceSection(String document, String section) {

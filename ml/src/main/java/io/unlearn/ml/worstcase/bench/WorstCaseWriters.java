@@ -64,13 +64,7 @@ public final class WorstCaseWriters {
      * @param file the Markdown file (created when missing)
      */
     public static void writeMarkdownSection(WorstCaseBenchmarkResult result, Path file) {
-        try {
-            String old = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n";
-            createParent(file);
-            Files.writeString(file, replaceSection(old, markdown(result)), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UnlearnException("cannot update " + file + ": " + e.getMessage() + "; pass a writable --markdown", e);
-        }
+        MarkdownSections.write(file, SECTION, markdown(result));
     }
 
     static String replaceSection(String document, String section) {
