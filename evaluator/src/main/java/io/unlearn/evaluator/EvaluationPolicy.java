@@ -1,0 +1,140 @@
+package io.unlearn.evaluator;
+
+import static io.unlearn.evaluator.MetricKeys.*;
+import static io.unlearn.evaluator.PolicyCriterion.*;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns measurements into a {@link Judgement}. Thresholds ({@link PolicyCriterion}) come from the defaults,
+ * then {@code policy.default.<key>}, then {@code policy.<modelId>.<key>} (last wins). Each failing line names
+ * the measured value, the threshold and what it means; the thresholds used travel in the report.
+ */
+public final class EvaluationPolicy {
+    public static final String PREFIX = "policy.";
+    public static final String DEFAULT_SCOPE = "default";
+    private final Map<String, Map<PolicyCriterion, Double>> byScope;
+
+    private EvaluationPolicy(Map<String, Map<PolicyCriterion, Double>> byScope) {
+        this.byScope = byScope;
+    }
+
+    public static EvaluationPolicy ofDefaults() {
+        return new EvaluationPolicy(Map.of());
+    }
+
+    /**
+     * @param props keys without the {@code policy.} prefix, e.g. {@code default.max.ta.drop} or {@code fmnist-cnn.min.ua.ratio}
+     * @throws EvaluatorException listing every unknown criterion and bad value at once
+     */
+    public static EvaluationPolicy fromProperties(Map<String, ?> props) {
+        Map<String, Map<PolicyCriterion, Double>> byScope = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        new TreeMap<>(props).forEach((key, raw) -> {
+            PolicyCriterion c = longestKeyFirst().stream().filter(k -> key.endsWith("." + k.key())).findFirst().orElse(null);
+            if (c == null) {
+                problems.add(PREFIX + key + ": unknown criterion; use " + PREFIX + "<default|modelId>.<criterion> with one of "
+                        + longestKeyFirst().stream().map(PolicyCriterion::key).sorted().toList());
+                return;
+            }
+            try {
+                double v = Double.parseDouble(String.valueOf(raw).trim());
+                if (!Double.isFinite(v) || v < 0) {
+                    throw new NumberFormatException();
+                }
+                byScope.computeIfAbsent(key.substring(0, key.length() - c.key().length() - 1), s -> new EnumMap<>(PolicyCriterion.class)).put(c, v);
+            } catch (NumberFormatException e) {
+                problems.add(PREFIX + key + "=" + raw + " is not a finite number >= 0");
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new EvaluatorException("Invalid evaluation policy: " + String.join("; ", problems));
+        }
+        return new EvaluationPolicy(byScope);
+    }
+
+    /** The thresholds in force for {@code modelId}. */
+    public Map<PolicyCriterion, Double> thresholds(String modelId) {
+        Map<PolicyCriterion, Double> t = new EnumMap<>(PolicyCriterion.class);
+        for (PolicyCriterion c : PolicyCriterion.values()) {
+            t.put(c, c.defaultValue());
+        }
+        t.putAll(byScope.getOrDefault(DEFAULT_SCOPE, Map.of()));
+        t.putAll(byScope.getOrDefault(modelId, Map.of()));
+        return t;
+    }
+
+    /** UNLEARNED and RETRAINED versions; {@code identicalToParent}: the artifact sha256 equals the parent's. */
+    public Judgement judgeForgetting(String modelId, Map<String, Double> m, boolean identicalToParent) {
+        Map<PolicyCriterion, Double> t = thresholds(modelId);
+        List<String> failing = new ArrayList<>();
+        if (identicalToParent) {
+            failing.add("artifact sha256 equals the parent's: nothing was unlearned (the method left the weights unchanged)");
+        }
+        failing.addAll(forgettingCriteria(t, m, ""));
+        return Judgement.of(failing, used(t, MAX_TA_DROP, MAX_RA_DROP, MIN_UA_RATIO, MIN_MIA_RATIO));
+    }
+
+    /** The worst-case challenge's criteria (UA and TA on the worst-case set), each line prefixed {@code worst-case }. */
+    public List<String> judgeChallenge(String modelId, Map<String, Double> m) {
+        Map<PolicyCriterion, Double> t = thresholds(modelId);
+        List<String> failing = new ArrayList<>();
+        check(failing, "worst-case " + TA_DROP, m.get(TA_DROP), t.get(MAX_TA_DROP), true, "points below the parent's TA");
+        double needed = t.get(MIN_UA_RATIO) * m.get(UA_REFERENCE);
+        check(failing, "worst-case " + UA, m.get(UA), needed, false, "= min.ua.ratio × the retrain estimate " + f(m.get(UA_REFERENCE)));
+        return failing;
+    }
+
+    public Judgement judgeBase(String modelId, Map<String, Double> m) {
+        Map<PolicyCriterion, Double> t = thresholds(modelId);
+        List<String> failing = new ArrayList<>();
+        check(failing, TA, m.get(TA), t.get(MIN_TA), false, "the least TA a base model needs");
+        return Judgement.of(failing, used(t, MIN_TA));
+    }
+
+    public Judgement judgeSuppression(String modelId, Map<String, Double> m) {
+        Map<PolicyCriterion, Double> t = thresholds(modelId);
+        List<String> failing = new ArrayList<>();
+        check(failing, CONCEPT_ACC, m.get(CONCEPT_ACC), t.get(MAX_CONCEPT_ACCURACY), true, "the concept is still recognised");
+        check(failing, CONCEPT_ACC_ATTACK, m.get(CONCEPT_ACC_ATTACK), t.get(MAX_CONCEPT_ACCURACY_UNDER_ATTACK), true,
+                "an attack brings the concept back");
+        check(failing, NONCONCEPT_DROP, m.get(NONCONCEPT_DROP), t.get(MAX_NONCONCEPT_DROP), true, "points of accuracy lost outside the concept");
+        return Judgement.of(failing, used(t, MAX_CONCEPT_ACCURACY, MAX_CONCEPT_ACCURACY_UNDER_ATTACK, MAX_NONCONCEPT_DROP));
+    }
+
+    private static List<String> forgettingCriteria(Map<PolicyCriterion, Double> t, Map<String, Double> m, String prefix) {
+        List<String> failing = new ArrayList<>();
+        check(failing, prefix + TA_DROP, m.get(TA_DROP), t.get(MAX_TA_DROP), true, "points below the parent's TA " + f(m.get(PARENT_TA)));
+        check(failing, prefix + RA_DROP, m.get(RA_DROP), t.get(MAX_RA_DROP), true, "points below the parent's RA " + f(m.get(PARENT_RA)));
+        check(failing, prefix + UA, m.get(UA), t.get(MIN_UA_RATIO) * m.get(UA_REFERENCE), false, "= min.ua.ratio "
+                + f(t.get(MIN_UA_RATIO)) + " × the exact-retrain estimate " + f(m.get(UA_REFERENCE)) + " (100 − parent TA): the forget set is still recognised");
+        check(failing, prefix + MIA, m.get(MIA), t.get(MIN_MIA_RATIO) * m.get(MIA_REFERENCE), false, "= min.mia.ratio "
+                + f(t.get(MIN_MIA_RATIO)) + " × MIA on held-out samples " + f(m.get(MIA_REFERENCE)) + ": forgotten samples still look like members");
+        return failing;
+    }
+
+    private static void check(List<String> failing, String name, double value, double limit, boolean isMax, String meaning) {
+        boolean fails = isMax ? value > limit : value < limit;
+        if (fails) {
+            failing.add(name + " " + f(value) + (isMax ? " > " : " < ") + f(limit) + " (" + meaning + ")");
+        }
+    }
+
+    private static Map<String, Double> used(Map<PolicyCriterion, Double> t, PolicyCriterion... criteria) {
+        Map<String, Double> out = new TreeMap<>();
+        for (PolicyCriterion c : criteria) {
+            out.put(c.key(), t.get(c));
+        }
+        return out;
+    }
+
+    private static String f(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+}

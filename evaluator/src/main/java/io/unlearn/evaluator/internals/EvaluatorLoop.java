@@ -1,0 +1,197 @@
+package io.unlearn.evaluator.internals;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.unlearn.events.EvaluationReport;
+import io.unlearn.events.ForgottenSample;
+import io.unlearn.events.ModelVersion;
+import io.unlearn.events.ModelVersionKind;
+import io.unlearn.schemas.EventSerdes;
+import io.unlearn.schemas.Topics;
+import io.unlearn.schemas.registry.SchemaRegistryClient;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The consume → evaluate → publish loop, one thread. For each version record: catch the mirrors up (versions,
+ * forgotten samples, reports), skip it when its basic report exists (a replayed event), otherwise evaluate it and
+ * publish the report, the requests' statuses and the offset in one transaction; then queue its challenge.
+ * Finished challenges are published from this thread too. Unreadable records go to the dead-letter topic.
+ */
+public final class EvaluatorLoop implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(EvaluatorLoop.class);
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final ReportPublisher publisher;
+    private final Deserializer<ModelVersion> versions;
+    private final EvaluatorState state = new EvaluatorState();
+    private final List<TopicMirror<?>> mirrors;
+    private final VersionEvaluator evaluator;
+    private final ChallengeRunner challenges;
+    private final EvaluatorMetrics metrics;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private volatile boolean stale = true;
+
+    public EvaluatorLoop(KafkaConsumer<String, byte[]> consumer, KafkaProducer<String, byte[]> producer, SchemaRegistryClient registry,
+                         Map<String, Object> clientProps, VersionEvaluator evaluator, WorstCaseChallenger challenger,
+                         MeterRegistry meters, java.time.Clock clock) {
+        this.consumer = consumer;
+        this.publisher = new ReportPublisher(producer, consumer, registry, clock);
+        this.versions = EventSerdes.serde(ModelVersion.class, registry).deserializer();
+        this.evaluator = evaluator;
+        ChallengeRunner[] runner = new ChallengeRunner[1];
+        this.metrics = new EvaluatorMetrics(meters, () -> runner[0] == null ? 0 : runner[0].pendingCount());
+        this.challenges = challenger == null ? null : new ChallengeRunner(challenger, metrics);
+        runner[0] = challenges;
+        this.mirrors = List.of(
+                new TopicMirror<>(clientProps, Topics.MODEL_VERSIONS.name(), versions, state::onVersion),
+                new TopicMirror<>(clientProps, Topics.FORGOTTEN_SAMPLES.name(),
+                        EventSerdes.serde(ForgottenSample.class, registry).deserializer(), (f, p) -> state.onForgotten(f)),
+                new TopicMirror<>(clientProps, Topics.EVALUATION_REPORTS.name(),
+                        EventSerdes.serde(EvaluationReport.class, registry).deserializer(), (r, p) -> state.onReport(r)));
+    }
+
+    @Override
+    public void run() {
+        try {
+            publisher.init();
+            consumer.subscribe(List.of(Topics.MODEL_VERSIONS.name()), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    stale = true;
+                }
+            });
+            while (!closed.get()) {
+                var records = consumer.poll(Duration.ofMillis(250));
+                if (stale && !consumer.assignment().isEmpty()) {
+                    catchUp();
+                    resumeChallenges();
+                    stale = false;
+                    ready.countDown();
+                }
+                for (ConsumerRecord<String, byte[]> r : records) {
+                    handle(r);
+                }
+                publishFinishedChallenges();
+            }
+        } catch (WakeupException e) {
+            if (!closed.get()) {
+                throw e;
+            }
+        } finally {
+            if (challenges != null) {
+                challenges.close();
+            }
+            mirrors.forEach(TopicMirror::close);
+            consumer.close(Duration.ofSeconds(5));
+            publisher.close();
+        }
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> r) {
+        Map<TopicPartition, OffsetAndMetadata> offset = Map.of(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+        ModelVersion v;
+        try {
+            v = versions.deserialize(r.topic(), r.value());
+        } catch (SerializationException e) {
+            log.error("Unreadable model version {}-{}@{} (key {}), dead-lettered, not evaluated: {}", r.topic(), r.partition(), r.offset(),
+                    r.key(), e.getMessage());
+            publisher.deadLetter(r, e, offset);
+            metrics.skipped("unreadable");
+            return;
+        }
+        if (v == null) {
+            log.warn("Empty record {}-{}@{} (key {}) on the versions topic: no version to evaluate, skipped", r.topic(), r.partition(), r.offset(), r.key());
+            publisher.commit(offset);
+            metrics.skipped("empty");
+            return;
+        }
+        catchUp();
+        state.onVersion(v, r.partition());
+        if (state.basicReport(v.getVersionId()).isPresent()) {
+            log.info("{}: already reported (replayed version event at {}-{}@{}); no second report", v.getVersionId(), r.topic(), r.partition(), r.offset());
+            publisher.commit(offset);
+            metrics.skipped("already-reported");
+            queueChallenge(v);
+            return;
+        }
+        long started = System.nanoTime();
+        log.info("{}: evaluating ({} by {}, {} request(s))", v.getVersionId(), v.getKind(), v.getMethod(), v.getAppliedRequestIds().size());
+        EvaluationReport report = evaluator.evaluate(v, state);
+        publisher.basic(report, offset);
+        state.onReport(report);
+        metrics.basicPublished(report, System.nanoTime() - started);
+        log.info("{}: {} in {} ms{}", v.getVersionId(), report.getVerdict(), (System.nanoTime() - started) / 1_000_000,
+                report.getFailingCriteria().isEmpty() ? "" : " — " + String.join("; ", report.getFailingCriteria()));
+        queueChallenge(v);
+    }
+
+    private void queueChallenge(ModelVersion v) {
+        if (challenges == null || v.getKind() != ModelVersionKind.UNLEARNED || state.challengeReported(v.getVersionId())
+                || challenges.isPending(v.getVersionId())) {
+            return;
+        }
+        EvaluationReport basic = state.basicReport(v.getVersionId()).orElse(null);
+        ModelVersion parent = state.version(v.getParentVersionId()).orElse(null);
+        if (basic == null || basic.getTestAccuracy() == null || parent == null) {
+            return; // the artifact was refused or the version could not be judged: nothing to challenge
+        }
+        challenges.submit(new WorstCaseChallenger.Job(v, parent, state.cumulativeForgetSet(parent), basic));
+    }
+
+    /** After a restart or rebalance: challenges of owned versions whose basic report went out but whose challenge did not. */
+    private void resumeChallenges() {
+        List<Integer> owned = consumer.assignment().stream().map(TopicPartition::partition).toList();
+        state.challengesDue(owned).forEach(this::queueChallenge);
+    }
+
+    private void publishFinishedChallenges() {
+        if (challenges == null) {
+            return;
+        }
+        for (ChallengeRunner.Finished f : challenges.drain()) {
+            String id = f.report().getVersionId();
+            catchUp();
+            if (!state.challengeReported(id)) {
+                publisher.challenge(f.report());
+                state.onReport(f.report());
+                metrics.challengePublished(f.report(), f.nanos());
+                log.info("{}: worst-case challenge {} (UA {} on the worst-case set)", id, f.report().getWorstCase().getPassed() ? "passed" : "FAILED",
+                        f.report().getWorstCase().getUnlearningAccuracy());
+            }
+            challenges.published(id);
+        }
+    }
+
+    private void catchUp() {
+        mirrors.forEach(TopicMirror::catchUp);
+    }
+
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public void close() {
+        closed.set(true);
+        consumer.wakeup();
+    }
+}

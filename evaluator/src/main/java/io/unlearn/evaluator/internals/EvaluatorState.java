@@ -1,0 +1,90 @@
+package io.unlearn.evaluator.internals;
+
+import io.unlearn.events.EvaluationReport;
+import io.unlearn.events.ForgottenSample;
+import io.unlearn.events.ModelVersion;
+import io.unlearn.events.ModelVersionKind;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What the evaluator knows, fed from the mirrored topics (and from what it publishes itself): every version
+ * with its partition, every forgotten sample per model, and which versions already have a basic report and a
+ * challenge report. A version's cumulative forget set is every sample of its model forgotten by the version
+ * or one of its ancestors (following parentVersionId), which also covers RETRAINED versions (they forget
+ * nothing new and publish no ForgottenSample). Not thread-safe: the evaluator loop owns it.
+ */
+public final class EvaluatorState {
+    private final Map<String, ModelVersion> versions = new HashMap<>();
+    private final Map<String, Integer> partitions = new HashMap<>();
+    private final Map<String, Map<String, String>> forgottenByModel = new HashMap<>();
+    private final Map<String, EvaluationReport> basicReports = new HashMap<>();
+    private final Set<String> challenged = new HashSet<>();
+
+    public void onVersion(ModelVersion v, int partition) {
+        versions.putIfAbsent(v.getVersionId(), v);
+        partitions.putIfAbsent(v.getVersionId(), partition);
+    }
+
+    public void onForgotten(ForgottenSample f) {
+        forgottenByModel.computeIfAbsent(f.getModelId(), m -> new HashMap<>()).put(f.getSampleId(), f.getVersionId());
+    }
+
+    /** A report with {@code worstCase} set is a challenge report; any other is the basic one. */
+    public void onReport(EvaluationReport r) {
+        if (r.getWorstCase() != null) {
+            challenged.add(r.getVersionId());
+        } else {
+            basicReports.putIfAbsent(r.getVersionId(), r);
+        }
+    }
+
+    public Optional<ModelVersion> version(String versionId) {
+        return Optional.ofNullable(versionId == null ? null : versions.get(versionId));
+    }
+
+    public Optional<EvaluationReport> basicReport(String versionId) {
+        return Optional.ofNullable(basicReports.get(versionId));
+    }
+
+    public boolean challengeReported(String versionId) {
+        return challenged.contains(versionId);
+    }
+
+    /** The version and its ancestors' ids, newest first; stops at an ancestor this evaluator has never seen. */
+    public List<String> lineage(ModelVersion v) {
+        List<String> ids = new java.util.ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (ModelVersion at = v; at != null && seen.add(at.getVersionId()); at = version(at.getParentVersionId()).orElse(null)) {
+            ids.add(at.getVersionId());
+        }
+        return ids;
+    }
+
+    /** Every sample of v's model forgotten by v or an ancestor, sorted. */
+    public Set<String> cumulativeForgetSet(ModelVersion v) {
+        Set<String> lineage = new HashSet<>(lineage(v));
+        Set<String> out = new TreeSet<>();
+        forgottenByModel.getOrDefault(v.getModelId(), Map.of()).forEach((sample, by) -> {
+            if (lineage.contains(by)) {
+                out.add(sample);
+            }
+        });
+        return out;
+    }
+
+    /** UNLEARNED versions on these partitions whose basic report measured them but whose challenge was never reported. */
+    public List<ModelVersion> challengesDue(Collection<Integer> ownedPartitions) {
+        return versions.values().stream()
+                .filter(v -> v.getKind() == ModelVersionKind.UNLEARNED && ownedPartitions.contains(partitions.get(v.getVersionId())))
+                .filter(v -> basicReport(v.getVersionId()).map(r -> r.getTestAccuracy() != null).orElse(false))
+                .filter(v -> !challenged.contains(v.getVersionId()))
+                .toList();
+    }
+}

@@ -1,0 +1,53 @@
+package io.unlearn.evaluator.internals;
+
+import io.unlearn.ml.data.DataView;
+import io.unlearn.ml.data.ForgetSplit;
+import io.unlearn.ml.data.UnlearnDataset;
+import io.unlearn.ml.metrics.MiaEfficacy;
+import io.unlearn.ml.metrics.Predictions;
+import io.unlearn.ml.metrics.Predictor;
+import io.unlearn.ml.model.Classifier;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Scores a model on a forget set (inference only, no training lock needed). RA is measured on a retain sample
+ * (the first N training samples outside {@code excluded}); the test set is split in halves: the first half is
+ * the MIA's non-member shadow set (members: the retain sample), the second half is held out and scored by the
+ * same attack as a reference for what an exact retrain would show on the forget set.
+ */
+final class Scoring {
+    private Scoring() {
+    }
+
+    record Views(DataView forget, DataView retain, DataView testShadow, DataView testHeldOut) {
+    }
+
+    /** MIA values are NaN when not asked for. */
+    record Scores(double ua, double ra, double ta, double mia, double miaReference) {
+    }
+
+    /**
+     * @throws io.unlearn.ml.UnlearnException when the forget set holds ids unknown to the dataset (another dataset.limit)
+     */
+    static Views views(UnlearnDataset data, Collection<String> forget, Set<String> excluded, int retainSample) {
+        List<String> retain = data.train().ids().stream().filter(id -> !excluded.contains(id) && !forget.contains(id))
+                .limit(retainSample).toList();
+        ForgetSplit split = data.split(forget, retain);
+        DataView test = data.test();
+        int half = test.size() / 2;
+        return new Views(split.forget(), split.retain(), test.slice(0, half), test.slice(half, test.size()));
+    }
+
+    static Scores score(Classifier model, Views v, boolean withMia, long seed, int maxShadow) {
+        Predictions f = Predictor.predict(model, v.forget());
+        Predictions r = Predictor.predict(model, v.retain());
+        Predictions ts = Predictor.predict(model, v.testShadow());
+        Predictions th = Predictor.predict(model, v.testHeldOut());
+        double ta = 100 * (ts.accuracy() * ts.size() + th.accuracy() * th.size()) / (ts.size() + th.size());
+        double mia = withMia ? MiaEfficacy.efficacy(r, ts, f, seed, maxShadow) : Double.NaN;
+        double miaRef = withMia ? MiaEfficacy.efficacy(r, ts, th, seed, maxShadow) : Double.NaN;
+        return new Scores(100 * (1 - f.accuracy()), 100 * r.accuracy(), ta, mia, miaRef);
+    }
+}

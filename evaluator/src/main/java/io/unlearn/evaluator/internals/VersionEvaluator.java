@@ -1,0 +1,116 @@
+package io.unlearn.evaluator.internals;
+
+import static io.unlearn.evaluator.MetricKeys.*;
+
+import io.unlearn.evaluator.EvaluationPolicy;
+import io.unlearn.evaluator.EvaluatorException;
+import io.unlearn.evaluator.Judgement;
+import io.unlearn.events.EvaluationReport;
+import io.unlearn.events.ModelVersion;
+import io.unlearn.ml.UnlearnException;
+import io.unlearn.ml.data.UnlearnDataset;
+import io.unlearn.ml.model.Classifier;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The basic (cheap) evaluation of one version: load and verify its artifact, measure by kind, judge with the
+ * policy. BASE: TA and RA. UNLEARNED / RETRAINED: UA on the lineage's cumulative forget set, RA on a retain
+ * sample, TA, MIA-Efficacy, and the same for the parent (the TA/RA reference; 100 − parent TA is the exact-retrain
+ * UA estimate). SUPPRESSED: see {@link SuppressionMeasurement}. Never throws for a bad version: a refused artifact
+ * gives a REJECTED report, anything that prevents judging an INCONCLUSIVE one.
+ */
+public final class VersionEvaluator {
+    private static final Logger log = LoggerFactory.getLogger(VersionEvaluator.class);
+    private final UnlearnDataset data;
+    private final ArtifactLoader loader;
+    private final EvaluationPolicy policy;
+    private final SuppressionMeasurement suppression;
+    private final long seed;
+    private final int retainSample;
+    private final int maxShadow;
+    private final Clock clock;
+
+    public VersionEvaluator(UnlearnDataset data, ArtifactLoader loader, EvaluationPolicy policy, SuppressionMeasurement suppression,
+                            long seed, int retainSample, int maxShadow, Clock clock) {
+        this.data = data;
+        this.loader = loader;
+        this.policy = policy;
+        this.suppression = suppression;
+        this.seed = seed;
+        this.retainSample = retainSample;
+        this.maxShadow = maxShadow;
+        this.clock = clock;
+    }
+
+    public EvaluationReport evaluate(ModelVersion v, EvaluatorState state) {
+        long started = System.nanoTime();
+        try (Classifier model = loader.model(v.getArtifactUri(), v.getArtifactSha256())) {
+            Map<String, Double> m = new LinkedHashMap<>();
+            Judgement j = switch (v.getKind()) {
+                case BASE -> base(v, model, m);
+                case UNLEARNED, RETRAINED -> forgetting(v, model, state, m);
+                case SUPPRESSED -> policy.judgeSuppression(v.getModelId(), suppression.measure(v, model, m));
+                default -> throw new EvaluatorException("version kind " + v.getKind() + " is unknown to this evaluator; upgrade it");
+            };
+            m.put(EVALUATION_SECONDS, (System.nanoTime() - started) / 1e9);
+            return Reports.measured(v, m, j, clock.instant());
+        } catch (ArtifactLoader.ArtifactRefused e) {
+            return Reports.refused(v, e.getMessage(), clock.instant());
+        } catch (EvaluatorException | UnlearnException e) {
+            return Reports.notJudged(v, e.getMessage(), clock.instant());
+        } catch (RuntimeException e) {
+            log.error("{}: evaluation failed unexpectedly", v.getVersionId(), e);
+            return Reports.notJudged(v, "evaluation failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "); check the evaluator's log and republish the version to retry", clock.instant());
+        }
+    }
+
+    /** Views need a forget set: the first training sample stands in; only RA and TA are reported. */
+    private Judgement base(ModelVersion v, Classifier model, Map<String, Double> m) {
+        Scoring.Scores s = Scoring.score(model, views(data.train().ids().subList(0, 1), Set.of()), false, seed, maxShadow);
+        m.put(RA, s.ra());
+        m.put(TA, s.ta());
+        return policy.judgeBase(v.getModelId(), m);
+    }
+
+    private Judgement forgetting(ModelVersion v, Classifier model, EvaluatorState state, Map<String, Double> m) {
+        ModelVersion parent = state.version(v.getParentVersionId()).orElseThrow(() -> new EvaluatorException(
+                "parent " + v.getParentVersionId() + " of " + v.getVersionId() + " is not on unlearn.models.versions; without it there is no reference"));
+        Set<String> forget = state.cumulativeForgetSet(v);
+        if (forget.isEmpty()) {
+            throw new EvaluatorException("no ForgottenSample records name " + v.getVersionId() + " or its ancestors; the forget set is unknown");
+        }
+        Scoring.Views views = views(forget, forget);
+        Scoring.Scores now = Scoring.score(model, views, true, seed, maxShadow);
+        Scoring.Scores before;
+        try (Classifier p = loader.model(parent.getArtifactUri(), parent.getArtifactSha256())) {
+            before = Scoring.score(p, views, false, seed, maxShadow);
+        } catch (ArtifactLoader.ArtifactRefused e) {
+            throw new EvaluatorException("the parent's artifact was refused, so there is no reference: " + e.getMessage());
+        }
+        m.put(UA, now.ua());
+        m.put(RA, now.ra());
+        m.put(TA, now.ta());
+        m.put(MIA, now.mia());
+        m.put(MIA_REFERENCE, now.miaReference());
+        m.put(PARENT_UA, before.ua());
+        m.put(PARENT_RA, before.ra());
+        m.put(PARENT_TA, before.ta());
+        m.put(UA_REFERENCE, 100 - before.ta());
+        m.put(TA_DROP, before.ta() - now.ta());
+        m.put(RA_DROP, before.ra() - now.ra());
+        m.put(FORGET_SIZE, (double) forget.size());
+        boolean identical = v.getKind() == io.unlearn.events.ModelVersionKind.UNLEARNED
+                && v.getArtifactSha256().equals(parent.getArtifactSha256());
+        return policy.judgeForgetting(v.getModelId(), m, identical);
+    }
+
+    private Scoring.Views views(java.util.Collection<String> forget, Set<String> excluded) {
+        return Scoring.views(data, forget, excluded, retainSample);
+    }
+}
