@@ -34,6 +34,14 @@ public final class WorkerConfig extends AbstractConfig {
     public static final String DEVICE = "device";
     public static final String SEED = "seed";
     public static final String CONSOLIDATE_EVERY = "consolidation.every.requests";
+    public static final String CONSOLIDATE_EVERY_MS = "consolidation.every.ms";
+    public static final String CONCEPT_SAE_KIND = "concept.sae.kind";
+    public static final String CONCEPT_SAE_EXPANSION = "concept.sae.expansion";
+    public static final String CONCEPT_SAE_EPOCHS = "concept.sae.epochs";
+    public static final String CONCEPT_FEATURES = "concept.features";
+    public static final String CONCEPT_SCALES = "concept.scales";
+    public static final String CONCEPT_CLAMPS = "concept.clamps";
+    public static final String CONCEPT_MAX_OTHER_DROP = "concept.max.other.drop";
     public static final String KAFKA_PREFIX = "kafka.";
     public static final String METHOD_PREFIX = "method.";
 
@@ -66,7 +74,24 @@ public final class WorkerConfig extends AbstractConfig {
             .define(DEVICE, Type.STRING, "cpu", Importance.MEDIUM, "cpu, gpu, or auto (GPU when DJL reports one).")
             .define(SEED, Type.LONG, 42L, Importance.LOW, "Base seed; each batch's seed derives from it and the batch.")
             .define(CONSOLIDATE_EVERY, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.LOW,
-                    "Retrain from scratch on the current retain set after this many applied requests (0 = never).");
+                    "Retrain from scratch on the current retain set after this many applied requests (0 = never).")
+            .define(CONSOLIDATE_EVERY_MS, Type.LONG, 0L, ConfigDef.Range.atLeast(0), Importance.LOW,
+                    "... or once this long has passed since the model's last exact version (BASE or RETRAINED) and a request "
+                            + "was applied since, ms (0 = never).")
+            .define(CONCEPT_SAE_KIND, Type.STRING, "TOPK", ConfigDef.ValidString.in("TOPK", "RELU_L1"), Importance.LOW,
+                    "Sparse autoencoder trained once per model version and layer for concept removal: TOPK (k=32, AuxK) or "
+                            + "RELU_L1 (SAUCE's).")
+            .define(CONCEPT_SAE_EXPANSION, Type.INT, 8, ConfigDef.Range.atLeast(1), Importance.LOW,
+                    "SAE dictionary size as a multiple of the layer width.")
+            .define(CONCEPT_SAE_EPOCHS, Type.INT, 10, ConfigDef.Range.atLeast(1), Importance.LOW, "SAE training epochs.")
+            .define(CONCEPT_FEATURES, Type.LIST, "8,32,128,512", Importance.LOW,
+                    "Numbers of top-scored SAE features tried when calibrating a concept's suppression.")
+            .define(CONCEPT_SCALES, Type.LIST, "-0.25,-0.5,-1.0,-2.0", Importance.LOW,
+                    "Feature scales (gamma) tried in calibration; SAUCE's default is -0.5.")
+            .define(CONCEPT_CLAMPS, Type.LIST, "0.0", Importance.LOW, "Clamp values tried in calibration (empty: none).")
+            .define(CONCEPT_MAX_OTHER_DROP, Type.DOUBLE, 2.0, ConfigDef.Range.atLeast(0), Importance.LOW,
+                    "Calibration keeps the strongest suppression that costs at most this many points of non-concept accuracy "
+                            + "on the calibration half of the test split.");
 
     private static String defaultInstanceId() {
         try {
@@ -90,6 +115,12 @@ public final class WorkerConfig extends AbstractConfig {
             WorkerConfig config = new WorkerConfig(props);
             List<String> problems = new ArrayList<>();
             config.methodOverrides(problems);
+            try {
+                config.conceptSettings();
+            } catch (NumberFormatException e) {
+                problems.add("concept.features, concept.scales and concept.clamps must be comma-separated numbers ("
+                        + e.getMessage() + ")");
+            }
             if (!problems.isEmpty()) {
                 throw new WorkerException("Invalid unlearn-worker configuration: " + String.join("; ", problems));
             }
@@ -115,6 +146,15 @@ public final class WorkerConfig extends AbstractConfig {
             }
         });
         return out;
+    }
+
+    /** The concept-removal settings from the {@code concept.*} keys. */
+    public io.unlearn.worker.internals.ConceptSettings conceptSettings() {
+        return new io.unlearn.worker.internals.ConceptSettings(io.unlearn.ml.sae.SaeKind.valueOf(getString(CONCEPT_SAE_KIND)),
+                getInt(CONCEPT_SAE_EXPANSION), getInt(CONCEPT_SAE_EPOCHS),
+                getList(CONCEPT_FEATURES).stream().map(Integer::valueOf).toList(),
+                getList(CONCEPT_SCALES).stream().map(Double::valueOf).toList(),
+                getList(CONCEPT_CLAMPS).stream().map(Double::valueOf).toList(), getDouble(CONCEPT_MAX_OTHER_DROP), getLong(SEED));
     }
 
     public Map<String, Object> kafkaClientProps() {

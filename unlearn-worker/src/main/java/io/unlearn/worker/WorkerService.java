@@ -9,7 +9,9 @@ import io.unlearn.ml.data.UnlearnDataset;
 import io.unlearn.ml.unlearn.UnlearningMethods;
 import io.unlearn.schemas.registry.SchemaRegistryClient;
 import io.unlearn.schemas.registry.SchemaRegistryConfig;
+import io.unlearn.ml.sae.SaeStore;
 import io.unlearn.worker.internals.BatchRunner;
+import io.unlearn.worker.internals.ConceptRunner;
 import io.unlearn.worker.internals.PendingBatches;
 import io.unlearn.worker.internals.StateLoader;
 import io.unlearn.worker.internals.WorkerLoop;
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The unlearn-worker service: one consumer-group member over unlearn.requests.accepted that batches
- * deletion requests per model and publishes each batch's version exactly once. More instances with the
+ * deletion requests per model and publishes each batch's version exactly once; concept-removal requests
+ * become SUPPRESSED versions (sparse-autoencoder feature suppression, no weight change). More instances with the
  * same {@code group.id} share the models by partition. {@link #start} returns once the loop runs;
  * {@link #close} stops it and waits.
  */
@@ -44,7 +47,9 @@ public final class WorkerService implements AutoCloseable {
         SchemaRegistryClient registry = SchemaRegistryClient.create(SchemaRegistryConfig.fromProperties(config.registryProps()));
         UnlearnDataset dataset = dataset(config);
         Device device = Devices.resolve(config.getString(WorkerConfig.DEVICE));
-        BatchRunner runner = new BatchRunner(dataset, new FileArtifactStore(Path.of(config.getString(WorkerConfig.ARTIFACT_DIR))),
+        Path artifactDir = Path.of(config.getString(WorkerConfig.ARTIFACT_DIR));
+        ArtifactStore artifacts = new FileArtifactStore(artifactDir);
+        BatchRunner runner = new BatchRunner(dataset, artifacts,
                 UnlearningMethods.byName(config.getString(WorkerConfig.METHOD)), config.methodOverrides(),
                 config.getLong(WorkerConfig.SEED), device, clock);
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProps(config), new StringDeserializer(), new ByteArrayDeserializer());
@@ -52,8 +57,11 @@ public final class WorkerService implements AutoCloseable {
         new KafkaClientMetrics(consumer).bindTo(meters);
         PendingBatches pending = new PendingBatches(config.getInt(WorkerConfig.BATCH_MAX_REQUESTS),
                 config.getInt(WorkerConfig.BATCH_MAX_SAMPLES), config.getLong(WorkerConfig.BATCH_MAX_WAIT_MS));
-        this.loop = new WorkerLoop(consumer, producer, registry, new StateLoader(config.kafkaClientProps(), registry), runner,
-                pending, clock, meters, config.getInt(WorkerConfig.CONSOLIDATE_EVERY));
+        ConceptRunner concepts = new ConceptRunner(dataset, artifacts, new SaeStore(artifactDir.resolve("sae")), config.conceptSettings(),
+                device, clock);
+        this.loop = new WorkerLoop(consumer, producer, registry, new StateLoader(config.kafkaClientProps(), registry), runner, concepts,
+                pending, clock, meters, config.getInt(WorkerConfig.CONSOLIDATE_EVERY),
+                java.time.Duration.ofMillis(config.getLong(WorkerConfig.CONSOLIDATE_EVERY_MS)));
         this.thread = new Thread(this::runLoop, "unlearn-worker-loop");
     }
 

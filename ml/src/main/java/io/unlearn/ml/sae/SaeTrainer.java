@@ -60,6 +60,7 @@ public final class SaeTrainer {
                     + "; lower k or raise the expansion");
         }
         double variance = Math.max(activations.totalVariance(), 1e-12);
+        io.unlearn.ml.GradMode.disableOnThisThread();
         long start = System.nanoTime();
         BatchOrder order = new BatchOrder(spec.seed());
         long[] sinceFired = new long[id.latents()];

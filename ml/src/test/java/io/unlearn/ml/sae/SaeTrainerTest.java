@@ -47,4 +47,24 @@ class SaeTrainerTest {
             assertEquals(256, sae.latents());
         }
     }
+
+    /** PyTorch starts a fresh thread in grad mode; the in-place Adam update must still work there (a service thread). */
+    @Test
+    void trainsOnAFreshThreadToo() throws Exception {
+        ModelLayer layer = ModelLayer.of(SaeFixtures.model(), ModelLayer.PENULTIMATE);
+        Activations acts = ActivationCapture.capture(layer, SaeFixtures.data().train());
+        SaeSpec spec = SaeSpec.builder().setKind(SaeKind.TOPK).optK(8).optExpansion(2).optEpochs(1).optSeed(5).build();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try (SparseAutoencoder sae = SaeTrainer.train(acts, SaeFixtures.model().sha256(), spec, TestData.cpu(),
+                    ProgressListener.NONE).sae()) {
+                assertTrue(sae.latents() > 0);
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "fresh-service-thread");
+        t.start();
+        t.join();
+        assertEquals(null, failure.get(), () -> "training on a fresh thread failed: " + failure.get());
+    }
 }

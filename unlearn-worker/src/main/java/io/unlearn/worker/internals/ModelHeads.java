@@ -18,6 +18,8 @@ public final class ModelHeads {
     private final Map<String, Set<String>> appliedRequests = new HashMap<>();
     private final Map<String, Set<String>> forgotten = new HashMap<>();
     private final Map<String, Integer> appliedSinceRetrain = new HashMap<>();
+    private final Map<String, ModelVersion> byVersionId = new HashMap<>();
+    private final Map<String, java.time.Instant> lastExactAt = new HashMap<>();
 
     /** Records a published version; the highest version number is the head. */
     public void onVersion(ModelVersion v) {
@@ -25,9 +27,11 @@ public final class ModelHeads {
         if (head == null || v.getVersion() > head.getVersion()) {
             heads.put(v.getModelId(), v);
         }
+        byVersionId.put(v.getVersionId(), v);
         appliedRequests.computeIfAbsent(v.getModelId(), m -> new HashSet<>()).addAll(v.getAppliedRequestIds());
         if (v.getKind() == io.unlearn.events.ModelVersionKind.RETRAINED || v.getKind() == io.unlearn.events.ModelVersionKind.BASE) {
             appliedSinceRetrain.put(v.getModelId(), 0);
+            lastExactAt.merge(v.getModelId(), v.getCreatedAt(), (a, b) -> a.isAfter(b) ? a : b);
         } else {
             appliedSinceRetrain.merge(v.getModelId(), v.getAppliedRequestIds().size(), Integer::sum);
         }
@@ -39,6 +43,21 @@ public final class ModelHeads {
 
     public Optional<ModelVersion> head(String modelId) {
         return Optional.ofNullable(heads.get(modelId));
+    }
+
+    /** A version this worker has seen, by id. */
+    public Optional<ModelVersion> version(String versionId) {
+        return Optional.ofNullable(versionId == null ? null : byVersionId.get(versionId));
+    }
+
+    /** Every model with a published version. */
+    public Set<String> models() {
+        return Set.copyOf(heads.keySet());
+    }
+
+    /** When the model's last exact version (BASE or RETRAINED) was published. */
+    public Optional<java.time.Instant> lastExactAt(String modelId) {
+        return Optional.ofNullable(lastExactAt.get(modelId));
     }
 
     public boolean applied(String modelId, String requestId) {
@@ -59,5 +78,7 @@ public final class ModelHeads {
         appliedRequests.clear();
         forgotten.clear();
         appliedSinceRetrain.clear();
+        byVersionId.clear();
+        lastExactAt.clear();
     }
 }

@@ -41,16 +41,18 @@ public final class WorkerLoop implements Runnable {
     private final Deserializer<AcceptedRequest> requests;
     private final Clock clock;
     private final WorkerMetrics metrics;
-    private final int consolidateEvery;
+    private final ConceptRunner concepts;
+    private final VersionFollowUps followUps;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile ModelHeads heads = new ModelHeads();
     private volatile boolean stale = true;
     private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
 
     public WorkerLoop(KafkaConsumer<String, byte[]> consumer, KafkaProducer<String, byte[]> producer, SchemaRegistryClient registry,
-                      StateLoader stateLoader, BatchRunner runner, PendingBatches pending, Clock clock, MeterRegistry meters,
-                      int consolidateEvery) {
-        this.consolidateEvery = consolidateEvery;
+                      StateLoader stateLoader, BatchRunner runner, ConceptRunner concepts, PendingBatches pending, Clock clock,
+                      MeterRegistry meters, int consolidateEveryRequests, Duration consolidateEvery) {
+        this.concepts = concepts;
+        this.followUps = new VersionFollowUps(runner, concepts, consolidateEveryRequests, consolidateEvery);
         this.consumer = consumer;
         this.publisher = new BatchPublisher(producer, consumer, registry, clock);
         this.stateLoader = stateLoader;
@@ -88,6 +90,9 @@ public final class WorkerLoop implements Runnable {
                 }
                 for (PendingBatches.Batch batch : pending.takeDue(clock.instant())) {
                     apply(batch);
+                }
+                if (!stale) {
+                    ownedModels().forEach(m -> followUps.run(m, heads, clock.instant(), publisher::publishVersion));
                 }
                 publisher.commitOffsetsIfMoved(pending.committable());
             }
@@ -127,8 +132,11 @@ public final class WorkerLoop implements Runnable {
             outcome = new BatchOutcome.Failed("model '" + batch.modelId() + "' has no published version in this cluster; "
                     + "train one with `unlearn models train --model " + batch.modelId() + "`");
         } else if (batch.kind() == RequestKind.CONCEPT) {
-            outcome = new BatchOutcome.Failed("concept removal is not available in this worker yet (issue 4: sparse-autoencoder "
-                    + "suppression); the request is recorded and can be resubmitted");
+            AcceptedRequest r = batch.requests().get(0);
+            long started = System.nanoTime();
+            outcome = concepts.suppress(head, ConceptDefinition.of(r), r.getRequestId(), heads.forgotten(batch.modelId()),
+                    event -> log.info("{} concept '{}': {}", batch.modelId(), r.getConceptName(), event));
+            metrics.methodRun(batch, System.nanoTime() - started);
         } else {
             long started = System.nanoTime();
             outcome = runner.apply(head, batch.requests(), heads.forgotten(batch.modelId()),
@@ -143,25 +151,21 @@ public final class WorkerLoop implements Runnable {
         }
         metrics.published(batch, outcome, clock.instant());
         log.info("{}: batch of {} request(s) -> {}", batch.modelId(), batch.entries().size(), describe(outcome));
-        if (outcome instanceof BatchOutcome.Published && consolidateEvery > 0
-                && heads.appliedSinceRetrain(batch.modelId()) >= consolidateEvery) {
-            consolidate(batch.modelId());
-        }
     }
 
-    /** Publishes a RETRAINED version (exact retrain on the current retain set) in a transaction of its own. */
-    private void consolidate(String modelId) {
-        ModelVersion head = heads.head(modelId).orElseThrow();
-        log.info("{}: {} requests applied since the last exact model; consolidating by retraining from scratch", modelId,
-                heads.appliedSinceRetrain(modelId));
-        BatchOutcome outcome = runner.consolidate(head, heads.forgotten(modelId), event -> log.info("{} consolidation: {}", modelId, event));
-        if (outcome instanceof BatchOutcome.Published p) {
-            publisher.publishVersion(p.version());
-            heads.onVersion(p.version());
-            log.info("{}: consolidated -> {}", modelId, p.version().getVersionId());
-        } else {
-            log.error("{}: {}", modelId, ((BatchOutcome.Failed) outcome).reason());
+    /** The models whose accepted requests land on a partition this instance owns (modelId key, default partitioner). */
+    private java.util.Set<String> ownedModels() {
+        java.util.Set<Integer> owned = new java.util.HashSet<>();
+        consumer.assignment().forEach(tp -> owned.add(tp.partition()));
+        int partitions = Math.max(1, consumer.partitionsFor(Topics.ACCEPTED_REQUESTS.name()).size());
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (String m : heads.models()) {
+            byte[] key = m.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (owned.contains(org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(key)) % partitions)) {
+                out.add(m);
+            }
         }
+        return out;
     }
 
     private static String describe(BatchOutcome o) {
