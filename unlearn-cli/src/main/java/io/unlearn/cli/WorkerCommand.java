@@ -1,6 +1,5 @@
 package io.unlearn.cli;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.unlearn.worker.WorkerConfig;
 import io.unlearn.worker.WorkerService;
 import java.nio.file.Path;
@@ -25,11 +24,22 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--set", description = "One WorkerConfig key=value; repeatable; wins over --config.")
     Map<String, String> overrides = new HashMap<>();
 
+    @Option(names = "--metrics-port", description = "Serve GET /metrics (Prometheus) and /healthz on this port (0 = any free port; default: not served).")
+    Integer metricsPort;
+
+    @Option(names = "--metrics-host", defaultValue = "127.0.0.1", description = "Address the metrics endpoint binds (default ${DEFAULT-VALUE}; 0.0.0.0 in containers).")
+    String metricsHost;
+
     @Override
     public Integer call() throws InterruptedException {
         WorkerConfig config = WorkerConfig.of(ServiceProps.merge(cluster, configFile, overrides));
-        WorkerService worker = WorkerService.start(config, Clock.systemUTC(), new SimpleMeterRegistry());
+        var meters = OpsEndpoint.registry();
+        WorkerService worker = WorkerService.start(config, Clock.systemUTC(), meters);
         Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "unlearn-worker-shutdown"));
+        if (metricsPort != null) {
+            OpsEndpoint ops = OpsEndpoint.serve(metricsHost, metricsPort, meters, worker::isRunning);
+            System.out.println("metrics=http://" + metricsHost + ":" + ops.port() + "/metrics");
+        }
         System.out.println("unlearn-worker running (method " + config.getString(WorkerConfig.METHOD) + ")");
         System.out.flush();
         worker.awaitTermination();
