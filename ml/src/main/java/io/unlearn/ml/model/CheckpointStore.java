@@ -121,6 +121,22 @@ public final class CheckpointStore {
         return Classifier.fromParameters(metadata.spec(), parameters, device);
     }
 
+    /**
+     * Re-hashes a stored checkpoint's parameter file without loading it (for auditors).
+     *
+     * @param sha256 the address
+     * @return the sha256 its parameter file has now: equal to {@code sha256} unless it was altered
+     * @throws UnlearnException when the checkpoint or its parameter file is missing
+     */
+    public String rehash(String sha256) {
+        Path file = dirOf(sha256).resolve(PARAMETERS_FILE);
+        try {
+            return ParameterBytes.sha256(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UnlearnException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private Path dirOf(String sha256) {
         if (sha256 == null || !SHA256.matcher(sha256).matches()) {
             throw new UnlearnException("'" + sha256 + "' is not a checkpoint address; pass 64 lower-case hex digits");

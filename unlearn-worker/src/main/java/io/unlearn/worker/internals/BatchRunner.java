@@ -84,8 +84,10 @@ public final class BatchRunner {
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 log.info("{}: {} applied {} requests ({} samples) to {} in {} ms -> {}", head.getModelId(), method.name(),
                         requests.size(), union.size(), head.getVersionId(), millis, stored.sha256().substring(0, 12));
-                return new BatchOutcome.Published(VersionRecords.version(head, ModelVersionKind.UNLEARNED, method.name(), hp,
-                        stored, requestIds, union, millis, clock.instant()), List.copyOf(union));
+                ModelVersion v = VersionRecords.version(head, ModelVersionKind.UNLEARNED, method.name(), hp, stored, requestIds, union,
+                        millis, clock.instant());
+                v.setExcludedSamplesDigest(Digests.forgetSetDigest(excluded));
+                return new BatchOutcome.Published(v, List.copyOf(union));
             }
         } catch (UnlearnException | WorkerException e) {
             return new BatchOutcome.Failed(method.name() + " could not apply the batch to " + head.getVersionId() + ": " + e.getMessage());
@@ -111,8 +113,10 @@ public final class BatchRunner {
                 Map<String, Object> hp = new TreeMap<>(result.report().hyperparameters());
                 ArtifactStore.StoredArtifact stored = artifacts.put(result.model(),
                         new ArtifactMetadata(original.spec(), retrain.name(), head.getArtifactSha256(), hp));
-                return new BatchOutcome.Published(VersionRecords.version(head, ModelVersionKind.RETRAINED, retrain.name(), hp,
-                        stored, List.of(), forgotten, (System.nanoTime() - started) / 1_000_000, clock.instant()), List.of());
+                ModelVersion v = VersionRecords.version(head, ModelVersionKind.RETRAINED, retrain.name(), hp, stored, List.of(),
+                        forgotten, (System.nanoTime() - started) / 1_000_000, clock.instant());
+                v.setExcludedSamplesDigest(forgotten.isEmpty() ? null : Digests.forgetSetDigest(forgotten));
+                return new BatchOutcome.Published(v, List.of());
             }
         } catch (RuntimeException e) {
             return new BatchOutcome.Failed("consolidation of " + head.getVersionId() + " failed: " + e.getMessage());

@@ -86,6 +86,7 @@ public final class ConceptRunner {
                     clock.instant());
             v.setSuppression(requestIds.isEmpty() ? null : derived.get(derived.size() - 1));
             v.setActiveSuppressions(active);
+            v.setExcludedSamplesDigest(forgotten.isEmpty() ? null : io.unlearn.schemas.Digests.forgetSetDigest(forgotten));
             log.info("{}: {} on {} in {} ms: {} suppression(s) in force", head.getModelId(), METHOD, head.getVersionId(), millis,
                     active.size());
             return new BatchOutcome.Published(v, List.of());

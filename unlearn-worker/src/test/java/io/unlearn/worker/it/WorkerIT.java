@@ -46,6 +46,8 @@ class WorkerIT {
             assertThat(v2.getParentVersionId()).isEqualTo(v1.getVersionId());
             assertThat(v2.getAppliedRequestIds()).containsExactlyElementsOf(ids);
             assertThat(v2.getForgetSetSize()).isEqualTo(12);
+            assertThat(v2.getExcludedSamplesDigest()).isEqualTo(Digests.forgetSetDigest(IntStream.range(0, 12)
+                    .mapToObj(WorkerFixture::sample).toList()));
             assertThat(v2.getLineageHash()).isEqualTo(Digests.lineageHash(v1.getLineageHash(), v2.getArtifactSha256(), ids));
             try (Classifier loaded = new FileArtifactStore(artifacts).load(v2.getArtifactUri(), v2.getArtifactSha256(), Device.cpu())) {
                 assertThat(loaded.sha256()).isEqualTo(v2.getArtifactSha256());
