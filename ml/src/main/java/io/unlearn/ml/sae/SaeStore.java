@@ -147,6 +147,26 @@ public final class SaeStore {
         }
     }
 
+    /**
+     * Re-hashes a stored SAE's file without loading it (for auditors), as {@link #load} hashes it.
+     *
+     * @param sha256 the SAE's address
+     * @return the sha256 its file has now: equal to {@code sha256} unless it was altered
+     * @throws UnlearnException when {@code sha256} is not an address or the SAE's file is missing
+     */
+    public String rehash(String sha256) {
+        if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+            throw new UnlearnException("'" + sha256 + "' is not an SAE address; pass 64 lower-case hex digits");
+        }
+        Path file = root.resolve(sha256).resolve(SAE_FILE);
+        try {
+            return SaeBytes.sha256(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UnlearnException("cannot read SAE file " + file + " (" + e.getMessage()
+                    + "); restore it from a replica or train the SAE again", e);
+        }
+    }
+
     private static SaeMetadata readMetadata(Path dir) {
         try {
             return JSON.readValue(dir.resolve(METADATA_FILE).toFile(), SaeMetadata.class);

@@ -46,6 +46,22 @@ class SaeStoreTest {
     }
 
     @Test
+    void rehashReportsWhatTheFileHashesToNowWithoutLoadingIt(@TempDir Path dir) throws Exception {
+        byte[] bytes = "an SAE's identity and parameters".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String sha = SaeBytes.sha256(bytes);
+        Path file = Files.createDirectories(dir.resolve(sha)).resolve(SaeStore.SAE_FILE);
+        Files.write(file, bytes);
+        SaeStore store = new SaeStore(dir);
+        assertEquals(sha, store.rehash(sha));
+        bytes[0] ^= 1;
+        Files.write(file, bytes);
+        assertEquals(SaeBytes.sha256(bytes), store.rehash(sha));
+        assertThrows(UnlearnException.class, () -> store.rehash("0".repeat(64)));
+        UnlearnException e = assertThrows(UnlearnException.class, () -> store.rehash("not-a-sha"));
+        assertTrue(e.getMessage().contains("not an SAE address"), e.getMessage());
+    }
+
+    @Test
     void layerCutsReproduceTheModelsLogits() {
         Classifier model = SaeFixtures.model();
         for (String name : ModelLayer.names(model)) {
