@@ -46,6 +46,22 @@ public final class BaseModels {
 
     public static ModelVersion trainAndPublish(WorkerConfig config, String modelId, String architecture, int epochs,
                                                ProgressListener listener, Clock clock) {
+        return publishBase(config, modelId, architecture, epochs, listener, clock, false);
+    }
+
+    /**
+     * As {@link #trainAndPublish}, but when this artifact store already holds a base model trained with the same
+     * recipe (architecture, epochs, seed, dataset and slice) it publishes that artifact instead of training again:
+     * training is deterministic, so the result would be the same bytes. The recipe index lies under
+     * {@code <artifact.dir>/base-index/}; the artifact is re-verified by sha256 before it is published.
+     */
+    public static ModelVersion reuseOrTrainAndPublish(WorkerConfig config, String modelId, String architecture, int epochs,
+                                                      ProgressListener listener, Clock clock) {
+        return publishBase(config, modelId, architecture, epochs, listener, clock, true);
+    }
+
+    private static ModelVersion publishBase(WorkerConfig config, String modelId, String architecture, int epochs,
+                                            ProgressListener listener, Clock clock, boolean reuse) {
         SchemaRegistryClient registry = SchemaRegistryClient.create(SchemaRegistryConfig.fromProperties(config.registryProps()));
         new StateLoader(config.kafkaClientProps(), registry).load().head(modelId).ifPresent(head -> {
             throw new WorkerException("model '" + modelId + "' already has versions (head " + head.getVersionId()
@@ -54,20 +70,61 @@ public final class BaseModels {
         UnlearnDataset dataset = WorkerService.dataset(config);
         TrainingSpec training = TrainingSpec.builder().optEpochs(epochs).optSeed(config.getLong(WorkerConfig.SEED)).build();
         ModelSpec spec = spec(architecture, dataset, training);
+        Path artifactDir = Path.of(config.getString(WorkerConfig.ARTIFACT_DIR));
+        FileArtifactStore store = new FileArtifactStore(artifactDir);
+        Path index = artifactDir.resolve("base-index").resolve(io.unlearn.schemas.Digests.sha256Hex(String.join("|", architecture,
+                Integer.toString(epochs), Long.toString(training.seed()), dataset.name(), Integer.toString(dataset.train().size()),
+                dataset.train().id(0), dataset.train().id(dataset.train().size() - 1))));
+        if (reuse && java.nio.file.Files.isRegularFile(index)) {
+            String sha = readIndex(index);
+            String uri = artifactDir.toAbsolutePath().normalize().resolve(sha).toUri().toString();
+            try (var verified = store.load(uri, sha, ai.djl.Device.cpu())) {
+                listener.onProgress(new io.unlearn.ml.ProgressEvent("base", 1, 1, Map.of("reused", 1.0)));
+                ModelVersion v1 = VersionRecords.base(modelId, baseHyperparameters(architecture, epochs, training, dataset),
+                        new ArtifactStore.StoredArtifact(uri, sha), 0L, clock.instant());
+                publish(config, registry, v1);
+                return v1;
+            } catch (WorkerException e) {
+                listener.onProgress(new io.unlearn.ml.ProgressEvent("base", 0, 1, Map.of("reused", 0.0)));
+            }
+        }
         try (ModelTraining.Trained trained = TrainingLock.exclusively(() -> ModelTraining.trainNew(spec, dataset.train(),
                 Devices.resolve(config.getString(WorkerConfig.DEVICE)), listener))) {
-            ArtifactStore.StoredArtifact stored = new FileArtifactStore(Path.of(config.getString(WorkerConfig.ARTIFACT_DIR)))
-                    .put(trained.model(), ArtifactMetadata.trained(spec));
-            Map<String, Object> hp = new HashMap<>();
-            hp.put("architecture", architecture);
-            hp.put("epochs", epochs);
-            hp.put("batchSize", training.batchSize());
-            hp.put("learningRate", training.learningRate());
-            hp.put("seed", training.seed());
-            hp.put("trainSamples", dataset.train().size());
+            ArtifactStore.StoredArtifact stored = store.put(trained.model(), ArtifactMetadata.trained(spec));
+            writeIndex(index, stored.sha256());
+            Map<String, Object> hp = baseHyperparameters(architecture, epochs, training, dataset);
             ModelVersion v1 = VersionRecords.base(modelId, hp, stored, (long) (trained.report().seconds() * 1000), clock.instant());
             publish(config, registry, v1);
             return v1;
+        }
+    }
+
+    private static Map<String, Object> baseHyperparameters(String architecture, int epochs, TrainingSpec training, UnlearnDataset dataset) {
+        Map<String, Object> hp = new HashMap<>();
+        hp.put("architecture", architecture);
+        hp.put("epochs", epochs);
+        hp.put("batchSize", training.batchSize());
+        hp.put("learningRate", training.learningRate());
+        hp.put("seed", training.seed());
+        hp.put("trainSamples", dataset.train().size());
+        return hp;
+    }
+
+    private static String readIndex(Path index) {
+        try {
+            return java.nio.file.Files.readString(index).trim();
+        } catch (java.io.IOException e) {
+            throw new WorkerException("cannot read the base-model index " + index + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeIndex(Path index, String sha) {
+        try {
+            java.nio.file.Files.createDirectories(index.getParent());
+            java.nio.file.Files.writeString(index, sha + "\n");
+        } catch (java.io.IOException e) {
+            throw new WorkerException("cannot write the base-model index " + index + ": " + e.getMessage()
+                    + "; check that artifact.dir is writable", e);
         }
     }
 
