@@ -1,8 +1,8 @@
 package io.unlearn.cli;
 
 /** A command-line mistake or a missing prerequisite; its message is the one line the user sees. */
-final class CliException extends RuntimeException {
-    CliException(String message) {
+public final class CliException extends RuntimeException {
+    public CliException(String message) {
         super(message);
     }
 }

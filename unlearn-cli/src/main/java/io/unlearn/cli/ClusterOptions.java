@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  * else the local stack remembered under {@code .unlearn/stack} (what {@code unlearn stack up} started).
  * The properties file may hold any Kafka client setting (SASL/SSL) and the registry's auth keys.
  */
-final class ClusterOptions {
+public final class ClusterOptions {
     @Option(names = "--bootstrap-servers", description = "Kafka brokers (default: the local stack's).")
     String bootstrapServers;
 
@@ -32,14 +32,14 @@ final class ClusterOptions {
     Path stackDir = Path.of(LocalStackConfig.DEFAULT_DATA_DIR);
 
     /** Kafka client properties: the file's settings plus bootstrap.servers. */
-    Map<String, Object> clientProps() {
+    public Map<String, Object> clientProps() {
         Map<String, Object> props = new HashMap<>();
         fileProps().forEach((k, v) -> props.put(k.toString(), v));
         props.put("bootstrap.servers", bootstrap());
         return props;
     }
 
-    SchemaRegistryClient registry() {
+    public SchemaRegistryClient registry() {
         Map<String, Object> props = new HashMap<>();
         fileProps().forEach((k, v) -> props.put(k.toString(), v));
         props.put(SchemaRegistryConfig.URL_CONFIG, registryUrlOrStack());
