@@ -25,19 +25,19 @@ import org.apache.kafka.common.serialization.Serializer;
  * sha256) into unlearn.catalog.samples, keyed by sample id. Idempotent: the topic is compacted and the
  * records are the same on every run, so importing twice changes nothing a reader sees.
  */
-final class CatalogImporter {
+public final class CatalogImporter {
     private final Map<String, Object> clientProps;
     private final SchemaRegistryClient registry;
     private final Clock clock;
 
-    CatalogImporter(Map<String, Object> clientProps, SchemaRegistryClient registry, Clock clock) {
+    public CatalogImporter(Map<String, Object> clientProps, SchemaRegistryClient registry, Clock clock) {
         this.clientProps = clientProps;
         this.registry = registry;
         this.clock = clock;
     }
 
     /** Imports every sample of {@code view}; reports progress every 10,000 samples; returns the count. */
-    int importView(DataView view, IntConsumer progress) {
+    public int importView(DataView view, IntConsumer progress) {
         Map<String, Object> props = new HashMap<>(clientProps);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -114,7 +114,8 @@ public final class WorkerService implements AutoCloseable {
         }
     }
 
-    static UnlearnDataset dataset(WorkerConfig config) {
+    /** The dataset the worker trains on: Fashion-MNIST from dataset.dir, sliced to dataset.limit when set. */
+    public static UnlearnDataset dataset(WorkerConfig config) {
         UnlearnDataset full = FashionMnist.load(Path.of(config.getString(WorkerConfig.DATASET_DIR)));
         int limit = config.getInt(WorkerConfig.DATASET_LIMIT);
         return limit == 0 ? full : full.head(limit, Math.max(500, limit / 6));

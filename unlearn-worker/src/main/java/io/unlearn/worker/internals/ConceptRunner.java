@@ -57,10 +57,18 @@ public final class ConceptRunner {
         this.clock = clock;
     }
 
-    /** A new concept on the head: the head's suppressions stay, this one is added (version's own {@code suppression}). */
-    public BatchOutcome suppress(ModelVersion head, ConceptDefinition concept, String requestId, Set<String> forgotten,
-                                 ProgressListener progress) {
-        return run(head, head.getActiveSuppressions(), List.of(concept), List.of(requestId), forgotten, progress);
+    /**
+     * A new concept on the head (the version's own {@code suppression}) next to the inherited ones: those built on the
+     * head's weights stay as they are, the others (built on weights an unlearning step has since replaced) are derived
+     * again on the head's weights.
+     */
+    public BatchOutcome suppress(ModelVersion head, List<SuppressionConfig> inherited, ConceptDefinition concept, String requestId,
+                                 Set<String> forgotten, ProgressListener progress) {
+        List<SuppressionConfig> kept = inherited.stream().filter(c -> head.getArtifactSha256().equals(c.getModelSha256())).toList();
+        List<ConceptDefinition> concepts = new ArrayList<>(inherited.stream()
+                .filter(c -> !head.getArtifactSha256().equals(c.getModelSha256())).map(ConceptDefinition::of).toList());
+        concepts.add(concept);
+        return run(head, kept, concepts, List.of(requestId), forgotten, progress);
     }
 
     /** After the weights changed: derives every concept of {@code previous} again on the head's weights. */

@@ -50,6 +50,20 @@ public final class ModelHeads {
         return Optional.ofNullable(versionId == null ? null : byVersionId.get(versionId));
     }
 
+    /**
+     * The concept suppressions the model should carry: those of the nearest SUPPRESSED version at or above the head,
+     * looking through UNLEARNED and RETRAINED versions (they change weights but no concept request undid the concepts);
+     * empty when a BASE version comes first.
+     */
+    public java.util.List<io.unlearn.events.SuppressionConfig> inheritedSuppressions(String modelId) {
+        ModelVersion v = heads.get(modelId);
+        while (v != null && v.getKind() != io.unlearn.events.ModelVersionKind.SUPPRESSED
+                && v.getKind() != io.unlearn.events.ModelVersionKind.BASE) {
+            v = v.getParentVersionId() == null ? null : byVersionId.get(v.getParentVersionId());
+        }
+        return v == null || v.getKind() != io.unlearn.events.ModelVersionKind.SUPPRESSED ? java.util.List.of() : v.getActiveSuppressions();
+    }
+
     /** Every model with a published version. */
     public Set<String> models() {
         return Set.copyOf(heads.keySet());

@@ -61,13 +61,13 @@ final class VersionFollowUps {
         return byCount || byTime;
     }
 
-    /** The parent's suppressions when the head changed weights (UNLEARNED, RETRAINED) and so lost them. */
+    /** The suppressions the model should carry when the head changed weights (UNLEARNED, RETRAINED) and so lost them. */
     static List<SuppressionConfig> lapsedSuppressions(String modelId, ModelHeads heads) {
         ModelVersion head = heads.head(modelId).orElse(null);
         if (head == null || (head.getKind() != ModelVersionKind.UNLEARNED && head.getKind() != ModelVersionKind.RETRAINED)) {
             return List.of();
         }
-        return heads.version(head.getParentVersionId()).map(ModelVersion::getActiveSuppressions).orElse(List.of());
+        return heads.inheritedSuppressions(modelId);
     }
 
     private static String headId(String modelId, ModelHeads heads) {

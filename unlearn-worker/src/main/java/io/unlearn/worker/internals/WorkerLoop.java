@@ -134,7 +134,8 @@ public final class WorkerLoop implements Runnable {
         } else if (batch.kind() == RequestKind.CONCEPT) {
             AcceptedRequest r = batch.requests().get(0);
             long started = System.nanoTime();
-            outcome = concepts.suppress(head, ConceptDefinition.of(r), r.getRequestId(), heads.forgotten(batch.modelId()),
+            outcome = concepts.suppress(head, heads.inheritedSuppressions(batch.modelId()), ConceptDefinition.of(r), r.getRequestId(),
+                    heads.forgotten(batch.modelId()),
                     event -> log.info("{} concept '{}': {}", batch.modelId(), r.getConceptName(), event));
             metrics.methodRun(batch, System.nanoTime() - started);
         } else {

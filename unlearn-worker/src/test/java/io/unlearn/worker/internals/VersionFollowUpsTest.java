@@ -48,8 +48,14 @@ class VersionFollowUpsTest {
         assertThat(VersionFollowUps.lapsedSuppressions("m", heads)).as("head is the suppressed version itself").isEmpty();
         heads.onVersion(version(3, ModelVersionKind.UNLEARNED, List.of("r1"), List.of(), T0));
         assertThat(VersionFollowUps.lapsedSuppressions("m", heads)).containsExactly(footwear);
-        heads.onVersion(version(4, ModelVersionKind.SUPPRESSED, List.of(), List.of(suppression("footwear")), T0));
+        heads.onVersion(version(4, ModelVersionKind.UNLEARNED, List.of("r2"), List.of(), T0));
+        assertThat(VersionFollowUps.lapsedSuppressions("m", heads)).as("a second batch before the re-derivation")
+                .containsExactly(footwear);
+        assertThat(heads.inheritedSuppressions("m")).containsExactly(footwear);
+        heads.onVersion(version(5, ModelVersionKind.SUPPRESSED, List.of(), List.of(suppression("footwear")), T0));
         assertThat(VersionFollowUps.lapsedSuppressions("m", heads)).as("re-derived").isEmpty();
+        heads.onVersion(version(6, ModelVersionKind.RETRAINED, List.of(), List.of(), T0));
+        assertThat(VersionFollowUps.lapsedSuppressions("m", heads)).extracting(SuppressionConfig::getConceptName).containsExactly("footwear");
         assertThat(VersionFollowUps.lapsedSuppressions("unknown", heads)).isEmpty();
     }
 

@@ -1,0 +1,78 @@
+package io.unlearn.cli;
+
+import io.unlearn.cli.demo.DemoOptions;
+import io.unlearn.cli.demo.DemoRun;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code unlearn demo}: the whole system on the embedded default, end to end, with a summary and an HTML report. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Runs the whole system in one JVM on the embedded default (Kafka KRaft + Apicurio, request-ingest, "
+                + "unlearn-worker, evaluator; Fashion-MNIST): base model, catalogue, a stream of deletion and concept-removal "
+                + "requests (some duplicated, some invalid), until every request is final; then a summary and an HTML report.",
+                "Ctrl-C stops it cleanly; each run starts a fresh cluster and reuses the trained base model."})
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--dir", defaultValue = ".unlearn/demo", description = "Working directory (default ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = "--report-dir", description = "Where the HTML report goes (default: <dir>/report).")
+    Path reportDir;
+
+    @Option(names = "--train-samples", defaultValue = "10000", description = "First N Fashion-MNIST training samples used (default ${DEFAULT-VALUE}).")
+    int trainSamples;
+
+    @Option(names = "--deletions", defaultValue = "30", description = "Distinct valid deletion requests (default ${DEFAULT-VALUE}).")
+    int deletions;
+
+    @Option(names = "--method", defaultValue = "ft", description = "The worker's unlearning method (default ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--base-epochs", defaultValue = "3", description = "Epochs of the base CNN (default ${DEFAULT-VALUE}).")
+    int baseEpochs;
+
+    @Option(names = "--rate", defaultValue = "2", description = "Requests published per second (default ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--timeout", defaultValue = "PT12M", description = "Wait at most this long for every request to be final (default ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--challenge-wait", defaultValue = "PT3M", description = "Then wait at most this long for worst-case challenges (default ${DEFAULT-VALUE}).")
+    Duration challengeWait;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Which subjects and samples the requests name (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (trainSamples < 1000 || deletions < 1 || rate <= 0) {
+            throw new CliException("--train-samples must be at least 1000, --deletions at least 1 and --rate positive");
+        }
+        DemoOptions o = new DemoOptions(dir, reportDir != null ? reportDir : dir.resolve("report"), trainSamples, deletions, method,
+                baseEpochs, rate, timeout, challengeWait, seed);
+        DemoRun run = new DemoRun(o, System.out);
+        Thread hook = new Thread(() -> {
+            System.out.println("\nunlearn demo: stopping (Ctrl-C) ...");
+            run.close();
+        }, "unlearn-demo-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            DemoRun.DemoOutcome outcome = run.run();
+            if (!outcome.everyRequestFinal()) {
+                throw new CliException("not every request reached a final state within " + timeout
+                        + "; see the summary above and the report, or rerun with a longer --timeout");
+            }
+            System.out.printf("demo finished in %.0f s%n", outcome.seconds());
+            return 0;
+        } finally {
+            run.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting (Ctrl-C): the hook does the closing
+            }
+        }
+    }
+}

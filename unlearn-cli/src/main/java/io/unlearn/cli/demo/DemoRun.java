@@ -1,0 +1,133 @@
+package io.unlearn.cli.demo;
+
+import io.unlearn.cli.CatalogImporter;
+import io.unlearn.ml.data.UnlearnDataset;
+import io.unlearn.schemas.EventContract;
+import io.unlearn.schemas.registry.SchemaRegistryClient;
+import io.unlearn.stack.LocalStack;
+import io.unlearn.stack.LocalStackConfig;
+import io.unlearn.worker.BaseModels;
+import io.unlearn.worker.WorkerConfig;
+import io.unlearn.worker.WorkerService;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One demo run: a fresh embedded cluster, the base model (trained once, then reused from the artifact store), the
+ * catalogue, the three services, a realistic request stream, and the wait until every request is final; then the
+ * summary and the HTML report. {@link #close} (also from Ctrl-C) stops everything it started.
+ */
+public final class DemoRun implements AutoCloseable {
+    public static final String MODEL = "fmnist-cnn";
+    private final DemoOptions o;
+    private final PrintStream out;
+    private volatile LocalStack stack;
+    private volatile DemoServices services;
+    private volatile DemoTracker tracker;
+    private volatile Thread runThread;
+
+    public DemoRun(DemoOptions options, PrintStream out) {
+        this.o = options;
+        this.out = out;
+    }
+
+    /** @return the HTML report's path */
+    public DemoOutcome run() throws InterruptedException {
+        runThread = Thread.currentThread();
+        long started = System.nanoTime();
+        String runId = "demo-" + Long.toString(System.currentTimeMillis(), 36);
+        deleteRecursively(o.dir().resolve("stack"));
+        step("starting the embedded cluster (Kafka KRaft + Apicurio registry) in " + o.dir().resolve("stack"));
+        stack = LocalStack.start(LocalStackConfig.custom().optDataDir(o.dir().resolve("stack")).build());
+        SchemaRegistryClient registry = SchemaRegistryClient.create(stack.registryUrl());
+        Map<String, Object> client = Map.of("bootstrap.servers", stack.bootstrapServers());
+        EventContract.install(client, registry);
+        Map<String, Object> common = new HashMap<>(client);
+        common.put("schema.registry.url", stack.registryUrl());
+        common.put(WorkerConfig.ARTIFACT_DIR, o.dir().resolve("artifacts").toString());
+        common.put(WorkerConfig.DATASET_LIMIT, Integer.toString(o.trainSamples()));
+        common.put(WorkerConfig.SEED, "7");
+        WorkerConfig workerConfig = WorkerConfig.of(DemoServices.workerProps(common, o));
+        UnlearnDataset data = WorkerService.dataset(workerConfig);
+        step("importing the catalogue: " + data.train().size() + " Fashion-MNIST training samples and their subjects");
+        new CatalogImporter(client, registry, Clock.systemUTC()).importView(data.train(), n -> out.println("  " + n + " samples"));
+        step("base model " + MODEL + " (CNN, " + o.baseEpochs() + " epochs; trained once, then reused from " + o.dir().resolve("artifacts") + ")");
+        var v1 = BaseModels.reuseOrTrainAndPublish(workerConfig, MODEL, "cnn", o.baseEpochs(), e -> out.println("  " + e), Clock.systemUTC());
+        out.println("  published " + v1.getVersionId() + " (" + v1.getArtifactSha256().substring(0, 12) + ", "
+                + (v1.getTrainingMillis() == 0 ? "reused" : "trained in " + v1.getTrainingMillis() / 1000 + " s") + ")");
+        String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+        step("starting request-ingest, unlearn-worker (method " + o.method() + ") and the evaluator");
+        services = DemoServices.start(common, o, token);
+        services.ingest.httpPort().ifPresent(p -> out.println("  HTTP API: http://127.0.0.1:" + p + "/v1/requests/<id>  (Bearer " + token + ")"));
+        tracker = new DemoTracker(client, registry);
+        List<DemoRequests.Item> items = DemoRequests.build(MODEL, data.train(), o.deletions(), runId, o.seed());
+        step("publishing " + items.size() + " requests at " + o.ratePerSecond() + "/s (deletions by subject and by samples, "
+                + "re-sends, invalid ones, two concept removals)");
+        DemoProgress progress = new DemoProgress(tracker, items, services, out);
+        boolean allFinal = progress.publishAndWait(client, registry, o);
+        progress.awaitChallenges(o.challengeWait());
+        Path html = DemoReport.write(tracker, items, o, (System.nanoTime() - started) / 1e9);
+        DemoSummary.print(tracker, items, out);
+        out.println();
+        out.println("report: " + html.toAbsolutePath());
+        return new DemoOutcome(allFinal, html, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** What the run achieved. */
+    public record DemoOutcome(boolean everyRequestFinal, Path report, double seconds) {
+    }
+
+    private void step(String what) {
+        out.println("==> " + what);
+        out.flush();
+    }
+
+    /** Stops what the run started; from another thread (Ctrl-C) the tracker's consumer is left to the JVM's exit. */
+    @Override
+    public void close() {
+        DemoTracker t = tracker;
+        if (t != null && Thread.currentThread() == runThread) {
+            t.close();
+        }
+        DemoServices s = services;
+        if (s != null) {
+            s.close();
+        }
+        LocalStack st = stack;
+        if (st != null) {
+            st.close();
+        }
+        tracker = null;
+        services = null;
+        stack = null;
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + dir + " (" + e.getMessage() + "); delete it by hand and rerun", e);
+        }
+    }
+
+    static Duration elapsedSince(long nanos) {
+        return Duration.ofNanos(System.nanoTime() - nanos);
+    }
+}
