@@ -81,13 +81,15 @@ public final class EvaluationPolicy {
         return Judgement.of(failing, used(t, MAX_TA_DROP, MAX_RA_DROP, MIN_UA_RATIO, MIN_MIA_RATIO));
     }
 
-    /** The worst-case challenge's criteria (UA and TA on the worst-case set), each line prefixed {@code worst-case }. */
+    /**
+     * The worst-case challenge's criterion, prefixed {@code worst-case }: TA after unlearning the worst-case set may fall at
+     * most {@code max.ta.drop} below the parent's. UA and MIA on that set are reported but not judged: the worst-case set
+     * is by construction the one an exact retrain also keeps recognising (the paper's Retrain has UA ≈ 0 there), so the
+     * random-set reference 100 − TA does not apply and no retrain on the worst-case set is run (too costly by default).
+     */
     public List<String> judgeChallenge(String modelId, Map<String, Double> m) {
-        Map<PolicyCriterion, Double> t = thresholds(modelId);
         List<String> failing = new ArrayList<>();
-        check(failing, "worst-case " + TA_DROP, m.get(TA_DROP), t.get(MAX_TA_DROP), true, "points below the parent's TA");
-        double needed = t.get(MIN_UA_RATIO) * m.get(UA_REFERENCE);
-        check(failing, "worst-case " + UA, m.get(UA), needed, false, "= min.ua.ratio × the retrain estimate " + f(m.get(UA_REFERENCE)));
+        check(failing, "worst-case " + TA_DROP, m.get(TA_DROP), thresholds(modelId).get(MAX_TA_DROP), true, "points below the parent's TA");
         return failing;
     }
 

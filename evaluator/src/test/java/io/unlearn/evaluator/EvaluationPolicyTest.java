@@ -91,9 +91,10 @@ class EvaluationPolicyTest {
     }
 
     @Test
-    void theChallengeUsesTheSameUaAndTaCriteria() {
-        assertThat(EvaluationPolicy.ofDefaults().judgeChallenge("m", Map.of(UA, 2.0, UA_REFERENCE, 20.0, TA_DROP, 1.0)))
-                .singleElement().asString().startsWith("worst-case ua 2.00 < 10.00");
+    void theChallengeJudgesTheUtilityKeptOnTheWorstCaseSetNotItsUa() {
+        assertThat(EvaluationPolicy.ofDefaults().judgeChallenge("m", Map.of(UA, 0.0, UA_REFERENCE, 20.0, TA_DROP, 1.0))).isEmpty();
+        assertThat(EvaluationPolicy.ofDefaults().judgeChallenge("m", Map.of(UA, 0.0, UA_REFERENCE, 20.0, TA_DROP, 7.5)))
+                .singleElement().asString().startsWith("worst-case ta.drop 7.50 > 5.00");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.unlearn.evaluator.internals;
 
 import io.unlearn.events.EvaluationReport;
+import io.unlearn.ml.GradMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -44,6 +45,7 @@ final class ChallengeRunner implements AutoCloseable {
         executor.execute(() -> {
             long started = System.nanoTime();
             try {
+                GradMode.disableOnThisThread(); // a fresh thread starts with PyTorch grad mode on; the search updates in place
                 finished.add(new Finished(challenger.run(job), System.nanoTime() - started));
             } catch (RuntimeException e) {
                 pending.remove(id);

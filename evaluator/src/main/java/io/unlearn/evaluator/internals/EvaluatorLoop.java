@@ -5,6 +5,7 @@ import io.unlearn.events.EvaluationReport;
 import io.unlearn.events.ForgottenSample;
 import io.unlearn.events.ModelVersion;
 import io.unlearn.events.ModelVersionKind;
+import io.unlearn.ml.GradMode;
 import io.unlearn.schemas.EventSerdes;
 import io.unlearn.schemas.Topics;
 import io.unlearn.schemas.registry.SchemaRegistryClient;
@@ -69,6 +70,7 @@ public final class EvaluatorLoop implements Runnable {
     @Override
     public void run() {
         try {
+            GradMode.disableOnThisThread(); // inference here; the suppression attack records gradients only inside collectors
             publisher.init();
             consumer.subscribe(List.of(Topics.MODEL_VERSIONS.name()), new ConsumerRebalanceListener() {
                 @Override

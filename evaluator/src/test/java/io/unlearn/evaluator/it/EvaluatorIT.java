@@ -1,0 +1,162 @@
+package io.unlearn.evaluator.it;
+
+import static io.unlearn.evaluator.MetricKeys.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.unlearn.evaluator.EvaluatorConfig;
+import io.unlearn.evaluator.EvaluatorService;
+import io.unlearn.events.EvaluationReport;
+import io.unlearn.events.ModelVersion;
+import io.unlearn.events.ModelVersionKind;
+import io.unlearn.events.RequestState;
+import io.unlearn.events.RequestStatus;
+import io.unlearn.events.Verdict;
+import io.unlearn.stack.LocalStack;
+import io.unlearn.stack.LocalStackExtension;
+import io.unlearn.worker.BaseModels;
+import io.unlearn.worker.WorkerService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The evaluator on the real stack, fed by the real worker: a good version (exact retrain) is CERTIFIED and its requests
+ * VERIFIED, then its worst-case challenge is reported; a deliberately weak one (fine-tuning at lr 1e-6) is REJECTED and its
+ * requests FAILED with the reason; a replayed version event gets no second report; a corrupted artifact is REJECTED
+ * unevaluated. One evaluator serves every test (its own group, started before any version is published).
+ */
+@ExtendWith(LocalStackExtension.class)
+class EvaluatorIT {
+    private static final Duration WAIT = Duration.ofSeconds(180);
+    @TempDir
+    static Path dir;
+    private static EvaluatorFixture f;
+    private static EvaluatorService evaluator;
+
+    @BeforeAll
+    static void startEvaluator(LocalStack stack) throws InterruptedException {
+        f = new EvaluatorFixture(stack, dir.resolve("artifacts"));
+        evaluator = EvaluatorService.start(EvaluatorConfig.of(f.evaluatorProps(dir.resolve("evaluator"))), Clock.systemUTC(), new SimpleMeterRegistry());
+        assertThat(evaluator.awaitReady(Duration.ofSeconds(60))).as("the evaluator joined its group").isTrue();
+    }
+
+    @AfterAll
+    static void stopEvaluator() {
+        evaluator.close();
+    }
+
+    private static ModelVersion unlearnedBy(String model, String... workerSettings) throws InterruptedException {
+        BaseModels.trainAndPublish(f.worker(), model, "mlp", EvaluatorFixture.BASE_EPOCHS, e -> { }, Clock.systemUTC());
+        try (WorkerService worker = WorkerService.start(f.worker(workerSettings), Clock.systemUTC(), new SimpleMeterRegistry())) {
+            assertThat(worker.awaitReady(Duration.ofSeconds(60))).as("the worker joined its group").isTrue();
+            f.sendRequests(f.twoRequests(model, 3));
+            List<ModelVersion> versions = f.versions(model, 2, WAIT);
+            assertThat(versions).as("the worker published version 2").hasSize(2);
+            return versions.get(1);
+        }
+    }
+
+    private static EvaluationReport basicReport(String versionId) {
+        List<EvaluationReport> r = f.reports(x -> x.getVersionId().equals(versionId) && x.getWorstCase() == null, 1, WAIT);
+        assertThat(r).as("basic report of " + versionId).hasSize(1);
+        return r.get(0);
+    }
+
+    /** The base memorised the forget set: without that, UA could not tell a good method from a weak one. */
+    private static void assertParentMemorised(EvaluationReport r) {
+        assertThat(r.getMetrics().get(PARENT_UA)).as("parent UA on the forget set vs the retrain estimate 100 − parent TA")
+                .isLessThan(r.getMetrics().get(UA_REFERENCE) / 3);
+    }
+
+    @Test
+    void aGoodVersionIsCertifiedItsRequestsVerifiedAndItsWorstCaseChallengeReported() throws Exception {
+        String model = f.prefix + "-good";
+        ModelVersion v2 = unlearnedBy(model, "method", "retrain");
+        EvaluationReport base = basicReport(model + "@v1");
+        assertThat(base.getKind()).isEqualTo(ModelVersionKind.BASE);
+        assertThat(base.getTestAccuracy()).isGreaterThan(60.0);
+
+        EvaluationReport r = basicReport(v2.getVersionId());
+        assertParentMemorised(r);
+        assertThat(r.getVerdict()).as(String.valueOf(r.getFailingCriteria())).isEqualTo(Verdict.CERTIFIED);
+        assertThat(r.getUnlearningAccuracy()).isEqualTo(r.getMetrics().get(UA));
+        assertThat(r.getThresholds()).containsKeys("max.ta.drop", "min.ua.ratio", "min.mia.ratio");
+        List<RequestStatus> verified = f.statuses(s -> v2.getAppliedRequestIds().contains(s.getRequestId())
+                && s.getState() == RequestState.VERIFIED, 2, WAIT);
+        assertThat(verified).hasSize(2).allSatisfy(s -> assertThat(s.getVersionId()).isEqualTo(v2.getVersionId()));
+
+        List<EvaluationReport> challenge = f.reports(x -> x.getVersionId().equals(v2.getVersionId()) && x.getWorstCase() != null, 1, WAIT);
+        assertThat(challenge).as("the worst-case challenge report").hasSize(1);
+        var wc = challenge.get(0).getWorstCase();
+        assertThat(challenge.get(0).getVerdict()).as("the basic verdict stands").isEqualTo(Verdict.CERTIFIED);
+        assertThat(wc.getForgetSetSize()).isEqualTo(v2.getForgetSetSize());
+        assertThat(wc.getCandidatePoolSize()).isGreaterThan(wc.getForgetSetSize());
+        assertThat(wc.getUnlearningAccuracy()).isBetween(0.0, 100.0);
+        assertThat(wc.getMetrics()).containsKeys("ua.drop.vs.actual", "search.seconds", "method.seconds");
+    }
+
+    @Test
+    void aVersionOfADeliberatelyWeakMethodIsRejectedAndItsRequestsFailWithTheReason() throws Exception {
+        String model = f.prefix + "-weak";
+        ModelVersion v2 = unlearnedBy(model, "method", "ft", "method.lr", "1e-6", "method.epochs", "1");
+        EvaluationReport r = basicReport(v2.getVersionId());
+        assertParentMemorised(r);
+        assertThat(r.getVerdict()).isEqualTo(Verdict.REJECTED);
+        assertThat(r.getFailingCriteria()).anySatisfy(c -> assertThat(c).startsWith("ua ").contains("still recognised"));
+        List<RequestStatus> failed = f.statuses(s -> v2.getAppliedRequestIds().contains(s.getRequestId())
+                && s.getState() == RequestState.FAILED, 2, WAIT);
+        assertThat(failed).hasSize(2).allSatisfy(s -> {
+            assertThat(s.getVersionId()).isEqualTo(v2.getVersionId());
+            assertThat(s.getEmittedBy()).isEqualTo("evaluator");
+            assertThat(s.getReason()).contains("REJECTED").contains("ua ");
+        });
+        assertThat(f.statuses(s -> v2.getAppliedRequestIds().contains(s.getRequestId()) && s.getState() == RequestState.VERIFIED,
+                1, Duration.ofSeconds(3))).isEmpty();
+    }
+
+    @Test
+    void aReplayedVersionEventYieldsNoSecondReport() throws Exception {
+        String model = f.prefix + "-replay";
+        ModelVersion v1 = BaseModels.trainAndPublish(f.worker(), model, "mlp", 1, e -> { }, Clock.systemUTC());
+        basicReport(v1.getVersionId());
+        f.sendVersion(v1);
+        ModelVersion marker = ModelVersion.newBuilder(v1).setVersion(2).setVersionId(model + "@v2").setParentVersionId(v1.getVersionId()).build();
+        f.sendVersion(marker); // same key, same partition: judged after the replay was handled
+        basicReport(marker.getVersionId());
+        assertThat(f.reports(x -> x.getVersionId().equals(v1.getVersionId()), Integer.MAX_VALUE, Duration.ofSeconds(8)))
+                .as("reports of the replayed version").hasSize(1);
+        assertThat(evaluator.isRunning()).isTrue();
+    }
+
+    @Test
+    void aCorruptedArtifactIsRejectedNamingTheSha256AndNeverEvaluated() throws Exception {
+        String model = f.prefix + "-corrupt";
+        // 2 epochs: an artifact of its own (the content-addressed store would share one with the other tests' bases)
+        ModelVersion v1 = BaseModels.trainAndPublish(f.worker(), model, "mlp", 2, e -> { }, Clock.systemUTC());
+        basicReport(v1.getVersionId());
+        Path params = Path.of(java.net.URI.create(v1.getArtifactUri())).resolve("parameters.djl");
+        byte[] bytes = Files.readAllBytes(params);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(params, bytes);
+        String request = f.prefix + "-tampered";
+        f.sendVersion(ModelVersion.newBuilder(v1).setVersion(2).setVersionId(model + "@v2").setParentVersionId(v1.getVersionId())
+                .setKind(ModelVersionKind.UNLEARNED).setMethod("ft").setAppliedRequestIds(List.of(request)).setForgetSetSize(1).build());
+        EvaluationReport r = basicReport(model + "@v2");
+        assertThat(r.getVerdict()).isEqualTo(Verdict.REJECTED);
+        assertThat(r.getFailingCriteria()).singleElement().asString().contains("sha256").contains("corrupt or tampered");
+        assertThat(r.getMetrics()).as("nothing was measured").isEmpty();
+        assertThat(r.getTestAccuracy()).isNull();
+        List<RequestStatus> failed = f.statuses(s -> s.getRequestId().equals(request) && s.getState() == RequestState.FAILED, 1, WAIT);
+        assertThat(failed).singleElement().satisfies(s -> assertThat(s.getReason()).contains("sha256"));
+        assertThat(f.reports(x -> x.getVersionId().equals(model + "@v2") && x.getWorstCase() != null, 1, Duration.ofSeconds(3)))
+                .as("no challenge for a refused artifact").isEmpty();
+    }
+}
