@@ -2,6 +2,7 @@ package io.unlearn.cli.audit;
 
 import io.unlearn.events.ModelVersion;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,11 +13,14 @@ import java.util.Set;
 final class VersionIndex {
     private final Map<String, List<ModelVersion>> byModel = new LinkedHashMap<>();
     private final Map<String, ModelVersion> byId = new LinkedHashMap<>();
+    private final Map<String, List<ModelVersion>> byAppliedRequest = new HashMap<>();
 
     VersionIndex(List<ModelVersion> versions) {
         for (ModelVersion v : versions) {
             byModel.computeIfAbsent(v.getModelId(), m -> new ArrayList<>()).add(v);
             byId.putIfAbsent(v.getVersionId(), v);
+            new HashSet<>(v.getAppliedRequestIds()).forEach(r ->
+                    byAppliedRequest.computeIfAbsent(v.getModelId() + "|" + r, k -> new ArrayList<>()).add(v));
         }
     }
 
@@ -44,6 +48,6 @@ final class VersionIndex {
 
     /** The versions of {@code modelId} whose appliedRequestIds contain {@code requestId}. */
     List<ModelVersion> applying(String modelId, String requestId) {
-        return byModel.getOrDefault(modelId, List.of()).stream().filter(v -> v.getAppliedRequestIds().contains(requestId)).toList();
+        return byAppliedRequest.getOrDefault(modelId + "|" + requestId, List.of());
     }
 }
