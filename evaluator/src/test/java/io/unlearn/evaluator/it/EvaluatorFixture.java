@@ -31,12 +31,12 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Set-up of the evaluator ITs: a 1,000-sample slice of Fashion-MNIST that the base MLP memorises (20 epochs), the real
+ * Set-up of the evaluator ITs: a 1,000-sample slice of Fashion-MNIST that the base MLP memorises (40 epochs), the real
  * worker to produce versions, accepted requests, and readers of reports and statuses. Each fixture has its own prefix.
  */
 final class EvaluatorFixture {
     static final int TRAIN = 1000;
-    static final int BASE_EPOCHS = 20;
+    static final int BASE_EPOCHS = 40;
     final LocalStack stack;
     final SchemaRegistryClient registry;
     final String prefix = "e" + UUID.randomUUID().toString().substring(0, 8);
