@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 /** {@code unlearn bench …}: benchmarks that print their figures and write JSON and docs/BENCHMARKS.md. */
 @Command(mixinStandardHelpOptions = true, name = "bench", description = "Benchmarks: print the figures, write JSON and docs/BENCHMARKS.md.",
         subcommands = {BenchCommand.Methods.class, BenchCommand.Concepts.class, BenchCommand.WorstCase.class,
-                BenchCommand.Ingest.class, BenchCommand.Pipeline.class})
+                BenchCommand.Ingest.class, BenchCommand.Pipeline.class, EvaluatorBenchCommand.class})
 final class BenchCommand {
 
     /** Options every benchmark has. */

@@ -1,0 +1,52 @@
+package io.unlearn.cli;
+
+import io.unlearn.evaluator.EvaluatorConfig;
+import io.unlearn.evaluator.EvaluatorService;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code unlearn evaluator}: runs one evaluator group member until Ctrl-C (or until it fails). */
+@Command(name = "evaluator", mixinStandardHelpOptions = true,
+        description = "Runs the evaluator: judges every new model version (UA/RA/TA/MIA, concept suppression, worst-case challenge), "
+                + "publishes reports and VERIFIED/FAILED statuses. Keys: EvaluatorConfig (policy.<default|modelId>.<criterion> for thresholds).")
+final class EvaluatorCommand implements Callable<Integer> {
+    @Mixin
+    ClusterOptions cluster;
+
+    @Option(names = "--config", description = "Properties file with EvaluatorConfig keys (kafka.* to the clients, policy.* to the verdict policy).")
+    Path configFile;
+
+    @Option(names = "--set", description = "One EvaluatorConfig key=value; repeatable; wins over --config.")
+    Map<String, String> overrides = new HashMap<>();
+
+    @Option(names = "--metrics-port", description = "Serve GET /metrics (Prometheus) and /healthz on this port (0 = any free port; default: not served).")
+    Integer metricsPort;
+
+    @Option(names = "--metrics-host", defaultValue = "127.0.0.1", description = "Address the metrics endpoint binds (default ${DEFAULT-VALUE}; 0.0.0.0 in containers).")
+    String metricsHost;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        EvaluatorConfig config = EvaluatorConfig.of(ServiceProps.merge(cluster, configFile, overrides));
+        var meters = OpsEndpoint.registry();
+        EvaluatorService evaluator = EvaluatorService.start(config, Clock.systemUTC(), meters);
+        Runtime.getRuntime().addShutdownHook(new Thread(evaluator::close, "unlearn-evaluator-shutdown"));
+        if (metricsPort != null) {
+            OpsEndpoint ops = OpsEndpoint.serve(metricsHost, metricsPort, meters, evaluator::isRunning);
+            System.out.println("metrics=http://" + metricsHost + ":" + ops.port() + "/metrics");
+        }
+        System.out.println("evaluator running (challenge " + (config.getBoolean(EvaluatorConfig.CHALLENGE_ENABLED) ? "on" : "off") + ")");
+        System.out.flush();
+        evaluator.awaitTermination();
+        if (evaluator.failure() != null) {
+            throw new CliException("the evaluator stopped: " + evaluator.failure().getMessage());
+        }
+        return 0;
+    }
+}
