@@ -15,6 +15,9 @@ import picocli.CommandLine.Option;
                 + "requests (some duplicated, some invalid), until every request is final; then a summary and an HTML report.",
                 "Ctrl-C stops it cleanly; each run starts a fresh cluster and reuses the trained base model."})
 final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--model", defaultValue = "fmnist-cnn", description = "Model id (default ${DEFAULT-VALUE}).")
+    String model;
+
     @Option(names = "--dir", defaultValue = ".unlearn/demo", description = "Working directory (default ${DEFAULT-VALUE}).")
     Path dir;
 
@@ -50,8 +53,8 @@ final class DemoCommand implements Callable<Integer> {
         if (trainSamples < 1000 || deletions < 1 || rate <= 0) {
             throw new CliException("--train-samples must be at least 1000, --deletions at least 1 and --rate positive");
         }
-        DemoOptions o = new DemoOptions(dir, reportDir != null ? reportDir : dir.resolve("report"), trainSamples, deletions, method,
-                baseEpochs, rate, timeout, challengeWait, seed);
+        DemoOptions o = new DemoOptions(model, dir, reportDir != null ? reportDir : dir.resolve("report"), trainSamples, deletions, method,
+                baseEpochs, rate, timeout, challengeWait, seed, false);
         DemoRun run = new DemoRun(o, System.out);
         Thread hook = new Thread(() -> {
             System.out.println("\nunlearn demo: stopping (Ctrl-C) ...");

@@ -17,7 +17,9 @@ import java.time.Duration;
  * @param timeout how long to wait for every request to reach a terminal state
  * @param challengeWait how long to wait afterwards for pending worst-case challenge results
  * @param seed the run's seed (which subjects are deleted)
+ * @param workerProcess run the worker as a child process (chaos tests kill it) instead of in this JVM
+ * @param modelId the model the demo trains and unlearns from
  */
-public record DemoOptions(Path dir, Path reportDir, int trainSamples, int deletions, String method, int baseEpochs,
-                          double ratePerSecond, Duration timeout, Duration challengeWait, long seed) {
+public record DemoOptions(String modelId, Path dir, Path reportDir, int trainSamples, int deletions, String method, int baseEpochs,
+                          double ratePerSecond, Duration timeout, Duration challengeWait, long seed, boolean workerProcess) {
 }

@@ -27,9 +27,14 @@ final class DemoProgress {
     private final DemoServices services;
     private final PrintStream out;
     private final Set<String> ids = new LinkedHashSet<>();
+    private final DemoChaos chaos;
+    private final DemoCluster cluster;
     private long lastLine;
 
-    DemoProgress(DemoTracker tracker, List<DemoRequests.Item> items, DemoServices services, PrintStream out) {
+    DemoProgress(DemoTracker tracker, List<DemoRequests.Item> items, DemoServices services, PrintStream out, DemoChaos chaos,
+                 DemoCluster cluster) {
+        this.chaos = chaos;
+        this.cluster = cluster;
         this.tracker = tracker;
         this.items = items;
         this.services = services;
@@ -56,6 +61,11 @@ final class DemoProgress {
                     concepts.send(new ProducerRecord<>(Topics.CONCEPT_REQUESTS.name(), item.requestId(), (ConceptRemovalRequest) item.request()));
                 }
                 tracker.publishedAt.putIfAbsent(item.requestId(), Instant.now());
+                if (i + 1 == items.size() / 2) {
+                    deletions.flush();
+                    concepts.flush();
+                    chaos.halfway(cluster, services, out);
+                }
                 long due = start + (i + 1) * gapNanos;
                 while (System.nanoTime() < due) {
                     tracker.poll(Duration.ofMillis(Math.max(1, Math.min(200, (due - System.nanoTime()) / 1_000_000))));
@@ -67,7 +77,7 @@ final class DemoProgress {
         while (!allFinal() && System.nanoTime() < deadline) {
             tracker.poll(Duration.ofMillis(500));
             maybePrint("waiting");
-            String failure = services.failure();
+            String failure = services.supervise(out);
             if (failure != null) {
                 out.println("  " + failure);
                 return false;
@@ -78,9 +88,9 @@ final class DemoProgress {
     }
 
     /** Waits for the worst-case challenge of every UNLEARNED version that has a basic report. */
-    void awaitChallenges(Duration wait) {
+    void awaitChallenges(Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
-        while (pendingChallenges() > 0 && System.nanoTime() < deadline && services.failure() == null) {
+        while (pendingChallenges() > 0 && System.nanoTime() < deadline && services.supervise(out) == null) {
             tracker.poll(Duration.ofMillis(500));
             maybePrint("worst-case challenges pending: " + pendingChallenges());
         }

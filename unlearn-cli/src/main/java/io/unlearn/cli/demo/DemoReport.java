@@ -26,7 +26,7 @@ final class DemoReport {
                 .append("</style></head><body>");
         h.append("<h1>unlearn demo report</h1><p>").append(esc(String.format(Locale.ROOT,
                 "%s · model %s · %d Fashion-MNIST training samples · method %s · %d requests published (%d re-sends) · %.0f s",
-                Instant.now(), DemoRun.MODEL, o.trainSamples(), o.method(), f.published, f.resent, seconds))).append("</p>");
+                Instant.now(), o.modelId(), o.trainSamples(), o.method(), f.published, f.resent, seconds))).append("</p>");
         h.append("<h2>Requests</h2><p>").append(esc(f.byState.toString())).append(" · ").append(esc(f.latencyLine())).append("</p>");
         chart(h, DemoCharts.latencyHistogram(f), "request latency");
         h.append("<h2>Model versions</h2>");

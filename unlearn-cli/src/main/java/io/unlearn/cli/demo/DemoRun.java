@@ -30,17 +30,29 @@ import java.util.stream.Stream;
  * summary and the HTML report. {@link #close} (also from Ctrl-C) stops everything it started.
  */
 public final class DemoRun implements AutoCloseable {
-    public static final String MODEL = "fmnist-cnn";
     private final DemoOptions o;
     private final PrintStream out;
     private volatile LocalStack stack;
     private volatile DemoServices services;
     private volatile DemoTracker tracker;
     private volatile Thread runThread;
+    private final DemoCluster external;
+    private final DemoChaos chaos;
 
+    /** A run on its own fresh embedded cluster. */
     public DemoRun(DemoOptions options, PrintStream out) {
+        this(options, out, null, DemoChaos.NONE);
+    }
+
+    /**
+     * @param external a running cluster to use instead of a fresh embedded one (e.g. a test's), or null
+     * @param chaos what to break while the requests are published (tests)
+     */
+    public DemoRun(DemoOptions options, PrintStream out, DemoCluster external, DemoChaos chaos) {
         this.o = options;
         this.out = out;
+        this.external = external;
+        this.chaos = chaos;
     }
 
     /** @return the HTML report's path */
@@ -49,13 +61,18 @@ public final class DemoRun implements AutoCloseable {
         long started = System.nanoTime();
         String runId = "demo-" + Long.toString(System.currentTimeMillis(), 36);
         deleteRecursively(o.dir().resolve("stack"));
-        step("starting the embedded cluster (Kafka KRaft + Apicurio registry) in " + o.dir().resolve("stack"));
-        stack = LocalStack.start(LocalStackConfig.custom().optDataDir(o.dir().resolve("stack")).build());
-        SchemaRegistryClient registry = SchemaRegistryClient.create(stack.registryUrl());
-        Map<String, Object> client = Map.of("bootstrap.servers", stack.bootstrapServers());
+        DemoCluster cluster = external;
+        if (cluster == null) {
+            step("starting the embedded cluster (Kafka KRaft + Apicurio registry) in " + o.dir().resolve("stack"));
+            stack = LocalStack.start(LocalStackConfig.custom().optDataDir(o.dir().resolve("stack")).build());
+            LocalStack embedded = stack;
+            cluster = new DemoCluster(embedded.bootstrapServers(), embedded.registryUrl(), embedded::restartBroker);
+        }
+        SchemaRegistryClient registry = SchemaRegistryClient.create(cluster.registryUrl());
+        Map<String, Object> client = Map.of("bootstrap.servers", cluster.bootstrapServers());
         EventContract.install(client, registry);
         Map<String, Object> common = new HashMap<>(client);
-        common.put("schema.registry.url", stack.registryUrl());
+        common.put("schema.registry.url", cluster.registryUrl());
         common.put(WorkerConfig.ARTIFACT_DIR, o.dir().resolve("artifacts").toString());
         common.put(WorkerConfig.DATASET_LIMIT, Integer.toString(o.trainSamples()));
         common.put(WorkerConfig.SEED, "7");
@@ -63,30 +80,30 @@ public final class DemoRun implements AutoCloseable {
         UnlearnDataset data = WorkerService.dataset(workerConfig);
         step("importing the catalogue: " + data.train().size() + " Fashion-MNIST training samples and their subjects");
         new CatalogImporter(client, registry, Clock.systemUTC()).importView(data.train(), n -> out.println("  " + n + " samples"));
-        step("base model " + MODEL + " (CNN, " + o.baseEpochs() + " epochs; trained once, then reused from " + o.dir().resolve("artifacts") + ")");
-        var v1 = BaseModels.reuseOrTrainAndPublish(workerConfig, MODEL, "cnn", o.baseEpochs(), e -> out.println("  " + e), Clock.systemUTC());
+        step("base model " + o.modelId() + " (CNN, " + o.baseEpochs() + " epochs; trained once, then reused from " + o.dir().resolve("artifacts") + ")");
+        var v1 = BaseModels.reuseOrTrainAndPublish(workerConfig, o.modelId(), "cnn", o.baseEpochs(), e -> out.println("  " + e), Clock.systemUTC());
         out.println("  published " + v1.getVersionId() + " (" + v1.getArtifactSha256().substring(0, 12) + ", "
                 + (v1.getTrainingMillis() == 0 ? "reused" : "trained in " + v1.getTrainingMillis() / 1000 + " s") + ")");
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
         step("starting request-ingest, unlearn-worker (method " + o.method() + ") and the evaluator");
         services = DemoServices.start(common, o, token);
         services.ingest.httpPort().ifPresent(p -> out.println("  HTTP API: http://127.0.0.1:" + p + "/v1/requests/<id>  (Bearer " + token + ")"));
-        tracker = new DemoTracker(client, registry);
-        List<DemoRequests.Item> items = DemoRequests.build(MODEL, data.train(), o.deletions(), runId, o.seed());
+        tracker = new DemoTracker(client, registry, o.modelId());
+        List<DemoRequests.Item> items = DemoRequests.build(o.modelId(), data.train(), o.deletions(), runId, o.seed());
         step("publishing " + items.size() + " requests at " + o.ratePerSecond() + "/s (deletions by subject and by samples, "
                 + "re-sends, invalid ones, two concept removals)");
-        DemoProgress progress = new DemoProgress(tracker, items, services, out);
+        DemoProgress progress = new DemoProgress(tracker, items, services, out, chaos, cluster);
         boolean allFinal = progress.publishAndWait(client, registry, o);
         progress.awaitChallenges(o.challengeWait());
         Path html = DemoReport.write(tracker, items, o, (System.nanoTime() - started) / 1e9);
         DemoSummary.print(tracker, items, out);
         out.println();
         out.println("report: " + html.toAbsolutePath());
-        return new DemoOutcome(allFinal, html, (System.nanoTime() - started) / 1e9);
+        return new DemoOutcome(allFinal, html, (System.nanoTime() - started) / 1e9, services.restarts(), items.size());
     }
 
-    /** What the run achieved. */
-    public record DemoOutcome(boolean everyRequestFinal, Path report, double seconds) {
+    /** What the run achieved; {@code restarts} counts services the supervisor had to start again. */
+    public record DemoOutcome(boolean everyRequestFinal, Path report, double seconds, int restarts, int published) {
     }
 
     private void step(String what) {

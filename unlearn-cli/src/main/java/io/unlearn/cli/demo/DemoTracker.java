@@ -39,7 +39,11 @@ final class DemoTracker implements AutoCloseable {
     final Map<String, EvaluationReport> challengeReports = new LinkedHashMap<>();
     final Map<String, Instant> publishedAt = new HashMap<>();
 
-    DemoTracker(Map<String, Object> clientProps, SchemaRegistryClient registry) {
+    private final String modelId;
+
+    /** @param modelId the model whose versions and reports are followed (a shared cluster holds others too) */
+    DemoTracker(Map<String, Object> clientProps, SchemaRegistryClient registry, String modelId) {
+        this.modelId = modelId;
         Map<String, Object> p = new HashMap<>(clientProps);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "unlearn-demo-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -62,10 +66,14 @@ final class DemoTracker implements AutoCloseable {
                 statuses.computeIfAbsent(s.getRequestId(), k -> new ArrayList<>()).add(s);
             } else if (r.topic().equals(Topics.MODEL_VERSIONS.name())) {
                 ModelVersion v = versionValues.deserialize(r.topic(), r.value());
-                versions.put(v.getVersionId(), v);
+                if (v.getModelId().equals(modelId)) {
+                    versions.put(v.getVersionId(), v);
+                }
             } else {
                 EvaluationReport e = reportValues.deserialize(r.topic(), r.value());
-                (e.getWorstCase() == null ? basicReports : challengeReports).put(e.getVersionId(), e);
+                if (e.getModelId().equals(modelId)) {
+                    (e.getWorstCase() == null ? basicReports : challengeReports).put(e.getVersionId(), e);
+                }
             }
         }
     }
