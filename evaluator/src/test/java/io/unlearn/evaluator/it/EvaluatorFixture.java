@@ -112,6 +112,38 @@ final class EvaluatorFixture {
         }
     }
 
+    void sendRaw(String topic, String key, byte[] value) {
+        try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers", stack.bootstrapServers(), "acks", "all"),
+                EventSerdes.keySerde().serializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            p.send(new ProducerRecord<>(topic, key, value));
+            p.flush();
+        }
+    }
+
+    /** The reason header of dead letters whose key is {@code key}. */
+    List<String> deadLetterReasons(String key, Duration timeout) {
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        Map<String, Object> p = new HashMap<>();
+        p.put("bootstrap.servers", stack.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, EventSerdes.keySerde().deserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            c.subscribe(List.of(Topics.DEAD_LETTERS.name()));
+            while (found.isEmpty() && System.nanoTime() < deadline) {
+                c.poll(Duration.ofMillis(300)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+            }
+        }
+        return found.stream().map(r -> new String(r.headers().lastHeader(io.unlearn.schemas.DeadLetterHeaders.REASON).value(),
+                java.nio.charset.StandardCharsets.UTF_8)).toList();
+    }
+
     List<EvaluationReport> reports(Predicate<EvaluationReport> keep, int atLeast, Duration timeout) {
         return values(Topics.EVALUATION_REPORTS.name(), EventSerdes.serde(EvaluationReport.class, registry).deserializer(), keep, atLeast, timeout);
     }

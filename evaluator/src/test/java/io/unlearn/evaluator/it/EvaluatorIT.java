@@ -159,4 +159,14 @@ class EvaluatorIT {
         assertThat(f.reports(x -> x.getVersionId().equals(model + "@v2") && x.getWorstCase() != null, 1, Duration.ofSeconds(3)))
                 .as("no challenge for a refused artifact").isEmpty();
     }
+
+    @Test
+    void anUnreadableVersionRecordIsDeadLetteredWithItsReasonAndTheServiceGoesOn() throws Exception {
+        String model = f.prefix + "-garbage";
+        f.sendRaw(io.unlearn.schemas.Topics.MODEL_VERSIONS.name(), model, "not avro".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(f.deadLetterReasons(model, WAIT)).singleElement().asString().contains("unreadable model version");
+        ModelVersion v1 = BaseModels.trainAndPublish(f.worker(), model, "mlp", 1, e -> { }, Clock.systemUTC());
+        assertThat(basicReport(v1.getVersionId()).getVerdict()).isEqualTo(Verdict.CERTIFIED);
+        assertThat(evaluator.isRunning()).isTrue();
+    }
 }
