@@ -1,5 +1,8 @@
 package io.unlearn.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.unlearn.cli.demo.DemoChaos;
 import io.unlearn.cli.demo.DemoCluster;
 import io.unlearn.stack.LocalStack;
@@ -15,7 +18,14 @@ class EmbeddedEndToEndIT extends EndToEndScenario {
 
     @Test
     void requestsInCertifiedVersionsOutAndTheAuditVerifies(LocalStack stack, @TempDir Path dir) throws Exception {
-        assertVerified(run(new DemoCluster(stack.bootstrapServers(), stack.registryUrl(), stack::restartBroker), "e2e-embedded", dir,
-                false, DemoChaos.NONE));
+        Result r = run(new DemoCluster(stack.bootstrapServers(), stack.registryUrl(), stack::restartBroker), "e2e-embedded", dir,
+                false, DemoChaos.NONE);
+        assertVerified(r);
+        String html = java.nio.file.Files.readString(r.outcome().report());
+        assertThat(html).contains("<h2>Model versions</h2>").contains("data:image/png;base64,").doesNotContain("http://").doesNotContain("https://");
+        assumeTrue(ReportScreenshot.chromiumAvailable(), "chromium is not installed (apt-get install -y chromium; .ci/run does)");
+        Path png = ReportScreenshot.take(r.outcome().report(), dir.resolve("report.png"));
+        assertThat(png).exists();
+        assertThat(ReportScreenshot.distinctColours(png)).as("the rendered page shows charts, not a blank page").isGreaterThan(50);
     }
 }
