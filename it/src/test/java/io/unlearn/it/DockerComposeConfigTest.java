@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,10 +75,29 @@ class DockerComposeConfigTest {
         }
         for (String service : List.of("worker", "evaluator", "setup-model")) {
             assertThat(strings(services.get(service).get("volumes"))).as(service).contains("artifacts:/var/lib/unlearn/artifacts:rw");
+        }
+        for (String service : List.of("worker", "setup-model")) {
             assertThat(strings(services.get(service).get("command"))).contains("artifact.dir=/var/lib/unlearn/artifacts");
         }
         assertThat(services.get("ingest").get("depends_on").get("contract").get("condition").asText())
                 .isEqualTo("service_completed_successfully");
+    }
+
+    /** Every {@code --set key=value} names a key the service's one config class defines (no typo reaches a container). */
+    @Test
+    void everySettingIsAKeyOfTheServicesConfig() {
+        Map<String, org.apache.kafka.common.config.ConfigDef> defs = Map.of("ingest", io.unlearn.ingest.IngestConfig.CONFIG_DEF,
+                "worker", io.unlearn.worker.WorkerConfig.CONFIG_DEF, "evaluator", io.unlearn.evaluator.EvaluatorConfig.CONFIG_DEF,
+                "setup-model", io.unlearn.worker.WorkerConfig.CONFIG_DEF);
+        defs.forEach((service, def) -> {
+            List<String> command = strings(services.get(service).get("command"));
+            for (int i = 0; i + 1 < command.size(); i++) {
+                if (command.get(i).equals("--set")) {
+                    String key = command.get(i + 1).substring(0, command.get(i + 1).indexOf('='));
+                    assertThat(def.names()).as(service + " --set " + key).contains(key);
+                }
+            }
+        });
     }
 
     private static void assertParses(String who, List<String> args) {
