@@ -25,11 +25,8 @@ final class EvaluatorCommand implements Callable<Integer> {
     @Option(names = "--set", description = "One EvaluatorConfig key=value; repeatable; wins over --config.")
     Map<String, String> overrides = new HashMap<>();
 
-    @Option(names = "--metrics-port", description = "Serve GET /metrics (Prometheus) and /healthz on this port (0 = any free port; default: not served).")
-    Integer metricsPort;
-
-    @Option(names = "--metrics-host", defaultValue = "127.0.0.1", description = "Address the metrics endpoint binds (default ${DEFAULT-VALUE}; 0.0.0.0 in containers).")
-    String metricsHost;
+    @Mixin
+    MetricsOptions metrics;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -37,10 +34,7 @@ final class EvaluatorCommand implements Callable<Integer> {
         var meters = OpsEndpoint.registry();
         EvaluatorService evaluator = EvaluatorService.start(config, Clock.systemUTC(), meters);
         Runtime.getRuntime().addShutdownHook(new Thread(evaluator::close, "unlearn-evaluator-shutdown"));
-        if (metricsPort != null) {
-            OpsEndpoint ops = OpsEndpoint.serve(metricsHost, metricsPort, meters, evaluator::isRunning);
-            System.out.println("metrics=http://" + metricsHost + ":" + ops.port() + "/metrics");
-        }
+        metrics.serveIfAsked(meters, evaluator::isRunning);
         System.out.println("evaluator running (challenge " + (config.getBoolean(EvaluatorConfig.CHALLENGE_ENABLED) ? "on" : "off") + ")");
         System.out.flush();
         evaluator.awaitTermination();

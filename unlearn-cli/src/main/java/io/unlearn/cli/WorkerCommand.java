@@ -24,11 +24,8 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--set", description = "One WorkerConfig key=value; repeatable; wins over --config.")
     Map<String, String> overrides = new HashMap<>();
 
-    @Option(names = "--metrics-port", description = "Serve GET /metrics (Prometheus) and /healthz on this port (0 = any free port; default: not served).")
-    Integer metricsPort;
-
-    @Option(names = "--metrics-host", defaultValue = "127.0.0.1", description = "Address the metrics endpoint binds (default ${DEFAULT-VALUE}; 0.0.0.0 in containers).")
-    String metricsHost;
+    @Mixin
+    MetricsOptions metrics;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -36,10 +33,7 @@ final class WorkerCommand implements Callable<Integer> {
         var meters = OpsEndpoint.registry();
         WorkerService worker = WorkerService.start(config, Clock.systemUTC(), meters);
         Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "unlearn-worker-shutdown"));
-        if (metricsPort != null) {
-            OpsEndpoint ops = OpsEndpoint.serve(metricsHost, metricsPort, meters, worker::isRunning);
-            System.out.println("metrics=http://" + metricsHost + ":" + ops.port() + "/metrics");
-        }
+        metrics.serveIfAsked(meters, worker::isRunning);
         System.out.println("unlearn-worker running (method " + config.getString(WorkerConfig.METHOD) + ")");
         System.out.flush();
         worker.awaitTermination();

@@ -1,0 +1,22 @@
+package io.unlearn.cli;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.function.BooleanSupplier;
+import picocli.CommandLine.Option;
+
+/** The {@code --metrics-port} / {@code --metrics-host} options of the services without an HTTP API of their own. */
+final class MetricsOptions {
+    @Option(names = "--metrics-port", description = "Serve GET /metrics (Prometheus) and /healthz on this port (0 = any free port; default: not served).")
+    Integer metricsPort;
+
+    @Option(names = "--metrics-host", defaultValue = "127.0.0.1", description = "Address the metrics endpoint binds (default ${DEFAULT-VALUE}; 0.0.0.0 in containers).")
+    String metricsHost;
+
+    /** Serves {@code meters} when a port was given and prints where; the endpoint lives as long as the JVM. */
+    void serveIfAsked(PrometheusMeterRegistry meters, BooleanSupplier running) {
+        if (metricsPort != null) {
+            OpsEndpoint ops = OpsEndpoint.serve(metricsHost, metricsPort, meters, running);
+            System.out.println("metrics=http://" + metricsHost + ":" + ops.port() + "/metrics");
+        }
+    }
+}
