@@ -32,6 +32,9 @@ public record EvaluatorBenchResult(@JsonProperty("rows") List<Row> rows, @JsonPr
                 deletion requests (UNLEARNED), the worker's consolidation (RETRAINED) and a concept removal (SUPPRESSED).
                 Seconds from the version's publication (createdAt) to its basic report and to its worst-case challenge report
                 (UNLEARNED only) on unlearn.eval.reports. Settings: %s.
+                The basic report is inference only; the challenge (worst-case search on the parent, then the version's
+                method on that set) shares the JVM-wide training lock with the worker, so in this run it also waits for the
+                worker's consolidation retrain and SAE training that follow the UNLEARNED version.
 
                 | kind | version | verdict | basic report (s) | challenge (s) |
                 |---|---|---|---|---|
