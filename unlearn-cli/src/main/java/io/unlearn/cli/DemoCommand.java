@@ -67,6 +67,10 @@ final class DemoCommand implements Callable<Integer> {
                 throw new CliException("not every request reached a final state within " + timeout
                         + "; see the summary above and the report, or rerun with a longer --timeout");
             }
+            if (!outcome.auditVerified()) {
+                throw new CliException("the audit replay of the demo's log found failures; see its output above and "
+                        + o.reportDir().resolve("audit.html"));
+            }
             System.out.printf("demo finished in %.0f s%n", outcome.seconds());
             return 0;
         } finally {

@@ -98,12 +98,20 @@ public final class DemoRun implements AutoCloseable {
         Path html = DemoReport.write(tracker, items, o, (System.nanoTime() - started) / 1e9);
         DemoSummary.print(tracker, items, out);
         out.println();
+        out.println();
+        step("audit replay of the whole log, as an auditor runs it (./unlearn audit replay)");
+        out.flush();
+        int audit = io.unlearn.cli.UnlearnCommand.commandLine().execute("audit", "replay", "--bootstrap-servers", cluster.bootstrapServers(),
+                "--registry-url", cluster.registryUrl(), "--models", o.modelId(), "--out", o.reportDir().resolve("audit.json").toString(),
+                "--html", o.reportDir().resolve("audit.html").toString());
+        out.println();
         out.println("report: " + html.toAbsolutePath());
-        return new DemoOutcome(allFinal, html, (System.nanoTime() - started) / 1e9, services.restarts(), items.size());
+        out.println("audit:  " + o.reportDir().resolve("audit.html").toAbsolutePath() + (audit == 0 ? " (verified)" : " (FAILED)"));
+        return new DemoOutcome(allFinal, audit == 0, html, (System.nanoTime() - started) / 1e9, services.restarts(), items.size());
     }
 
     /** What the run achieved; {@code restarts} counts services the supervisor had to start again. */
-    public record DemoOutcome(boolean everyRequestFinal, Path report, double seconds, int restarts, int published) {
+    public record DemoOutcome(boolean everyRequestFinal, boolean auditVerified, Path report, double seconds, int restarts, int published) {
     }
 
     private void step(String what) {
