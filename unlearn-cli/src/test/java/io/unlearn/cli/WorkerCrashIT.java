@@ -68,7 +68,9 @@ class WorkerCrashIT {
         List<String> sent = new ArrayList<>();
         for (int run = 0; run < 5; run++) {
             sent.addAll(send(stack, registry, model, prefix, run));
-            Process worker = startWorker(stack, settings, artifacts.resolve("worker-" + run + ".log"));
+            Path log = artifacts.resolve("worker-" + run + ".log");
+            Process worker = startWorker(stack, settings, log);
+            awaitStarted(worker, log);
             long killAfter = 4000 + random.nextInt(9000);
             Thread.sleep(killAfter);
             worker.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -125,6 +127,18 @@ class WorkerCrashIT {
             p.flush();
         }
         return ids;
+    }
+
+    /** JVM start and engine loading take long on a loaded machine: the random kill clock starts once the worker runs. */
+    private static void awaitStarted(Process worker, Path log) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline && worker.isAlive()) {
+            if (java.nio.file.Files.exists(log) && java.nio.file.Files.readString(log).contains("unlearn-worker running")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the worker process did not start within 120 s; see " + log);
     }
 
     private static Process startWorker(LocalStack stack, Map<String, String> settings, Path log) throws Exception {
