@@ -5,10 +5,8 @@ import io.unlearn.events.ModelVersion;
 import io.unlearn.events.RequestState;
 import io.unlearn.events.RequestStatus;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,13 +86,5 @@ final class DemoFacts {
 
     static String pct(Double v) {
         return v == null ? "–" : String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    static List<String> distinctModels(List<ModelVersion> versions) {
-        return List.copyOf(new LinkedHashSet<>(versions.stream().map(ModelVersion::getModelId).toList()));
-    }
-
-    static String join(String[] row) {
-        return String.join(" | ", Arrays.asList(row));
     }
 }

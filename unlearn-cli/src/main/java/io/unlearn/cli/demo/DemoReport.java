@@ -14,9 +14,8 @@ final class DemoReport {
     private DemoReport() {
     }
 
-    static Path write(DemoTracker t, List<DemoRequests.Item> items, DemoOptions o, double seconds) {
+    static Path write(DemoFacts f, DemoOptions o, double seconds) {
         System.setProperty("java.awt.headless", "true");
-        DemoFacts f = new DemoFacts(t, items);
         StringBuilder h = new StringBuilder();
         h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>unlearn demo report</title><style>")
                 .append("body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1100px;color:#222}")

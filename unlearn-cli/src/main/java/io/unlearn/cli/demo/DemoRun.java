@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -95,8 +94,9 @@ public final class DemoRun implements AutoCloseable {
         DemoProgress progress = new DemoProgress(tracker, items, services, out, chaos, cluster);
         boolean allFinal = progress.publishAndWait(client, registry, o);
         progress.awaitChallenges(o.challengeWait());
-        Path html = DemoReport.write(tracker, items, o, (System.nanoTime() - started) / 1e9);
-        DemoSummary.print(tracker, items, out);
+        DemoFacts facts = new DemoFacts(tracker, items);
+        Path html = DemoReport.write(facts, o, (System.nanoTime() - started) / 1e9);
+        DemoSummary.print(facts, out);
         out.println();
         out.println();
         step("audit replay of the whole log, as an auditor runs it (./unlearn audit replay)");
@@ -150,9 +150,5 @@ public final class DemoRun implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clear " + dir + " (" + e.getMessage() + "); delete it by hand and rerun", e);
         }
-    }
-
-    static Duration elapsedSince(long nanos) {
-        return Duration.ofNanos(System.nanoTime() - nanos);
     }
 }

@@ -12,8 +12,7 @@ final class DemoSummary {
     private DemoSummary() {
     }
 
-    static void print(DemoTracker t, List<DemoRequests.Item> items, PrintStream out) {
-        DemoFacts f = new DemoFacts(t, items);
+    static void print(DemoFacts f, PrintStream out) {
         out.println();
         out.println("== Summary");
         out.printf("requests published: %d (%d re-sends of the same id), distinct: %d, final: %d%n", f.published, f.resent,

@@ -66,7 +66,8 @@ final class WorkerHandle implements AutoCloseable {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
-            if (Files.exists(log) && readLog().substring((int) Math.min(logOffset, readLog().length())).contains("unlearn-worker running")) {
+            String text = readLog();
+            if (text.substring((int) Math.min(logOffset, text.length())).contains("unlearn-worker running")) {
                 return true;
             }
             Thread.sleep(200);
