@@ -17,13 +17,13 @@ import java.util.Map;
  * the retain set; forget batches are drawn in a seeded order, cycling when the forget set runs out.
  *
  * <p>Defaults (Adam): {@code epochs} 1, {@code lr} 1e-3, {@code batch_size} 128 (for both batches),
- * {@code alpha} 0.99 (0.95 let the ascent term dominate on the benchmark's first seed).
+ * {@code alpha} 0.99 (0.95 let the ascent term dominate on the benchmark's first seed), {@code cosine} 0 (1: cosine decay to 0).
  */
 public final class NegGradPlusMethod extends BaseMethod {
 
     /** Creates the method. */
     public NegGradPlusMethod() {
-        super("neggrad+", Map.of("epochs", 1, "lr", 1e-3, "batch_size", 128, "alpha", 0.99));
+        super("neggrad+", Map.of("epochs", 1, "lr", 1e-3, "batch_size", 128, "alpha", 0.99, "cosine", 0));
     }
 
     @Override
@@ -36,7 +36,7 @@ public final class NegGradPlusMethod extends BaseMethod {
             int steps = epochs * BatchOrder.batches(c.split().retain().size(), batch);
             int[][] forgetOrder = {c.order().shuffled(forget.size())};
             int[] cursor = {0};
-            try (TrainSession s = TrainSession.open(model, "neggrad+", c.hp().positive("lr"), false, 0, steps)) {
+            try (TrainSession s = TrainSession.open(model, "neggrad+", c.hp().positive("lr"), RandomLabelMethod.cosine(c), 0, steps)) {
                 for (int e = 1; e <= epochs; e++) {
                     double loss = Epochs.run(s, c.split().retain(), batch, c.order(), (m, b) -> {
                         int take = Math.min(batch, forget.size());

@@ -7,14 +7,14 @@ import java.util.Map;
  * SalUn (Fan et al., ICLR'24): compute the weight saliency mask from the forget-set gradient
  * ({@link SaliencyMask}), then run RL updating only the salient weights.
  *
- * <p>Defaults (Adam): {@code mask_ratio} 0.5 (the paper's default), {@code epochs} 1, {@code lr} 5e-4 (as RL),
+ * <p>Defaults (Adam): {@code mask_ratio} 0.5 (the paper's default), {@code epochs} 1, {@code lr} 2e-3 with {@code cosine} 1 (as RL),
  * {@code batch_size} 128.
  */
 public final class SalUnMethod extends RandomLabelMethod {
 
     /** Creates the method. */
     public SalUnMethod() {
-        super("salun", Map.of("epochs", 1, "lr", 5e-4, "batch_size", 128, "mask_ratio", 0.5));
+        super("salun", Map.of("epochs", 1, "lr", 2e-3, "batch_size", 128, "mask_ratio", 0.5, "cosine", 1));
     }
 
     @Override

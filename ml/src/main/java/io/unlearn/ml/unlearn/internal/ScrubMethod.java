@@ -16,14 +16,14 @@ import java.util.Map;
  *
  * <p>Defaults (Adam; SCRUB's code: T 4, alpha 1e-3, gamma 0.99, lr 5e-4, a few epochs): {@code epochs} 1,
  * {@code max_epochs} 1, {@code lr} 1e-4 (5e-4 dropped retain accuracy to 90% on the benchmark's first seed), {@code batch_size} 128, {@code temperature} 4, {@code alpha} 1e-3,
- * {@code gamma} 0.99.
+ * {@code gamma} 0.99, {@code cosine} 0 (1: cosine decay of the rate to 0 over the run).
  */
 public final class ScrubMethod extends BaseMethod {
 
     /** Creates the method. */
     public ScrubMethod() {
         super("scrub", Map.of("epochs", 1, "max_epochs", 1, "lr", 1e-4, "batch_size", 128, "temperature", 4,
-                "alpha", 1e-3, "gamma", 0.99));
+                "alpha", 1e-3, "gamma", 0.99, "cosine", 0));
     }
 
     @Override
@@ -38,7 +38,7 @@ public final class ScrubMethod extends BaseMethod {
             double gamma = c.hp().inRange("gamma", 0, 1e6);
             int steps = epochs * BatchOrder.batches(c.split().retain().size(), batch)
                     + maxEpochs * BatchOrder.batches(c.split().forget().size(), batch);
-            try (TrainSession s = TrainSession.open(student, "scrub", c.hp().positive("lr"), false, 0, steps)) {
+            try (TrainSession s = TrainSession.open(student, "scrub", c.hp().positive("lr"), RandomLabelMethod.cosine(c), 0, steps)) {
                 for (int e = 1; e <= epochs; e++) {
                     if (e <= maxEpochs) {
                         double max = Epochs.run(s, c.split().forget(), batch, c.order(), (m, b) -> {
