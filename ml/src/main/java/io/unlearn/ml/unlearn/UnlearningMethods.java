@@ -3,6 +3,7 @@ package io.unlearn.ml.unlearn;
 import io.unlearn.ml.UnlearnException;
 import io.unlearn.ml.unlearn.internal.FineTuneMethod;
 import io.unlearn.ml.unlearn.internal.GradientAscentMethod;
+import io.unlearn.ml.unlearn.internal.LastLayersRetrainMethod;
 import io.unlearn.ml.unlearn.internal.NegGradPlusMethod;
 import io.unlearn.ml.unlearn.internal.RandomLabelMethod;
 import io.unlearn.ml.unlearn.internal.RetrainMethod;
@@ -13,13 +14,13 @@ import java.util.Locale;
 
 /**
  * The catalogue of unlearning methods, by name: {@code retrain} (exact, the reference), {@code ft},
- * {@code ga}, {@code neggrad+}, {@code rl}, {@code l1-sparse}, {@code salun}, {@code scrub}.
+ * {@code ga}, {@code neggrad+}, {@code rl}, {@code l1-sparse}, {@code salun}, {@code scrub}, {@code eu-k} (retrain the last k layers).
  */
 public final class UnlearningMethods {
 
     /** Every method name, Retrain first. */
     public static final List<String> NAMES = List.of("retrain", "ft", "ga", "neggrad+", "rl", "l1-sparse", "salun",
-            "scrub");
+            "scrub", "eu-k");
 
     private UnlearningMethods() {
     }
@@ -40,6 +41,7 @@ public final class UnlearningMethods {
             case "l1-sparse", "l1sparse" -> FineTuneMethod.l1Sparse();
             case "salun" -> new SalUnMethod();
             case "scrub" -> new ScrubMethod();
+            case "eu-k", "euk" -> new LastLayersRetrainMethod();
             default -> throw new UnlearnException("unknown unlearning method '" + name + "'; choose one of " + NAMES);
         };
     }
