@@ -84,8 +84,10 @@ public final class BenchmarkWriters {
         md.append("Mean ± standard deviation over seeds; UA, MIA, RA, TA in percent; Avg. Gap against Retrain on the"
                 + " same forget set and seed; speed-up = Retrain's run time / the method's, in the same run."
                 + " `original` is the base model with nothing done. MIA-Efficacy: Smile's LASVM (5 passes) on shadow sets"
-                + " capped at 2,000 members and 2,000 non-members (see `MiaEfficacy` for why). RTE is wall time on a"
-                + " shared 2-core machine where other jobs ran at the same time: speed-ups are noisy.\n\n");
+                + " capped at 2,000 members and 2,000 non-members (see `MiaEfficacy` for why). RTE is wall time on the"
+                + " machine above; the same quiet machine varies by about ±20% between runs, so a speed-up near a"
+                + " threshold is noisy. The CNN's throughput is the one recorded when its cached base model was"
+                + " trained.\n\n");
         md.append("Training throughput (steady epochs):\n\n| model | samples/s | epochs | test accuracy |\n|---|---|---|---|\n");
         for (Throughput t : result.throughput()) {
             md.append(String.format(Locale.ROOT, "| %s | %,.0f | %d | %.2f%% |%n", t.model(), t.samplesPerSecond(),
