@@ -99,7 +99,7 @@ final class BenchCommand {
         long batchWaitMs = 15_000;
 
         @Option(names = "--method", description = "Unlearning method (default: ${DEFAULT-VALUE}).")
-        String method = "ft";
+        String method = "rl";
 
         @Option(names = "--quick", description = "A smaller run: 600 requests, 5 unbatched, 1-epoch base models.")
         boolean quick;

@@ -30,7 +30,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--deletions", defaultValue = "30", description = "Distinct valid deletion requests (default ${DEFAULT-VALUE}).")
     int deletions;
 
-    @Option(names = "--method", defaultValue = "ft", description = "The worker's unlearning method (default ${DEFAULT-VALUE}).")
+    @Option(names = "--method", defaultValue = "rl", description = "The worker's unlearning method (default ${DEFAULT-VALUE}).")
     String method;
 
     @Option(names = "--base-epochs", defaultValue = "3", description = "Epochs of the base CNN (default ${DEFAULT-VALUE}).")

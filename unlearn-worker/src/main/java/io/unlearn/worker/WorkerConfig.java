@@ -63,8 +63,9 @@ public final class WorkerConfig extends AbstractConfig {
                     "Directory of the Fashion-MNIST IDX files the models are trained on.")
             .define(DATASET_LIMIT, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.LOW,
                     "Use only the first N training samples (0 = all); for tests and quick runs.")
-            .define(METHOD, Type.STRING, "ft", ConfigDef.ValidString.in(UnlearningMethods.NAMES.toArray(new String[0])),
-                    Importance.HIGH, "Unlearning method applied to each batch: " + UnlearningMethods.NAMES + ".")
+            .define(METHOD, Type.STRING, "rl", ConfigDef.ValidString.in(UnlearningMethods.NAMES.toArray(new String[0])),
+                    Importance.HIGH, "Unlearning method applied to each batch: " + UnlearningMethods.NAMES + "; rl by"
+                    + " default: one epoch, closer to Retrain than ft in half ft's time (docs/BENCHMARKS.md).")
             .define(BATCH_MAX_REQUESTS, Type.INT, 100, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
                     "A model's batch is applied once it holds this many deletion requests.")
             .define(BATCH_MAX_SAMPLES, Type.INT, 20_000, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
