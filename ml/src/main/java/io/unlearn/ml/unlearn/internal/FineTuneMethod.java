@@ -52,7 +52,7 @@ public final class FineTuneMethod extends BaseMethod {
             int batch = c.hp().positiveInt("batch_size");
             double alpha = l1 ? c.hp().inRange("alpha", 0, 1) : 0;
             int steps = epochs * io.unlearn.ml.train.BatchOrder.batches(c.split().retain().size(), batch);
-            boolean cosine = RandomLabelMethod.cosine(c);
+            boolean cosine = c.cosine();
             try (TrainSession s = TrainSession.open(model, name(), c.hp().positive("lr"), cosine, 0, steps)) {
                 for (int e = 0; e < epochs; e++) {
                     double a = alpha * (1.0 - (double) e / epochs);

@@ -59,7 +59,7 @@ public final class LastLayersRetrainMethod extends BaseMethod {
                     trunk.tailHidden(), model.spec().training());
             try (Classifier tail = Classifier.create(tailSpec, model.device())) {
                 int steps = epochs * BatchOrder.batches(features.size(), batch);
-                try (TrainSession s = TrainSession.open(tail, name(), c.hp().positive("lr"), RandomLabelMethod.cosine(c),
+                try (TrainSession s = TrainSession.open(tail, name(), c.hp().positive("lr"), c.cosine(),
                         0, steps)) {
                     for (int e = 1; e <= epochs; e++) {
                         double loss = Epochs.run(s, features, batch, c.order(),

@@ -36,6 +36,9 @@ public final class MethodContext {
     /** @return the resolved hyperparameters */
     public Hyperparameters hp() { return hp; }
 
+    /** @return whether the {@code cosine} hyperparameter (0 or 1) asks to decay the rate to 0 along a cosine */
+    public boolean cosine() { return hp.inRange("cosine", 0, 1) == 1; }
+
     /** @return the run's seeded batch order */
     public BatchOrder order() { return order; }
 

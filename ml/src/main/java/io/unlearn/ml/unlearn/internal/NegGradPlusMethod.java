@@ -36,7 +36,7 @@ public final class NegGradPlusMethod extends BaseMethod {
             int steps = epochs * BatchOrder.batches(c.split().retain().size(), batch);
             int[][] forgetOrder = {c.order().shuffled(forget.size())};
             int[] cursor = {0};
-            try (TrainSession s = TrainSession.open(model, "neggrad+", c.hp().positive("lr"), RandomLabelMethod.cosine(c), 0, steps)) {
+            try (TrainSession s = TrainSession.open(model, "neggrad+", c.hp().positive("lr"), c.cosine(), 0, steps)) {
                 for (int e = 1; e <= epochs; e++) {
                     double loss = Epochs.run(s, c.split().retain(), batch, c.order(), (m, b) -> {
                         int take = Math.min(batch, forget.size());

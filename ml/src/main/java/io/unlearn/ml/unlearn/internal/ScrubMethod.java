@@ -38,7 +38,7 @@ public final class ScrubMethod extends BaseMethod {
             double gamma = c.hp().inRange("gamma", 0, 1e6);
             int steps = epochs * BatchOrder.batches(c.split().retain().size(), batch)
                     + maxEpochs * BatchOrder.batches(c.split().forget().size(), batch);
-            try (TrainSession s = TrainSession.open(student, "scrub", c.hp().positive("lr"), RandomLabelMethod.cosine(c), 0, steps)) {
+            try (TrainSession s = TrainSession.open(student, "scrub", c.hp().positive("lr"), c.cosine(), 0, steps)) {
                 for (int e = 1; e <= epochs; e++) {
                     if (e <= maxEpochs) {
                         double max = Epochs.run(s, c.split().forget(), batch, c.order(), (m, b) -> {
