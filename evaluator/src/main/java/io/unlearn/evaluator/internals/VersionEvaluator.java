@@ -1,5 +1,6 @@
 package io.unlearn.evaluator.internals;
 
+import io.unlearn.ml.artifact.ArtifactRefusedException;
 import static io.unlearn.evaluator.MetricKeys.*;
 
 import io.unlearn.evaluator.EvaluationPolicy;
@@ -59,7 +60,7 @@ public final class VersionEvaluator {
             };
             m.put(EVALUATION_SECONDS, (System.nanoTime() - started) / 1e9);
             return Reports.measured(v, m, j, clock.instant());
-        } catch (ArtifactLoader.ArtifactRefused e) {
+        } catch (ArtifactRefusedException e) {
             return Reports.refused(v, e.getMessage(), clock.instant());
         } catch (EvaluatorException | UnlearnException e) {
             return Reports.notJudged(v, e.getMessage(), clock.instant());
@@ -90,7 +91,7 @@ public final class VersionEvaluator {
         Scoring.Scores before;
         try (Classifier p = loader.model(parent.getArtifactUri(), parent.getArtifactSha256())) {
             before = Scoring.score(p, views, false, seed, maxShadow);
-        } catch (ArtifactLoader.ArtifactRefused e) {
+        } catch (ArtifactRefusedException e) {
             throw new EvaluatorException("the parent's artifact was refused, so there is no reference: " + e.getMessage());
         }
         m.put(UA, now.ua());

@@ -1,5 +1,6 @@
 package io.unlearn.evaluator.internals;
 
+import io.unlearn.ml.artifact.ArtifactRefusedException;
 import static io.unlearn.evaluator.MetricKeys.*;
 
 import io.unlearn.evaluator.EvaluationPolicy;
@@ -86,7 +87,7 @@ public final class WorstCaseChallenger {
                         true, settings.seed(), settings.maxShadow());
                 return report(job, set, s, r.report().seconds());
             }
-        } catch (ArtifactLoader.ArtifactRefused e) {
+        } catch (ArtifactRefusedException e) {
             throw new EvaluatorException("the parent's artifact was refused, so the challenge cannot run: " + e.getMessage());
         }
     }

@@ -51,7 +51,8 @@ class ArtifactCheckTest {
         assertThat(r.findings()).extracting(Finding::line).containsExactly(
                 "[artifacts] m@v1: missing artifact: model file " + file + " does not exist",
                 "[artifacts] m@v2: model artifact URI " + root.resolve("elsewhere").toUri() + " does not end in its sha256 "
-                        + f.versions.get(1).getArtifactSha256() + "; a content-addressed artifact is <root>/<sha256>/");
+                        + f.versions.get(1).getArtifactSha256() + ": the version event and the content-addressed store"
+                        + " <root>/<sha256>/ disagree; the version cannot be trusted");
     }
 
     @Test
