@@ -2,11 +2,11 @@ package io.unlearn.evaluator.internals;
 
 import io.unlearn.events.ModelVersion;
 import io.unlearn.events.SuppressionConfig;
-import io.unlearn.ml.sae.SuppressedFeature;
+import io.unlearn.ml.suppression.SuppressedFeature;
 import java.util.List;
 
 /**
- * Avro {@code io.unlearn.events.SuppressionConfig} → the engine's {@code io.unlearn.ml.sae.SuppressionConfig}
+ * Avro {@code io.unlearn.events.SuppressionConfig} → the engine's {@code io.unlearn.ml.suppression.SuppressionConfig}
  * (the worker maps the other way). {@code modelSha256} becomes the engine's {@code modelVersion}; records written
  * before that field existed fall back to the version's own artifact sha256.
  */
@@ -22,8 +22,8 @@ public final class SuppressionMapping {
         return v.getSuppression() == null ? List.of() : List.of(v.getSuppression());
     }
 
-    public static io.unlearn.ml.sae.SuppressionConfig toEngine(SuppressionConfig c, String versionArtifactSha256) {
-        return io.unlearn.ml.sae.SuppressionConfig.builder()
+    public static io.unlearn.ml.suppression.SuppressionConfig toEngine(SuppressionConfig c, String versionArtifactSha256) {
+        return io.unlearn.ml.suppression.SuppressionConfig.builder()
                 .setConceptName(c.getConceptName())
                 .optConceptLabels(c.getConceptLabels())
                 .setLayer(c.getLayer())

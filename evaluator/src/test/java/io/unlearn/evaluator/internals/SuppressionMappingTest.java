@@ -23,14 +23,14 @@ class SuppressionMappingTest {
 
     @Test
     void everyFieldReachesTheEngineConfig() {
-        io.unlearn.ml.sae.SuppressionConfig c = SuppressionMapping.toEngine(avro().build(), "c".repeat(64));
+        io.unlearn.ml.suppression.SuppressionConfig c = SuppressionMapping.toEngine(avro().build(), "c".repeat(64));
         assertThat(c.conceptName()).isEqualTo("footwear");
         assertThat(c.conceptLabels()).containsExactly("Sandal", "Sneaker");
         assertThat(c.saeSha256()).isEqualTo(SAE);
         assertThat(c.modelVersion()).as("modelSha256 wins over the version's artifact").isEqualTo(MODEL);
         assertThat(c.clampValue()).isEqualTo(0.0);
         assertThat(c.keepErrorTerm()).isFalse();
-        assertThat(c.features()).extracting(io.unlearn.ml.sae.SuppressedFeature::index).containsExactly(3, 7);
+        assertThat(c.features()).extracting(io.unlearn.ml.suppression.SuppressedFeature::index).containsExactly(3, 7);
         assertThat(c.features().get(1).scale()).isEqualTo(-1.0);
     }
 

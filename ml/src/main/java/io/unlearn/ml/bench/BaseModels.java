@@ -7,7 +7,7 @@ import io.unlearn.ml.model.ArtifactMetadata;
 import io.unlearn.ml.model.CheckpointStore;
 import io.unlearn.ml.model.Classifier;
 import io.unlearn.ml.model.ModelSpec;
-import io.unlearn.ml.model.internal.ParameterBytes;
+import io.unlearn.ml.model.internals.ParameterBytes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.unlearn.ml.data;
 
 import ai.djl.ndarray.types.Shape;
 import io.unlearn.ml.UnlearnException;
-import io.unlearn.ml.data.internal.IdxReader;
+import io.unlearn.ml.data.internals.IdxReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,7 +4,7 @@ import ai.djl.Device;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.unlearn.ml.UnlearnException;
-import io.unlearn.ml.model.internal.ParameterBytes;
+import io.unlearn.ml.model.internals.ParameterBytes;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;

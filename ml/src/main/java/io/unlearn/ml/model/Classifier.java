@@ -12,7 +12,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import io.unlearn.ml.UnlearnException;
-import io.unlearn.ml.model.internal.ParameterBytes;
+import io.unlearn.ml.model.internals.ParameterBytes;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -157,5 +157,13 @@ public final class Classifier implements AutoCloseable {
     @Override
     public void close() {
         model.close();
+    }
+
+    /**
+     * @param logits {@code (n, classes)}
+     * @return the predicted class of each row, {@code n} ints
+     */
+    public static int[] predictedClasses(NDArray logits) {
+        return logits.argMax(1).toType(DataType.INT32, false).toIntArray();
     }
 }

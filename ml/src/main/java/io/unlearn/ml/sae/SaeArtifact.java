@@ -12,7 +12,7 @@ import java.nio.file.Path;
  */
 public record SaeArtifact(String sha256, Path directory, SaeMetadata metadata, boolean reused) {
 
-    /** @return the artifact's URI, for {@link SuppressionConfig#saeArtifactUri()} */
+    /** @return the artifact's URI, for {@code SuppressionConfig.saeArtifactUri} */
     public String uri() {
         return directory.toAbsolutePath().toUri().toString();
     }

@@ -5,6 +5,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.unlearn.ml.UnlearnException;
 import io.unlearn.ml.data.DataView;
+import io.unlearn.ml.model.ActivationCapture;
+import io.unlearn.ml.model.Activations;
+import io.unlearn.ml.model.Classifier;
+import io.unlearn.ml.model.ModelLayer;
 
 /** Measures an SAE's {@link SaeQuality} on a view, chunk by chunk. */
 public final class SaeEvaluation {
@@ -47,8 +51,8 @@ public final class SaeEvaluation {
                     fired[i] |= perLatent[i] > 0;
                 }
                 int[] labels = view.labels(m, positions, from, to).toType(DataType.INT32, false).toIntArray();
-                int[] with = argMax(layer.logitsFrom(m, xHat));
-                int[] without = argMax(layer.logitsFrom(m, x));
+                int[] with = Classifier.predictedClasses(layer.logitsFrom(m, xHat));
+                int[] without = Classifier.predictedClasses(layer.logitsFrom(m, x));
                 for (int i = 0; i < labels.length; i++) {
                     correctWith += with[i] == labels[i] ? 1 : 0;
                     correctWithout += without[i] == labels[i] ? 1 : 0;
@@ -64,7 +68,4 @@ public final class SaeEvaluation {
                 100.0 * correctWithout / n, 100.0 * correctWith / n, n);
     }
 
-    static int[] argMax(NDArray logits) {
-        return logits.argMax(1).toType(DataType.INT32, false).toIntArray();
-    }
 }

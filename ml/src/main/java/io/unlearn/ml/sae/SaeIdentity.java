@@ -1,6 +1,8 @@
 package io.unlearn.ml.sae;
 
 import io.unlearn.ml.UnlearnException;
+import io.unlearn.ml.model.Classifier;
+import io.unlearn.ml.model.ModelLayer;
 import java.util.regex.Pattern;
 
 /**

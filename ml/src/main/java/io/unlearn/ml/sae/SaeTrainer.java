@@ -9,6 +9,7 @@ import ai.djl.training.GradientCollector;
 import io.unlearn.ml.ProgressEvent;
 import io.unlearn.ml.ProgressListener;
 import io.unlearn.ml.UnlearnException;
+import io.unlearn.ml.model.Activations;
 import io.unlearn.ml.train.BatchOrder;
 import java.util.ArrayList;
 import java.util.List;

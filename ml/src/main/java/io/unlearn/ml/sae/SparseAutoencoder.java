@@ -26,7 +26,11 @@ public final class SparseAutoencoder implements AutoCloseable {
     private final NDArray wDec;
     private final NDArray bPre;
 
-    SparseAutoencoder(SaeIdentity identity, NDManager manager, NDArray wEnc, NDArray bEnc, NDArray wDec,
+    /**
+     * An SAE over given arrays (shapes as in the class comment); it owns {@code manager} and closes it.
+     * Training and {@link SaeStore} build SAEs; this is for hand-made dictionaries such as test fixtures.
+     */
+    public SparseAutoencoder(SaeIdentity identity, NDManager manager, NDArray wEnc, NDArray bEnc, NDArray wDec,
             NDArray bPre) {
         this.identity = identity;
         this.manager = manager;
@@ -45,7 +49,7 @@ public final class SparseAutoencoder implements AutoCloseable {
      * @param device where the parameters live
      * @return the SAE
      */
-    static SparseAutoencoder initialise(SaeIdentity identity, float[] mean, Device device) {
+    public static SparseAutoencoder initialise(SaeIdentity identity, float[] mean, Device device) {
         int d = identity.inputDim();
         int h = identity.latents();
         Random random = new Random(identity.spec().seed());
@@ -118,7 +122,8 @@ public final class SparseAutoencoder implements AutoCloseable {
     public NDArray decoder() { return wDec; }
 
     /** @return the parameters in a fixed order: W_enc, b_enc, W_dec, b_pre (for training and serialising) */
-    List<NDArray> parameters() { return List.of(wEnc, bEnc, wDec, bPre); }
+    /** The trainable arrays, in file order: W_enc, b_enc, W_dec, b_pre (for the suppression pass and Adam). */
+    public List<NDArray> parameters() { return List.of(wEnc, bEnc, wDec, bPre); }
 
     /** @return a manager under this SAE's own, for training state */
     NDManager newManager() { return manager.newSubManager(); }

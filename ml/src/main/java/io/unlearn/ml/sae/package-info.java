@@ -1,46 +1,17 @@
 /**
- * Concept removal with sparse autoencoders (SAUCE-style, issue 4): a concept such as "footwear" is removed from a
- * model version without touching its weights, by splicing an SAE into one layer and suppressing the concept's
- * latent features at inference.
+ * Sparse autoencoders over one layer of a classifier: the dictionary that concept suppression
+ * ({@code io.unlearn.ml.suppression}) edits. The layer cut and its activations live in {@code io.unlearn.ml.model}
+ * ({@code ModelLayer}, {@code ActivationCapture}, {@code Activations}).
  *
- * <h2>Pieces</h2>
  * <ul>
- *   <li>{@link io.unlearn.ml.sae.ModelLayer}: a cut through a classifier ({@code penultimate} by default, or
- *       {@code encoder.N}); {@link io.unlearn.ml.sae.ActivationCapture} reads it over a view in chunks into
- *       {@link io.unlearn.ml.sae.Activations} {@code (n, d)}.</li>
  *   <li>{@link io.unlearn.ml.sae.SaeSpec} / {@link io.unlearn.ml.sae.SaeTrainer}: TopK SAE (AuxK loss, unit-norm
  *       decoder rows) or ReLU + L1 SAE; {@link io.unlearn.ml.sae.SaeEvaluation} gives FVU, mean L0, dead share and
  *       the accuracy with the SAE spliced in.</li>
  *   <li>{@link io.unlearn.ml.sae.SaeStore}: content-addressed SAE artifacts; {@code obtain(model, layer, spec, train,
  *       eval, listener)} is train-or-reuse per (model version, layer, spec).</li>
- *   <li>{@link io.unlearn.ml.sae.Concept} (labels or example ids) and
- *       {@link io.unlearn.ml.sae.FeatureScoring}: SAUCE scores
- *       {@code S(i) = μ⁺ᵢ/(Σμ⁺+δ) − μ⁻ᵢ/(Σμ⁻+δ)}, {@link io.unlearn.ml.sae.FeatureScores#top(int)}.</li>
- *   <li>{@link io.unlearn.ml.sae.SuppressionConfig}: plain record with JSON round-trip; optional
- *       {@link io.unlearn.ml.sae.SuppressionCalibration} picks top-k and γ / clamp on held-out samples.</li>
- *   <li>{@link io.unlearn.ml.sae.SuppressedModel}: applies one or several configs at once, refusing configs for
- *       another model version, another layer, a missing or foreign SAE, or unknown feature ids.</li>
- *   <li>{@link io.unlearn.ml.sae.SuppressionEvaluation}: concept and non-concept accuracy before/after, again
- *       under FGSM/PGD ({@link io.unlearn.ml.sae.Attacks}), and the inference overhead.</li>
- *   <li>{@code bench.ConceptsBenchmark}: {@code ./unlearn bench concepts}.</li>
  * </ul>
  *
- * <h2>The worker's path</h2>
- * <pre>{@code
- * SaeArtifact a = saeStore.obtain(model, ModelLayer.PENULTIMATE, spec, data.train(), data.test(), listener);
- * try (SparseAutoencoder sae = saeStore.load(a.sha256(), device)) {
- *     FeatureScores s = FeatureScoring.score(model, sae, concept, data.train());
- *     SuppressionConfig c = SuppressionConfig.of("footwear", labels, sae, a.uri(), s, 32, -0.5, null, true);
- *     try (SuppressedModel m = SuppressedModel.of(model, List.of(c), List.of(sae))) { m.predict(view); }
- * }
- * }</pre>
- *
- * <h2>Mapping to the Avro SuppressionConfig</h2>
- * The record's first eight fields are the Avro record's, name for name. {@code modelVersion}, {@code clampValue} and
- * {@code keepErrorTerm} have no Avro field yet: the worker keeps the model version in the event envelope, and the
- * schema needs the other two (or the worker must refuse clamped / error-dropping configs) for a lossless mapping.
- *
  * <h2>Threads</h2>
- * SAE training and attacks use DJL's process-wide gradient collector: one at a time per JVM.
+ * SAE training uses DJL's process-wide gradient collector: one at a time per JVM ({@code TrainingLock}).
  */
 package io.unlearn.ml.sae;

@@ -1,14 +1,14 @@
 package io.unlearn.ml.unlearn;
 
 import io.unlearn.ml.UnlearnException;
-import io.unlearn.ml.unlearn.internal.FineTuneMethod;
-import io.unlearn.ml.unlearn.internal.GradientAscentMethod;
-import io.unlearn.ml.unlearn.internal.LastLayersRetrainMethod;
-import io.unlearn.ml.unlearn.internal.NegGradPlusMethod;
-import io.unlearn.ml.unlearn.internal.RandomLabelMethod;
-import io.unlearn.ml.unlearn.internal.RetrainMethod;
-import io.unlearn.ml.unlearn.internal.SalUnMethod;
-import io.unlearn.ml.unlearn.internal.ScrubMethod;
+import io.unlearn.ml.unlearn.internals.FineTuneMethod;
+import io.unlearn.ml.unlearn.internals.GradientAscentMethod;
+import io.unlearn.ml.unlearn.internals.LastLayersRetrainMethod;
+import io.unlearn.ml.unlearn.internals.NegGradPlusMethod;
+import io.unlearn.ml.unlearn.internals.RandomLabelMethod;
+import io.unlearn.ml.unlearn.internals.RetrainMethod;
+import io.unlearn.ml.unlearn.internals.SalUnMethod;
+import io.unlearn.ml.unlearn.internals.ScrubMethod;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,5 +1,5 @@
 /**
- * Worst-case forget sets (issue 5): the bi-level search of "Challenging Forgets" (Unlearn-WorstCase, ECCV'24)
+ * Worst-case forget sets: the bi-level search of "Challenging Forgets" (Unlearn-WorstCase, ECCV'24)
  * for the forget set that is hardest for unlearning, so the evaluator can challenge every method with it and not
  * only with a random set.
  *

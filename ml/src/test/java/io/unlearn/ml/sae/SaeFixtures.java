@@ -3,11 +3,13 @@ package io.unlearn.ml.sae;
 import io.unlearn.ml.ProgressListener;
 import io.unlearn.ml.TestData;
 import io.unlearn.ml.data.UnlearnDataset;
+import io.unlearn.ml.model.ActivationCapture;
 import io.unlearn.ml.model.Classifier;
+import io.unlearn.ml.model.ModelLayer;
 import io.unlearn.ml.train.ModelTraining;
 
 /** One small trained MLP on a Fashion-MNIST slice and one SAE on it, built once per test JVM. */
-final class SaeFixtures {
+public final class SaeFixtures {
 
     private static Classifier model;
     private static SparseAutoencoder sae;
@@ -16,12 +18,12 @@ final class SaeFixtures {
     }
 
     /** @return 3,000 training and 1,000 test samples */
-    static UnlearnDataset data() {
+    public static UnlearnDataset data() {
         return TestData.fashionSlice(3000, 1000);
     }
 
     /** @return an MLP 784-64-10 trained for 3 epochs (shared: do not close) */
-    static synchronized Classifier model() {
+    public static synchronized Classifier model() {
         if (model == null) {
             model = ModelTraining.trainNew(TestData.smallMlp(3, 1), data().train(), TestData.cpu(),
                     ProgressListener.NONE).model();
@@ -30,7 +32,7 @@ final class SaeFixtures {
     }
 
     /** @return a TopK SAE (64 → 256, k 8) on the model's penultimate layer (shared: do not close) */
-    static synchronized SparseAutoencoder sae() {
+    public static synchronized SparseAutoencoder sae() {
         if (sae == null) {
             ModelLayer layer = ModelLayer.of(model(), ModelLayer.PENULTIMATE);
             sae = SaeTrainer.train(ActivationCapture.capture(layer, data().train()), model().sha256(), topK(),
@@ -39,7 +41,7 @@ final class SaeFixtures {
         return sae;
     }
 
-    static SaeSpec topK() {
+    public static SaeSpec topK() {
         return SaeSpec.builder().setKind(SaeKind.TOPK).optExpansion(4).optK(8).optEpochs(8).optBatchSize(128)
                 .optDeadAfterSamples(1500).optSeed(3).build();
     }

@@ -12,6 +12,7 @@ import io.unlearn.ml.TestData;
 import io.unlearn.ml.UnlearnException;
 import io.unlearn.ml.data.DataView;
 import io.unlearn.ml.model.Classifier;
+import io.unlearn.ml.model.ModelLayer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.unlearn.ml.ProgressListener;
 import io.unlearn.ml.TestData;
+import io.unlearn.ml.model.ActivationCapture;
+import io.unlearn.ml.model.Activations;
 import io.unlearn.ml.model.Classifier;
+import io.unlearn.ml.model.ModelLayer;
 import org.junit.jupiter.api.Test;
 
 class SaeTrainerTest {

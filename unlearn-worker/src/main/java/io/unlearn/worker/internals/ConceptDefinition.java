@@ -2,8 +2,8 @@ package io.unlearn.worker.internals;
 
 import io.unlearn.events.AcceptedRequest;
 import io.unlearn.events.SuppressionConfig;
-import io.unlearn.ml.sae.Concept;
-import io.unlearn.ml.sae.ModelLayer;
+import io.unlearn.ml.model.ModelLayer;
+import io.unlearn.ml.suppression.Concept;
 import java.util.List;
 import java.util.TreeSet;
 

@@ -10,15 +10,15 @@ import io.unlearn.ml.UnlearnException;
 import io.unlearn.ml.data.DataView;
 import io.unlearn.ml.data.UnlearnDataset;
 import io.unlearn.ml.model.Classifier;
-import io.unlearn.ml.sae.Concept;
-import io.unlearn.ml.sae.FeatureScores;
-import io.unlearn.ml.sae.FeatureScoring;
 import io.unlearn.ml.sae.SaeArtifact;
 import io.unlearn.ml.sae.SaeStore;
 import io.unlearn.ml.sae.SparseAutoencoder;
-import io.unlearn.ml.sae.SuppressedModel;
-import io.unlearn.ml.sae.SuppressionCalibration;
-import io.unlearn.ml.sae.SuppressionChoice;
+import io.unlearn.ml.suppression.Concept;
+import io.unlearn.ml.suppression.FeatureScores;
+import io.unlearn.ml.suppression.FeatureScoring;
+import io.unlearn.ml.suppression.SuppressedModel;
+import io.unlearn.ml.suppression.SuppressionCalibration;
+import io.unlearn.ml.suppression.SuppressionChoice;
 import io.unlearn.worker.ArtifactStore;
 import io.unlearn.worker.WorkerException;
 import java.time.Clock;
@@ -120,7 +120,7 @@ public final class ConceptRunner {
             SuppressionCalibration.Result r = SuppressionCalibration.calibrate(model, sae, scores, calibration, classes,
                     settings.grid(), settings.maxOtherDrop());
             SuppressionChoice best = r.best();
-            io.unlearn.ml.sae.SuppressionConfig config = io.unlearn.ml.sae.SuppressionConfig.of(c.name(), c.labels(), sae,
+            io.unlearn.ml.suppression.SuppressionConfig config = io.unlearn.ml.suppression.SuppressionConfig.of(c.name(), c.labels(), sae,
                     artifact.uri(), scores, best.features(), best.scale(), best.clamp(), best.keepErrorTerm());
             SuppressedModel.of(model, List.of(config), List.of(sae)).close();  // refuses a config that does not fit the model
             hp.put(c.name() + ".choice", best.label());

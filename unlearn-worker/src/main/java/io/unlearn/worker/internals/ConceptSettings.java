@@ -2,8 +2,8 @@ package io.unlearn.worker.internals;
 
 import io.unlearn.ml.sae.SaeKind;
 import io.unlearn.ml.sae.SaeSpec;
-import io.unlearn.ml.sae.SuppressionCalibration;
-import io.unlearn.ml.sae.SuppressionChoice;
+import io.unlearn.ml.suppression.SuppressionCalibration;
+import io.unlearn.ml.suppression.SuppressionChoice;
 import java.util.List;
 
 /**

@@ -10,7 +10,7 @@ final class SuppressionRecords {
     private SuppressionRecords() {
     }
 
-    static SuppressionConfig toAvro(io.unlearn.ml.sae.SuppressionConfig c, List<String> exampleSampleIds) {
+    static SuppressionConfig toAvro(io.unlearn.ml.suppression.SuppressionConfig c, List<String> exampleSampleIds) {
         return SuppressionConfig.newBuilder().setConceptName(c.conceptName()).setConceptLabels(c.conceptLabels())
                 .setLayer(c.layer()).setSaeArtifactUri(c.saeArtifactUri()).setSaeSha256(c.saeSha256())
                 .setDictionarySize(c.dictionarySize()).setDefaultScale(c.defaultScale())

@@ -1,6 +1,6 @@
 package io.unlearn.ml.sae.bench;
 
-import io.unlearn.ml.sae.Concept;
+import io.unlearn.ml.suppression.Concept;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;

@@ -1,6 +1,6 @@
 package io.unlearn.ml.sae.bench;
 
-import io.unlearn.ml.sae.SuppressionReport;
+import io.unlearn.ml.suppression.SuppressionReport;
 
 /**
  * Everything else measured for a row: the full report, what calibration chose and how long the method took.

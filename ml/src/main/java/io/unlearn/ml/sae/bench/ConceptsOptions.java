@@ -69,7 +69,7 @@ public record ConceptsOptions(boolean quick, Path out, Path markdown, Path dataD
         private String device = "cpu";
         private Path cache = Path.of("bench-out/checkpoints");
         private Path saeStore = Path.of("bench-out/sae");
-        private String layer = io.unlearn.ml.sae.ModelLayer.PENULTIMATE;
+        private String layer = io.unlearn.ml.model.ModelLayer.PENULTIMATE;
         private SaeKind saeKind = SaeKind.TOPK;
         private int expansion = 8;
         private Integer saeEpochs;

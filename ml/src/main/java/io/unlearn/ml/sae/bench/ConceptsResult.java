@@ -1,6 +1,6 @@
 package io.unlearn.ml.sae.bench;
 
-import io.unlearn.ml.sae.SuppressionChoice;
+import io.unlearn.ml.suppression.SuppressionChoice;
 import java.util.List;
 import java.util.Map;
 

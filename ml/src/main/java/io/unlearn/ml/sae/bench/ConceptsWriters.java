@@ -1,14 +1,13 @@
 package io.unlearn.ml.sae.bench;
 
-import io.unlearn.ml.bench.MarkdownSections;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.unlearn.ml.UnlearnException;
+import io.unlearn.ml.bench.MarkdownSections;
 import io.unlearn.ml.sae.SaeQuality;
-import io.unlearn.ml.sae.SuppressionChoice;
+import io.unlearn.ml.suppression.SuppressionChoice;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.unlearn.ml.ProgressListener;
 import io.unlearn.ml.data.DataView;
 import io.unlearn.ml.data.UnlearnDataset;
 import io.unlearn.ml.model.Classifier;
-import io.unlearn.ml.sae.InferenceModel;
+import io.unlearn.ml.suppression.InferenceModel;
 import io.unlearn.ml.unlearn.UnlearningMethods;
 import io.unlearn.ml.unlearn.UnlearningResult;
 import io.unlearn.ml.unlearn.UnlearningTask;

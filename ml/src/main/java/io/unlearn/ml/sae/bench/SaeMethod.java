@@ -1,16 +1,16 @@
 package io.unlearn.ml.sae.bench;
 
 import io.unlearn.ml.data.DataView;
+import io.unlearn.ml.model.Activations;
 import io.unlearn.ml.model.Classifier;
-import io.unlearn.ml.sae.Activations;
-import io.unlearn.ml.sae.Concept;
-import io.unlearn.ml.sae.FeatureScores;
-import io.unlearn.ml.sae.FeatureScoring;
 import io.unlearn.ml.sae.SparseAutoencoder;
-import io.unlearn.ml.sae.SuppressedModel;
-import io.unlearn.ml.sae.SuppressionCalibration;
-import io.unlearn.ml.sae.SuppressionChoice;
-import io.unlearn.ml.sae.SuppressionConfig;
+import io.unlearn.ml.suppression.Concept;
+import io.unlearn.ml.suppression.FeatureScores;
+import io.unlearn.ml.suppression.FeatureScoring;
+import io.unlearn.ml.suppression.SuppressedModel;
+import io.unlearn.ml.suppression.SuppressionCalibration;
+import io.unlearn.ml.suppression.SuppressionChoice;
+import io.unlearn.ml.suppression.SuppressionConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

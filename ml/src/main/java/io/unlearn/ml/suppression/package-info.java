@@ -1,0 +1,36 @@
+/**
+ * Concept removal by SAE suppression (SAUCE-style): a concept such as "footwear" is removed from a model version
+ * without touching its weights, by splicing a sparse autoencoder ({@code io.unlearn.ml.sae}) into one layer and
+ * suppressing the concept's latent features at inference.
+ *
+ * <ul>
+ *   <li>{@link io.unlearn.ml.suppression.Concept} (labels or example ids) and
+ *       {@link io.unlearn.ml.suppression.FeatureScoring}: SAUCE scores
+ *       {@code S(i) = μ⁺ᵢ/(Σμ⁺+δ) − μ⁻ᵢ/(Σμ⁻+δ)}, {@link io.unlearn.ml.suppression.FeatureScores#top(int)}.</li>
+ *   <li>{@link io.unlearn.ml.suppression.SuppressionConfig}: plain record with JSON round-trip; optional
+ *       {@link io.unlearn.ml.suppression.SuppressionCalibration} picks top-k and γ / clamp on held-out samples.</li>
+ *   <li>{@link io.unlearn.ml.suppression.SuppressedModel}: applies one or several configs at once, refusing configs
+ *       for another model version, another layer, a missing or foreign SAE, or unknown feature ids.</li>
+ *   <li>{@link io.unlearn.ml.suppression.SuppressionEvaluation}: concept and non-concept accuracy before/after, again
+ *       under FGSM/PGD ({@link io.unlearn.ml.suppression.Attacks}), and the inference overhead.</li>
+ * </ul>
+ *
+ * <h2>The worker's path</h2>
+ * <pre>{@code
+ * SaeArtifact a = saeStore.obtain(model, ModelLayer.PENULTIMATE, spec, data.train(), data.test(), listener);
+ * try (SparseAutoencoder sae = saeStore.load(a.sha256(), device)) {
+ *     FeatureScores s = FeatureScoring.score(model, sae, concept, data.train());
+ *     SuppressionConfig c = SuppressionConfig.of("footwear", labels, sae, a.uri(), s, 32, -0.5, null, true);
+ *     try (SuppressedModel m = SuppressedModel.of(model, List.of(c), List.of(sae))) { m.predict(view); }
+ * }
+ * }</pre>
+ *
+ * <h2>Mapping to the Avro SuppressionConfig</h2>
+ * The record's first eight fields are the Avro record's, name for name. {@code modelVersion}, {@code clampValue} and
+ * {@code keepErrorTerm} have no Avro field yet: the worker keeps the model version in the event envelope, and the
+ * schema needs the other two (or the worker must refuse clamped / error-dropping configs) for a lossless mapping.
+ *
+ * <h2>Threads</h2>
+ * Attacks use DJL's process-wide gradient collector: one at a time per JVM.
+ */
+package io.unlearn.ml.suppression;
