@@ -111,7 +111,7 @@ public final class EvaluatorService implements AutoCloseable {
     static UnlearnDataset dataset(EvaluatorConfig config) {
         UnlearnDataset full = FashionMnist.load(Path.of(config.getString(DATASET_DIR)));
         int limit = config.getInt(DATASET_LIMIT);
-        return limit == 0 ? full : full.head(limit, Math.max(500, limit / 6));
+        return full.limitedTo(limit);
     }
 
     private static Map<String, Object> consumerProps(EvaluatorConfig config) {

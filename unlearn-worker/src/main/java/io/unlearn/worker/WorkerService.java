@@ -118,7 +118,7 @@ public final class WorkerService implements AutoCloseable {
     public static UnlearnDataset dataset(WorkerConfig config) {
         UnlearnDataset full = FashionMnist.load(Path.of(config.getString(WorkerConfig.DATASET_DIR)));
         int limit = config.getInt(WorkerConfig.DATASET_LIMIT);
-        return limit == 0 ? full : full.head(limit, Math.max(500, limit / 6));
+        return full.limitedTo(limit);
     }
 
     private static Map<String, Object> consumerProps(WorkerConfig config) {

@@ -68,6 +68,22 @@ public final class UnlearnDataset {
     }
 
     /**
+     * The data slice every service of one cluster must agree on ({@code dataset.limit}): the first {@code limit}
+     * training samples and the first {@code max(500, limit / 6)} test samples (Fashion-MNIST's 6 : 1 ratio, and
+     * never fewer than 500 test samples so accuracies keep a usable resolution). A worker and an evaluator with the
+     * same limit therefore see the same sample ids.
+     *
+     * @param limit training samples to keep; 0 keeps everything
+     * @return this dataset when {@code limit} is 0, else the slice
+     */
+    public UnlearnDataset limitedTo(int limit) {
+        if (limit < 0) {
+            throw new UnlearnException("dataset limit " + limit + " is negative; pass 0 for the whole dataset or a sample count");
+        }
+        return limit == 0 ? this : head(limit, Math.max(500, limit / 6));
+    }
+
+    /**
      * Resolves a forget set; the retain set is every other training sample.
      *
      * @param forgetIds ids of training samples to forget
