@@ -1,12 +1,12 @@
 package io.unlearn.cli.demo;
 
-import io.unlearn.cli.CatalogImporter;
 import io.unlearn.ml.data.UnlearnDataset;
 import io.unlearn.schemas.EventContract;
 import io.unlearn.schemas.registry.SchemaRegistryClient;
 import io.unlearn.stack.LocalStack;
 import io.unlearn.stack.LocalStackConfig;
 import io.unlearn.worker.BaseModels;
+import io.unlearn.worker.CatalogImporter;
 import io.unlearn.worker.WorkerConfig;
 import io.unlearn.worker.WorkerService;
 import java.io.IOException;
