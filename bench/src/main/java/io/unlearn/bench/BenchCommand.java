@@ -1,11 +1,11 @@
 package io.unlearn.bench;
 
-import io.unlearn.bench.concepts.ConceptsCommand;
+import io.unlearn.bench.concepts.ConceptsOptions;
 import io.unlearn.bench.evaluator.EvaluatorCommand;
 import io.unlearn.bench.ingest.IngestCommand;
-import io.unlearn.bench.methods.MethodsCommand;
+import io.unlearn.bench.methods.MethodsOptions;
 import io.unlearn.bench.pipeline.PipelineCommand;
-import io.unlearn.bench.worstcase.WorstCaseCommand;
+import io.unlearn.bench.worstcase.WorstCaseOptions;
 import picocli.CommandLine.Command;
 
 /**
@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
                 + " of docs/BENCHMARKS.md (--markdown FILE|none).",
             "Engine benchmarks (methods, concepts, worstcase) take --quick, --data, --device and --cache; streaming"
                     + " benchmarks (ingest, pipeline, evaluator) start a fresh local stack of their own."},
-        subcommands = {MethodsCommand.class, ConceptsCommand.class, WorstCaseCommand.class, IngestCommand.class,
+        subcommands = {MethodsOptions.class, ConceptsOptions.class, WorstCaseOptions.class, IngestCommand.class,
             PipelineCommand.class, EvaluatorCommand.class})
 public final class BenchCommand {
 }

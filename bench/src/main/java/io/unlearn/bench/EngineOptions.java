@@ -5,6 +5,7 @@ import io.unlearn.ml.Devices;
 import io.unlearn.ml.data.FashionMnist;
 import io.unlearn.ml.data.UnlearnDataset;
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -64,14 +65,20 @@ public final class EngineOptions {
         return explicit != null ? explicit : quick ? QUICK_BASE_EPOCHS : DEFAULT_BASE_EPOCHS;
     }
 
-    /** @return the resolved device */
-    public Device resolveDevice() {
-        return Devices.resolve(device);
+    /**
+     * Where an engine benchmark runs.
+     *
+     * @param device the resolved device
+     * @param data Fashion-MNIST, or its first {@value #QUICK_TRAIN} / {@value #QUICK_TEST} samples in quick mode
+     * @param machine the machine's description ({@link MachineInfo#describe})
+     */
+    public record Setup(Device device, UnlearnDataset data, Map<String, Object> machine) {
     }
 
-    /** @return Fashion-MNIST, or its first {@value #QUICK_TRAIN} / {@value #QUICK_TEST} samples in quick mode */
-    public UnlearnDataset loadData() {
+    /** @return the device, the data and the machine's description */
+    public Setup setUp() {
+        Device resolved = Devices.resolve(device);
         UnlearnDataset full = FashionMnist.load(dataDir);
-        return quick ? full.head(QUICK_TRAIN, QUICK_TEST) : full;
+        return new Setup(resolved, quick ? full.head(QUICK_TRAIN, QUICK_TEST) : full, MachineInfo.describe(resolved));
     }
 }

@@ -3,7 +3,7 @@ package io.unlearn.bench.concepts;
 import ai.djl.Device;
 import io.unlearn.bench.BaseModelCache;
 import io.unlearn.bench.BenchWriters;
-import io.unlearn.bench.MachineInfo;
+import io.unlearn.bench.EngineOptions;
 import io.unlearn.ml.ProgressEvent;
 import io.unlearn.ml.ProgressListener;
 import io.unlearn.ml.UnlearnException;
@@ -53,16 +53,16 @@ public final class ConceptsBenchmark {
      * @return the result (also written to the JSON and Markdown files of {@code o.output()})
      */
     public static ConceptsResult run(ConceptsOptions o, ProgressListener listener) {
-        o.check();
-        Device device = o.engine().resolveDevice();
-        UnlearnDataset data = o.engine().loadData();
+        EngineOptions.Setup setup = o.check().engine().setUp();
+        Device device = setup.device();
+        UnlearnDataset data = setup.data();
         int half = data.test().size() / 2;
         DataView calibration = data.test().slice(0, half);
         DataView reportHalf = data.test().slice(half, data.test().size());
         List<String> classNames = data.train().source().classNames();
         ModelSpec spec = BaseModelCache.cnn(data, o.baseEpochs(), o.seed());
         Map<String, Object> settings = settings(o, data);
-        Map<String, Object> machine = MachineInfo.describe(device);
+        Map<String, Object> machine = setup.machine();
         List<SaeSummary> saes = new ArrayList<>();
         List<ConceptRow> rows = new ArrayList<>();
         List<ConceptDetail> details = new ArrayList<>();
@@ -100,12 +100,12 @@ public final class ConceptsBenchmark {
                                 g.calibrationOtherAcc(), r, g.seconds(), listener);
                     }
                     BenchWriters.write(new ConceptsResult(machine, settings, saes, rows, details, sweep, false),
-                            ConceptsReport.INSTANCE, o.output());
+                            ConceptsReport.REPORT, o.output());
                 }
             }
         }
         ConceptsResult result = new ConceptsResult(machine, settings, saes, rows, details, sweep, true);
-        BenchWriters.write(result, ConceptsReport.INSTANCE, o.output());
+        BenchWriters.write(result, ConceptsReport.REPORT, o.output());
         return result;
     }
 

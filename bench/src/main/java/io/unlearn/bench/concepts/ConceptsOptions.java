@@ -1,5 +1,6 @@
 package io.unlearn.bench.concepts;
 
+import io.unlearn.bench.BenchRuns;
 import io.unlearn.bench.EngineOptions;
 import io.unlearn.bench.OutputOptions;
 import io.unlearn.bench.PathOrNone;
@@ -12,14 +13,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import picocli.CommandLine.ITypeConverter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Settings of {@link ConceptsBenchmark}, parsed by picocli ({@code ./unlearn bench concepts --help}); every value
- * has a default. {@link #check()} lists every problem at once.
+ * The concepts subcommand: the settings of {@link ConceptsBenchmark}, parsed by picocli ({@code ./unlearn bench
+ * concepts --help}; every value has a default, {@link #check()} lists every problem at once), and its run.
  */
-public final class ConceptsOptions {
+@Command(name = "concepts", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Concept removal with sparse autoencoders against gradient ascent, on the Fashion-MNIST CNN.",
+            "Trains (or reuses) a TopK and a ReLU + L1 SAE on one layer, then for every class, footwear, tops, and"
+                    + " footwear + tops at once removes the concept by suppressing SAE features (strength calibrated on"
+                    + " the first half of the test set) and by gradient ascent (learning rate calibrated the same way);"
+                    + " reports on the second half concept and non-concept accuracy before and after, concept accuracy"
+                    + " under a PGD attack, and the inference overhead."})
+public final class ConceptsOptions implements Callable<Integer> {
     /** Allowed loss of non-concept accuracy in calibration, points. */
     public static final double MAX_OTHER_DROP = 2.0;
 
@@ -136,6 +146,11 @@ public final class ConceptsOptions {
     /** @return base-model epochs (the methods benchmark's, so its cached model is reused) */
     public int baseEpochs() {
         return engine.baseEpochs(null);
+    }
+
+    @Override
+    public Integer call() {
+        return BenchRuns.engine(() -> ConceptsBenchmark.run(this, System.out::println), ConceptsReport.REPORT, output);
     }
 
     /**

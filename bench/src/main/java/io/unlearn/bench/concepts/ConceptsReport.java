@@ -11,34 +11,23 @@ import java.util.Map;
  * How the concepts benchmark presents a {@link ConceptsResult}: its section of docs/BENCHMARKS.md (the SAEs, one
  * row per concept × method with the goal, the calibration grid of a few concepts) and the console table.
  */
-public final class ConceptsReport implements Report<ConceptsResult> {
+public final class ConceptsReport {
 
-    /** The one instance. */
-    public static final ConceptsReport INSTANCE = new ConceptsReport();
-
-    /** The heading of this benchmark's section in docs/BENCHMARKS.md. */
-    public static final String SECTION = "## Concept removal with SAEs";
+    /** The concepts benchmark's report: its section of docs/BENCHMARKS.md and its console table. */
+    public static final Report<ConceptsResult> REPORT = new Report<>("## Concept removal with SAEs",
+            ConceptsReport::markdown, ConceptsReport::table);
     /** Concepts whose whole calibration grid is printed in the Markdown section. */
     static final List<String> SWEEP_SHOWN = List.of("Sneaker", "footwear", "Shirt");
 
     private ConceptsReport() {
     }
 
-    @Override
-    public String heading() {
-        return SECTION;
-    }
-
     /**
      * @param r the result
-     * @return the Markdown section, starting with {@link #SECTION}
+     * @return the Markdown section below its heading
      */
-    @Override
-    public String section(ConceptsResult r) {
-        StringBuilder md = new StringBuilder(SECTION).append("\n\n");
-        if (!r.complete()) {
-            md.append("**Partial results: the run had not finished when this was written.**\n\n");
-        }
+    static String markdown(ConceptsResult r) {
+        StringBuilder md = new StringBuilder(Report.partialNote(r.complete()));
         md.append("Machine: ").append(kv(r.machine())).append(".\n\n");
         r.settings().forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
         md.append("\nSAEs (quality on the whole test set; accuracy with x̂ replacing the layer, no error term, no"
@@ -97,8 +86,7 @@ public final class ConceptsReport implements Report<ConceptsResult> {
      * @param r the result
      * @return a plain-text table of the rows
      */
-    @Override
-    public String table(ConceptsResult r) {
+    static String table(ConceptsResult r) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-16s %-4s %17s %17s %8s %8s%n", "concept",
                 "meth", "concept acc", "other acc", "attack", "ovh %"));
         r.rows().forEach(x -> sb.append(String.format(Locale.ROOT, "%-16s %-4s %7.1f → %7.1f %7.1f → %7.1f %8.1f %8.1f%n",

@@ -10,7 +10,7 @@ public record IngestResult(int requests, double ingestPerSecond, double rawPipeP
         double p99Ms, int streamThreads, String machine) {
 
     /** Its section of docs/BENCHMARKS.md. */
-    public static final Report<IngestResult> REPORT = Report.of("## Ingest throughput", IngestResult::markdown);
+    public static final Report<IngestResult> REPORT = new Report<>("## Ingest throughput", r -> r.markdown() + "\n", r -> "");
 
     /** @return the section's text below its heading */
     public String markdown() {

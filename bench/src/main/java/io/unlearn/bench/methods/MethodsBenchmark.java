@@ -3,7 +3,7 @@ package io.unlearn.bench.methods;
 import ai.djl.Device;
 import io.unlearn.bench.BaseModelCache;
 import io.unlearn.bench.BenchWriters;
-import io.unlearn.bench.MachineInfo;
+import io.unlearn.bench.EngineOptions;
 import io.unlearn.ml.ProgressEvent;
 import io.unlearn.ml.ProgressListener;
 import io.unlearn.ml.data.DataView;
@@ -45,10 +45,10 @@ public final class MethodsBenchmark {
      * @return the result (also written to the JSON and Markdown files of {@code o.output()})
      */
     public static MethodsResult run(MethodsOptions o, ProgressListener listener) {
-        o.check();
-        Device device = o.engine().resolveDevice();
-        UnlearnDataset data = o.engine().loadData();
-        Map<String, Object> machine = MachineInfo.describe(device);
+        EngineOptions.Setup setup = o.check().engine().setUp();
+        Device device = setup.device();
+        UnlearnDataset data = setup.data();
+        Map<String, Object> machine = setup.machine();
         Map<String, Object> settings = settings(o, data);
         List<Throughput> throughput = new ArrayList<>();
         throughput.add(mlpThroughput(data, device, listener));
@@ -171,6 +171,6 @@ public final class MethodsBenchmark {
     }
 
     private static void write(MethodsResult result, MethodsOptions o) {
-        BenchWriters.write(result, MethodsReport.INSTANCE, o.output());
+        BenchWriters.write(result, MethodsReport.REPORT, o.output());
     }
 }

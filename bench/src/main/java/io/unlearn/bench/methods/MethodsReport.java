@@ -11,32 +11,21 @@ import java.util.stream.Collectors;
  * How the methods benchmark presents a {@link MethodsResult}: its section of docs/BENCHMARKS.md (throughput, one
  * table per setting, the goal check) and the console table.
  */
-public final class MethodsReport implements Report<MethodsResult> {
+public final class MethodsReport {
 
-    /** The one instance. */
-    public static final MethodsReport INSTANCE = new MethodsReport();
-
-    /** The heading of this benchmark's section in docs/BENCHMARKS.md. */
-    public static final String SECTION = "## Unlearning methods";
+    /** The methods benchmark's report: its section of docs/BENCHMARKS.md and its console table. */
+    public static final Report<MethodsResult> REPORT = new Report<>("## Unlearning methods", MethodsReport::markdown,
+            MethodsReport::table);
 
     private MethodsReport() {
     }
 
-    @Override
-    public String heading() {
-        return SECTION;
-    }
-
     /**
      * @param result the result
-     * @return the Markdown section, starting with {@link #SECTION}
+     * @return the Markdown section below its heading
      */
-    @Override
-    public String section(MethodsResult result) {
-        StringBuilder md = new StringBuilder(SECTION).append("\n\n");
-        if (!result.complete()) {
-            md.append("**Partial results: the run had not finished when this was written.**\n\n");
-        }
+    static String markdown(MethodsResult result) {
+        StringBuilder md = new StringBuilder(Report.partialNote(result.complete()));
         md.append("Machine: ").append(kv(result.machine())).append(".\n\n");
         md.append("Settings: ").append(kv(result.settings())).append(".\n\n");
         md.append("Mean ± standard deviation over seeds; UA, MIA, RA, TA in percent; Avg. Gap against Retrain on the"
@@ -104,8 +93,7 @@ public final class MethodsReport implements Report<MethodsResult> {
      * @param result the result
      * @return a plain-text table for the console
      */
-    @Override
-    public String table(MethodsResult result) {
+    static String table(MethodsResult result) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-8s %-10s %15s %15s %15s %15s %10s %13s %9s%n",
                 "setting", "method", "UA", "MIA", "RA", "TA", "RTE s", "Avg.Gap", "speed-up"));
         for (MethodsSummary s : MethodsSummary.of(result.rows())) {

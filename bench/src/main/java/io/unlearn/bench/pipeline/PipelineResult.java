@@ -14,7 +14,7 @@ public record PipelineResult(double p50Seconds, double p95Seconds, double reques
     }
 
     /** Its section of docs/BENCHMARKS.md. */
-    public static final Report<PipelineResult> REPORT = Report.of("## Request pipeline", PipelineResult::markdown);
+    public static final Report<PipelineResult> REPORT = new Report<>("## Request pipeline", r -> r.markdown() + "\n", r -> "");
 
     /** @return the section's text below its heading */
     public String markdown() {

@@ -3,7 +3,7 @@ package io.unlearn.bench.worstcase;
 import ai.djl.Device;
 import io.unlearn.bench.BaseModelCache;
 import io.unlearn.bench.BenchWriters;
-import io.unlearn.bench.MachineInfo;
+import io.unlearn.bench.EngineOptions;
 import io.unlearn.ml.ProgressEvent;
 import io.unlearn.ml.ProgressListener;
 import io.unlearn.ml.data.UnlearnDataset;
@@ -39,10 +39,10 @@ public final class WorstCaseBenchmark {
      * @return the result (also written to the JSON and Markdown files of {@code o.output()})
      */
     public static WorstCaseResult run(WorstCaseOptions o, ProgressListener listener) {
-        o.check();
-        Device device = o.engine().resolveDevice();
-        UnlearnDataset data = o.engine().loadData();
-        Map<String, Object> machine = MachineInfo.describe(device);
+        EngineOptions.Setup setup = o.check().engine().setUp();
+        Device device = setup.device();
+        UnlearnDataset data = setup.data();
+        Map<String, Object> machine = setup.machine();
         Map<String, Object> settings = settings(o, data);
         List<WorstCaseRow> rows = new ArrayList<>();
         List<SearchTiming> searches = new ArrayList<>();
@@ -70,7 +70,7 @@ public final class WorstCaseBenchmark {
                 settings.put("retrain_seconds_" + ratio, retrainSeconds);
                 settings.put("worst_set_digest_" + ratio, worst.digest());
                 BenchWriters.write(new WorstCaseResult(machine, settings, rows, searches,
-                        k == o.ratios().size() - 1), WorstCaseReport.INSTANCE, o.output());
+                        k == o.ratios().size() - 1), WorstCaseReport.REPORT, o.output());
             }
         }
         return new WorstCaseResult(machine, settings, rows, searches, true);

@@ -1,19 +1,28 @@
 package io.unlearn.bench.worstcase;
 
+import io.unlearn.bench.BenchRuns;
 import io.unlearn.bench.EngineOptions;
 import io.unlearn.bench.OutputOptions;
 import io.unlearn.ml.UnlearnException;
 import io.unlearn.ml.unlearn.UnlearningMethods;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Settings of {@link WorstCaseBenchmark}, parsed by picocli ({@code ./unlearn bench worstcase --help}); every
- * value has a default. {@link #check()} lists every problem at once.
+ * The worstcase subcommand: the settings of {@link WorstCaseBenchmark}, parsed by picocli ({@code ./unlearn bench
+ * worstcase --help}; every value has a default, {@link #check()} lists every problem at once), and its run.
  */
-public final class WorstCaseOptions {
+@Command(name = "worstcase", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Random against worst-case forget sets, per unlearning method, and what the search costs.",
+            "On the methods benchmark's CNN (shared through the base-model cache) and for each forget ratio: searches"
+                    + " the worst-case forget set, draws a random set of the same size, runs Retrain and every"
+                    + " approximate method on both and reports UA, MIA-Efficacy, RA, TA and Avg. Gap; also times the"
+                    + " search with the MLP on the same pool."})
+public final class WorstCaseOptions implements Callable<Integer> {
 
     @Mixin
     private EngineOptions engine = new EngineOptions();
@@ -67,6 +76,11 @@ public final class WorstCaseOptions {
     public int outerSteps() { return outerSteps != null ? outerSteps : quick() ? 5 : 20; }
     /** @return lower-level epochs K of the search */
     public int innerEpochs() { return innerEpochs != null ? innerEpochs : quick() ? 2 : 10; }
+
+    @Override
+    public Integer call() {
+        return BenchRuns.engine(() -> WorstCaseBenchmark.run(this, System.out::println), WorstCaseReport.REPORT, output);
+    }
 
     /**
      * @return these options

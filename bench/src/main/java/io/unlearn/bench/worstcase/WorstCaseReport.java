@@ -15,13 +15,11 @@ import java.util.stream.Collectors;
  * console shows the same section. The JSON keeps {@code rows} (method, ratio, set, ua, mia, ra, ta, avg_gap) and
  * {@code searches} (ratio, model, pool_size, seconds).
  */
-public final class WorstCaseReport implements Report<WorstCaseResult> {
+public final class WorstCaseReport {
 
-    /** The one instance. */
-    public static final WorstCaseReport INSTANCE = new WorstCaseReport();
-
-    /** The heading of this benchmark's section in docs/BENCHMARKS.md. */
-    public static final String SECTION = "## Worst-case forget sets";
+    /** The worst-case benchmark's report; the console shows the section's body too. */
+    public static final Report<WorstCaseResult> REPORT = new Report<>("## Worst-case forget sets",
+            WorstCaseReport::markdown, WorstCaseReport::markdown);
 
     /** Goal: an MLP search on a 10k pool within this many seconds. */
     public static final double MLP_GOAL_SECONDS = 300;
@@ -32,26 +30,12 @@ public final class WorstCaseReport implements Report<WorstCaseResult> {
     private WorstCaseReport() {
     }
 
-    @Override
-    public String heading() {
-        return SECTION;
-    }
-
-    @Override
-    public String table(WorstCaseResult r) {
-        return section(r);
-    }
-
     /**
      * @param r the result
-     * @return the Markdown section, starting with {@link #SECTION}
+     * @return the Markdown section below its heading
      */
-    @Override
-    public String section(WorstCaseResult r) {
-        StringBuilder md = new StringBuilder(SECTION).append("\n\n");
-        if (!r.complete()) {
-            md.append("**Partial results: the run had not finished when this was written.**\n\n");
-        }
+    static String markdown(WorstCaseResult r) {
+        StringBuilder md = new StringBuilder(Report.partialNote(r.complete()));
         md.append("Machine: ").append(kv(r.machine())).append(".\n\nSettings: ").append(kv(r.settings())).append(".\n\n");
         md.append("UA, MIA, RA, TA in percent; Avg. Gap against Retrain on the same set (Retrain runs on each set)."
                 + " `random` = a uniformly random forget set, `worst` = the searched worst-case set of the same size.\n");

@@ -56,15 +56,15 @@ class ConceptsReportTest {
     void replacesOnlyItsOwnSection(@TempDir Path dir) throws Exception {
         Path md = dir.resolve("B.md");
         Files.writeString(md, "# Benchmarks\n\n## Unlearning methods\n\nkeep me\n\n"
-                + ConceptsReport.SECTION + "\n\nold numbers\n\n## Worst-case forget sets\n\nkeep me too\n");
-        MarkdownSections.write(md, ConceptsReport.SECTION, ConceptsReport.INSTANCE.section(result()));
+                + ConceptsReport.REPORT.heading() + "\n\nold numbers\n\n## Worst-case forget sets\n\nkeep me too\n");
+        MarkdownSections.write(md, ConceptsReport.REPORT.heading(), ConceptsReport.REPORT.section(result()));
         String text = Files.readString(md);
         assertTrue(text.contains("keep me\n") && text.contains("keep me too"), text);
         assertTrue(!text.contains("old numbers") && text.contains("| Sneaker | sae | 95.0 → 3.0"), text);
-        assertEquals(1, text.split(java.util.regex.Pattern.quote(ConceptsReport.SECTION), -1).length - 1);
+        assertEquals(1, text.split(java.util.regex.Pattern.quote(ConceptsReport.REPORT.heading()), -1).length - 1);
         Path fresh = dir.resolve("new.md");
-        MarkdownSections.write(fresh, ConceptsReport.SECTION, ConceptsReport.INSTANCE.section(result()));
-        assertTrue(Files.readString(fresh).startsWith("# Benchmarks\n\n" + ConceptsReport.SECTION));
+        MarkdownSections.write(fresh, ConceptsReport.REPORT.heading(), ConceptsReport.REPORT.section(result()));
+        assertTrue(Files.readString(fresh).startsWith("# Benchmarks\n\n" + ConceptsReport.REPORT.heading()));
     }
 
     @Test

@@ -50,21 +50,21 @@ class MethodsReportTest {
         MethodsResult back = BenchWriters.readJson(out, MethodsResult.class);
         assertThat(back.rows()).hasSize(3);
         assertThat(back.rows().get(2).avgGap()).isEqualTo(0.75);
-        assertThat(MethodsReport.INSTANCE.section(back)).isEqualTo(MethodsReport.INSTANCE.section(result()));
+        assertThat(MethodsReport.REPORT.section(back)).isEqualTo(MethodsReport.REPORT.section(result()));
     }
 
     @Test
     void replacesOnlyItsOwnSection() throws Exception {
         Path md = dir.resolve("BENCHMARKS.md");
-        Files.writeString(md, "# Benchmarks\n\n## Kafka throughput\n\nfast\n\n" + MethodsReport.SECTION
+        Files.writeString(md, "# Benchmarks\n\n## Kafka throughput\n\nfast\n\n" + MethodsReport.REPORT.heading()
                 + "\n\nold numbers\n\n## SAE\n\nother\n");
         OutputOptions output = CommandLine.populateCommand(new OutputOptions("methods"), "--out",
                 dir.resolve("m.json").toString(), "--markdown", md.toString());
-        BenchWriters.write(result(), MethodsReport.INSTANCE, output);
+        BenchWriters.write(result(), MethodsReport.REPORT, output);
         String text = Files.readString(md);
         assertThat(text).contains("## Kafka throughput\n\nfast").contains("## SAE\n\nother").doesNotContain("old numbers")
                 .contains("| ft | 8.00 ± 0.00 | 9.00 ± 0.00 | 98.00 ± 0.00 | 90.00 ± 0.00 | 5.00 ± 0.00 | 0.75 ± 0.00 | 20.0×");
-        assertThat(text.indexOf(MethodsReport.SECTION)).isEqualTo(text.lastIndexOf(MethodsReport.SECTION));
+        assertThat(text.indexOf(MethodsReport.REPORT.heading())).isEqualTo(text.lastIndexOf(MethodsReport.REPORT.heading()));
         assertThat(Files.exists(dir.resolve("m.json"))).isTrue();
     }
 

@@ -47,17 +47,17 @@ class WorstCaseReportTest {
     @Test
     void replacesOnlyItsOwnSectionAndChecksTheGoals() throws Exception {
         Path md = dir.resolve("BENCHMARKS.md");
-        Files.writeString(md, "# Benchmarks\n\n## Methods\n\nkeep\n\n" + WorstCaseReport.SECTION + "\n\nold\n\n## SAE\n\nother\n");
-        MarkdownSections.write(md, WorstCaseReport.SECTION, WorstCaseReport.INSTANCE.section(result()));
+        Files.writeString(md, "# Benchmarks\n\n## Methods\n\nkeep\n\n" + WorstCaseReport.REPORT.heading() + "\n\nold\n\n## SAE\n\nother\n");
+        MarkdownSections.write(md, WorstCaseReport.REPORT.heading(), WorstCaseReport.REPORT.section(result()));
         String text = Files.readString(md);
         assertThat(text).contains("## Methods\n\nkeep").contains("## SAE\n\nother").doesNotContain("\nold\n")
                 .contains("| ft | 8.00 | 0.20 | 9.00 | 3.00 | 98.00 | 98.00 | 90.00 | 90.00 | 0.75 | 1.25 |")
                 .contains("| 1% | cnn | 10,000 | 250.0 | ≤ 3× Retrain (100 s): 2.50×, met |")
                 .contains("| 1% | mlp | 10,000 | 40.0 | ≤ 300 s on 10k: met |");
-        assertThat(text.indexOf(WorstCaseReport.SECTION)).isEqualTo(text.lastIndexOf(WorstCaseReport.SECTION));
+        assertThat(text.indexOf(WorstCaseReport.REPORT.heading())).isEqualTo(text.lastIndexOf(WorstCaseReport.REPORT.heading()));
         Path fresh = dir.resolve("new.md");
-        MarkdownSections.write(fresh, WorstCaseReport.SECTION, WorstCaseReport.INSTANCE.section(result()));
-        assertThat(Files.readString(fresh)).startsWith("# Benchmarks\n\n" + WorstCaseReport.SECTION);
+        MarkdownSections.write(fresh, WorstCaseReport.REPORT.heading(), WorstCaseReport.REPORT.section(result()));
+        assertThat(Files.readString(fresh)).startsWith("# Benchmarks\n\n" + WorstCaseReport.REPORT.heading());
     }
 
     @Test
