@@ -54,7 +54,6 @@ public final class ConceptsBenchmark {
      */
     public static ConceptsResult run(ConceptsOptions o, ProgressListener listener) {
         EngineOptions.Setup setup = o.check().engine().setUp();
-        Device device = setup.device();
         UnlearnDataset data = setup.data();
         int half = data.test().size() / 2;
         DataView calibration = data.test().slice(0, half);
@@ -62,13 +61,12 @@ public final class ConceptsBenchmark {
         List<String> classNames = data.train().source().classNames();
         ModelSpec spec = BaseModelCache.cnn(data, o.baseEpochs(), o.seed());
         Map<String, Object> settings = settings(o, data);
-        Map<String, Object> machine = setup.machine();
         List<SaeSummary> saes = new ArrayList<>();
         List<ConceptRow> rows = new ArrayList<>();
         List<ConceptDetail> details = new ArrayList<>();
         Map<String, List<SuppressionChoice>> sweep = new LinkedHashMap<>();
-        try (Classifier model = BaseModelCache.obtain(o.engine().cache(), spec, data, device, stage(listener, "base"))
-                .model()) {
+        try (Classifier model = BaseModelCache.obtain(o.engine().cache(), spec, data, setup.device(),
+                stage(listener, "base")).model()) {
             SaeStore store = new SaeStore(o.saeStore() != null ? o.saeStore() : tempStore());
             SaeArtifact chosen = null;
             for (SaeKind kind : List.of(SaeKind.TOPK, SaeKind.RELU_L1)) {
@@ -83,7 +81,7 @@ public final class ConceptsBenchmark {
             }
             List<SuppressionChoice> grid = SuppressionCalibration.grid(o.features(), o.scales(), o.clamps(), true);
             AttackSpec attack = AttackSpec.pgd(o.epsilon(), o.attackSteps());
-            try (SparseAutoencoder sae = store.load(chosen.sha256(), device)) {
+            try (SparseAutoencoder sae = store.load(chosen.sha256(), setup.device())) {
                 Activations trainActs = ActivationCapture.capture(ModelLayer.of(model, o.layer()), data.train());
                 for (ConceptCase c : ConceptCase.fashionMnist(classNames)) {
                     try (SaeMethod.Built s = SaeMethod.build(model, sae, chosen.uri(), trainActs, calibration, classNames,
@@ -99,12 +97,12 @@ public final class ConceptsBenchmark {
                         add(rows, details, c, classNames, "ga", g.choice(), g.calibrationConceptAcc(),
                                 g.calibrationOtherAcc(), r, g.seconds(), listener);
                     }
-                    BenchWriters.write(new ConceptsResult(machine, settings, saes, rows, details, sweep, false),
+                    BenchWriters.write(new ConceptsResult(setup.machine(), settings, saes, rows, details, sweep, false),
                             ConceptsReport.REPORT, o.output());
                 }
             }
         }
-        ConceptsResult result = new ConceptsResult(machine, settings, saes, rows, details, sweep, true);
+        ConceptsResult result = new ConceptsResult(setup.machine(), settings, saes, rows, details, sweep, true);
         BenchWriters.write(result, ConceptsReport.REPORT, o.output());
         return result;
     }

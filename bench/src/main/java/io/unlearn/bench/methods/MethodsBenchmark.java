@@ -46,17 +46,15 @@ public final class MethodsBenchmark {
      */
     public static MethodsResult run(MethodsOptions o, ProgressListener listener) {
         EngineOptions.Setup setup = o.check().engine().setUp();
-        Device device = setup.device();
         UnlearnDataset data = setup.data();
-        Map<String, Object> machine = setup.machine();
         Map<String, Object> settings = settings(o, data);
         List<Throughput> throughput = new ArrayList<>();
-        throughput.add(mlpThroughput(data, device, listener));
+        throughput.add(mlpThroughput(data, setup.device(), listener));
         List<MethodsRow> rows = new ArrayList<>();
         for (int seed = 1; seed <= o.seeds(); seed++) {
             final int s = seed;
             ModelSpec spec = BaseModelCache.cnn(data, o.baseEpochs(), seed);
-            BaseModelCache.Base base = BaseModelCache.obtain(o.engine().cache(), spec, data, device,
+            BaseModelCache.Base base = BaseModelCache.obtain(o.engine().cache(), spec, data, setup.device(),
                     e -> listener.onProgress(rename(e, "bench/seed" + s + "/base")));
             try (Classifier original = base.model()) {
                 if (seed == 1) {
@@ -69,10 +67,10 @@ public final class MethodsBenchmark {
                 DataView otherClassTest = withoutClass(data.test(), o.forgetClass());
                 rows.addAll(runSetting("class", cls, otherClassTest, original, data, o, seed, listener));
             }
-            MethodsResult partial = new MethodsResult(machine, settings, throughput, rows, seed == o.seeds());
+            MethodsResult partial = new MethodsResult(setup.machine(), settings, throughput, rows, seed == o.seeds());
             write(partial, o);
         }
-        return new MethodsResult(machine, settings, throughput, rows, true);
+        return new MethodsResult(setup.machine(), settings, throughput, rows, true);
     }
 
     private static List<MethodsRow> runSetting(String setting, ForgetSplit split, DataView test, Classifier original,

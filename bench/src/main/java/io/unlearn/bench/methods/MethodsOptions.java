@@ -3,6 +3,7 @@ package io.unlearn.bench.methods;
 import io.unlearn.bench.BenchRuns;
 import io.unlearn.bench.EngineOptions;
 import io.unlearn.bench.OutputOptions;
+import io.unlearn.bench.RetrainComparison;
 import io.unlearn.ml.UnlearnException;
 import io.unlearn.ml.unlearn.UnlearningMethods;
 import java.util.ArrayList;
@@ -44,13 +45,8 @@ public final class MethodsOptions implements Callable<Integer> {
             + " follow the seed (default: ${DEFAULT-VALUE}).")
     private int seeds = DEFAULT_SEEDS;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs of the base CNN and of Retrain (default: "
-            + EngineOptions.DEFAULT_BASE_EPOCHS + ", quick " + EngineOptions.QUICK_BASE_EPOCHS + ").")
-    private Integer epochs;
-
-    @Option(names = "--methods", paramLabel = "a,b", split = ",", description = "Methods to compare with Retrain, which"
-            + " always runs (default: ${DEFAULT-VALUE}).")
-    private List<String> methods = new ArrayList<>(UnlearningMethods.NAMES.subList(1, UnlearningMethods.NAMES.size()));
+    @Mixin
+    private RetrainComparison comparison = new RetrainComparison();
 
     @Option(names = "--set", paramLabel = "method.key=value", description = "A hyperparameter override, e.g."
             + " ft.lr=0.005; repeatable.")
@@ -82,12 +78,12 @@ public final class MethodsOptions implements Callable<Integer> {
 
     /** @return epochs of the base model and Retrain */
     public int baseEpochs() {
-        return engine.baseEpochs(epochs);
+        return comparison.baseEpochs(engine);
     }
 
     /** @return the approximate methods to compare with Retrain */
     public List<String> methods() {
-        return methods.stream().filter(m -> !m.equalsIgnoreCase("retrain")).toList();
+        return comparison.methods().stream().filter(m -> !m.equalsIgnoreCase("retrain")).toList();
     }
 
     /** @return share of training samples in the random forget set */
@@ -158,13 +154,7 @@ public final class MethodsOptions implements Callable<Integer> {
         List<String> problems = new ArrayList<>();
         if (seeds < 1) { problems.add("seeds must be at least 1, was " + seeds); }
         if (baseEpochs() < 1) { problems.add("base epochs must be at least 1, was " + baseEpochs()); }
-        for (String m : methods) {
-            try {
-                UnlearningMethods.byName(m);
-            } catch (UnlearnException e) {
-                problems.add(e.getMessage());
-            }
-        }
+        problems.addAll(comparison.problems());
         try {
             Map<String, Map<String, Number>> all = new LinkedHashMap<>();
             overrides().forEach((m, hp) -> all.put(m, new LinkedHashMap<>(hp)));

@@ -40,18 +40,16 @@ public final class WorstCaseBenchmark {
      */
     public static WorstCaseResult run(WorstCaseOptions o, ProgressListener listener) {
         EngineOptions.Setup setup = o.check().engine().setUp();
-        Device device = setup.device();
         UnlearnDataset data = setup.data();
-        Map<String, Object> machine = setup.machine();
         Map<String, Object> settings = settings(o, data);
         List<WorstCaseRow> rows = new ArrayList<>();
         List<SearchTiming> searches = new ArrayList<>();
         ModelSpec cnn = BaseModelCache.cnn(data, o.baseEpochs(), o.seed());
         ModelSpec mlp = ModelSpec.mlp(List.of(1L, 28L, 28L), data.numClasses(), TrainingSpec.builder()
                 .optEpochs(o.quick() ? 3 : 10).optSeed(o.seed()).build());
-        try (Classifier base = BaseModelCache.obtain(o.engine().cache(), cnn, data, device,
+        try (Classifier base = BaseModelCache.obtain(o.engine().cache(), cnn, data, setup.device(),
                         renamed(listener, "bench/base/cnn")).model();
-                Classifier mlpBase = BaseModelCache.obtain(o.engine().cache(), mlp, data, device,
+                Classifier mlpBase = BaseModelCache.obtain(o.engine().cache(), mlp, data, setup.device(),
                         renamed(listener, "bench/base/mlp")).model()) {
             for (int k = 0; k < o.ratios().size(); k++) {
                 double ratio = o.ratios().get(k);
@@ -69,11 +67,11 @@ public final class WorstCaseBenchmark {
                 evaluate(rows, "worst", ratio, worst.ids(), base, data, o, listener);
                 settings.put("retrain_seconds_" + ratio, retrainSeconds);
                 settings.put("worst_set_digest_" + ratio, worst.digest());
-                BenchWriters.write(new WorstCaseResult(machine, settings, rows, searches,
+                BenchWriters.write(new WorstCaseResult(setup.machine(), settings, rows, searches,
                         k == o.ratios().size() - 1), WorstCaseReport.REPORT, o.output());
             }
         }
-        return new WorstCaseResult(machine, settings, rows, searches, true);
+        return new WorstCaseResult(setup.machine(), settings, rows, searches, true);
     }
 
     /** Runs Retrain and the methods on one set, adds the rows, returns Retrain's run time. */

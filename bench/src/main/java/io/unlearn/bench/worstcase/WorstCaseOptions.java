@@ -3,8 +3,8 @@ package io.unlearn.bench.worstcase;
 import io.unlearn.bench.BenchRuns;
 import io.unlearn.bench.EngineOptions;
 import io.unlearn.bench.OutputOptions;
+import io.unlearn.bench.RetrainComparison;
 import io.unlearn.ml.UnlearnException;
-import io.unlearn.ml.unlearn.UnlearningMethods;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,13 +42,8 @@ public final class WorstCaseOptions implements Callable<Integer> {
             + " the training set (default: 10000, quick 2000).")
     private Integer poolSize;
 
-    @Option(names = "--methods", paramLabel = "a,b", split = ",", description = "Approximate methods to compare with"
-            + " Retrain (default: ${DEFAULT-VALUE}).")
-    private List<String> methods = new ArrayList<>(UnlearningMethods.NAMES.subList(1, UnlearningMethods.NAMES.size()));
-
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs of the base CNN and of Retrain (default: "
-            + EngineOptions.DEFAULT_BASE_EPOCHS + ", quick " + EngineOptions.QUICK_BASE_EPOCHS + ").")
-    private Integer epochs;
+    @Mixin
+    private RetrainComparison comparison = new RetrainComparison();
 
     @Option(names = "--outer", paramLabel = "N", description = "Outer steps of the search (default: 20, quick 5).")
     private Integer outerSteps;
@@ -69,9 +64,9 @@ public final class WorstCaseOptions implements Callable<Integer> {
     /** @return the candidate pool size */
     public int poolSize() { return poolSize != null ? poolSize : quick() ? 2_000 : 10_000; }
     /** @return the approximate methods */
-    public List<String> methods() { return List.copyOf(methods); }
+    public List<String> methods() { return comparison.methods(); }
     /** @return epochs of the base CNN and Retrain */
-    public int baseEpochs() { return engine.baseEpochs(epochs); }
+    public int baseEpochs() { return comparison.baseEpochs(engine); }
     /** @return outer steps of the search */
     public int outerSteps() { return outerSteps != null ? outerSteps : quick() ? 5 : 20; }
     /** @return lower-level epochs K of the search */
@@ -97,13 +92,7 @@ public final class WorstCaseOptions implements Callable<Integer> {
         if (outerSteps() < 1 || innerEpochs() < 1) {
             p.add("outer steps and K must be at least 1, were " + outerSteps() + ", " + innerEpochs());
         }
-        for (String m : methods) {
-            try {
-                UnlearningMethods.byName(m);
-            } catch (UnlearnException e) {
-                p.add(e.getMessage());
-            }
-        }
+        p.addAll(comparison.problems());
         if (!p.isEmpty()) {
             throw new UnlearnException("bad worst-case benchmark options: " + String.join("; ", p));
         }
