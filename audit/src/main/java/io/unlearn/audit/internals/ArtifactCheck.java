@@ -1,7 +1,6 @@
 package io.unlearn.audit.internals;
 
 import io.unlearn.audit.AuditLog;
-import io.unlearn.audit.CheckResult;
 import io.unlearn.events.ModelVersion;
 import io.unlearn.events.SuppressionConfig;
 import io.unlearn.ml.artifact.ArtifactKind;
@@ -20,15 +19,16 @@ import java.util.Set;
  * suppression ({@code saeArtifactUri}), re-hashed by {@link ArtifactResolver#verify}. Each artifact is hashed once, however many versions share it.
  * URIs of other schemes (s3:, ...) cannot be read here and are warned about, not failed.
  */
-public final class ArtifactCheck implements AuditCheck {
-    static final String NAME = "artifacts";
-
+public final class ArtifactCheck extends AuditCheck {
     private record Artifact(ArtifactKind kind, String uri, String sha256) {
     }
 
+    public ArtifactCheck() {
+        super("artifacts", "every model and SAE artifact re-hashes to the sha256 its version records");
+    }
+
     @Override
-    public CheckResult run(AuditLog log) {
-        CheckResultBuilder result = new CheckResultBuilder(NAME, "every model and SAE artifact re-hashes to the sha256 its version records");
+    void check(AuditLog log, CheckResultBuilder result) {
         Map<Artifact, Set<String>> users = new LinkedHashMap<>();
         for (ModelVersion v : log.versions()) {
             users.computeIfAbsent(new Artifact(ArtifactKind.MODEL, v.getArtifactUri(), v.getArtifactSha256()), a -> new LinkedHashSet<>())
@@ -43,7 +43,6 @@ public final class ArtifactCheck implements AuditCheck {
             }
         }
         users.forEach((artifact, versions) -> verify(artifact, versions, result));
-        return result.build();
     }
 
     private static void verify(Artifact a, Set<String> versions, CheckResultBuilder result) {

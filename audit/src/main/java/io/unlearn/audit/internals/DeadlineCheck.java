@@ -14,10 +14,8 @@ import java.util.Optional;
  * whose deadline lies before the newest record read. Each warning says which of these it is.
  */
 public final class DeadlineCheck extends RequestCheck {
-    static final String NAME = "deadlines";
-
     public DeadlineCheck() {
-        super(NAME, "requests reached VERIFIED (or their terminal state) before their deadline (breaches are warnings)");
+        super("deadlines", "requests reached VERIFIED (or their terminal state) before their deadline (breaches are warnings)");
     }
 
     @Override

@@ -1,17 +1,18 @@
 package io.unlearn.audit.internals;
 
 import io.unlearn.audit.AuditLog;
-import io.unlearn.audit.CheckResult;
 
 /** Every record on the audited topics decodes against its schema; one that does not is evidence the audit cannot read. */
-public final class DecodingCheck implements AuditCheck {
-    static final String NAME = "records";
+public final class DecodingCheck extends AuditCheck {
+
+    public DecodingCheck() {
+        super("records", "every record on the audited topics decodes");
+    }
 
     @Override
-    public CheckResult run(AuditLog log) {
-        CheckResultBuilder result = new CheckResultBuilder(NAME, "every record on the audited topics decodes");
+    void check(AuditLog log, CheckResultBuilder result) {
         log.undecodable().forEach(line -> result.fail(line.substring(0, Math.max(0, line.indexOf(':'))), "undecodable record: " + line));
         int decoded = log.versions().size() + log.accepted().size() + log.statuses().size() + log.forgotten().size() + log.reports().size();
-        return result.pass(decoded).build();
+        result.pass(decoded);
     }
 }

@@ -1,7 +1,6 @@
 package io.unlearn.audit.internals;
 
 import io.unlearn.audit.AuditLog;
-import io.unlearn.audit.CheckResult;
 import io.unlearn.events.AcceptedRequest;
 import io.unlearn.events.ForgottenSample;
 import io.unlearn.events.ModelVersion;
@@ -26,13 +25,13 @@ import java.util.stream.Collectors;
  * nor failed after its deadline is what exactly-once delivery promises never to happen). Also: every
  * request a version applies was accepted for that model.
  */
-public final class ExactlyOnceCheck implements AuditCheck {
-    static final String NAME = "exactly-once";
+public final class ExactlyOnceCheck extends AuditCheck {
+    public ExactlyOnceCheck() {
+        super("exactly-once", "each accepted request applied by exactly one version (or failed with a reason)");
+    }
 
     @Override
-    public CheckResult run(AuditLog log) {
-        CheckResultBuilder result = new CheckResultBuilder(NAME,
-                "each accepted request applied by exactly one version (or failed with a reason)");
+    void check(AuditLog log, CheckResultBuilder result) {
         VersionIndex versions = new VersionIndex(log.versions());
         Map<String, Set<String>> forgottenBy = new HashMap<>();
         for (ForgottenSample f : log.forgotten()) {
@@ -65,7 +64,6 @@ public final class ExactlyOnceCheck implements AuditCheck {
             v.getAppliedRequestIds().stream().filter(r -> !accepted.contains(v.getModelId() + "|" + r)).forEach(r ->
                     result.fail(v.getVersionId(), "applies request " + r + ", which was never accepted for " + v.getModelId()));
         }
-        return result.build();
     }
 
     private static void notApplied(RequestHistory request, VersionIndex versions, Map<String, Set<String>> forgottenBy, AuditLog log,

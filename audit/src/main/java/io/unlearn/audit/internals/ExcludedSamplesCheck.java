@@ -1,7 +1,6 @@
 package io.unlearn.audit.internals;
 
 import io.unlearn.audit.AuditLog;
-import io.unlearn.audit.CheckResult;
 import io.unlearn.events.ForgottenSample;
 import io.unlearn.events.ModelVersion;
 import io.unlearn.schemas.Digests;
@@ -18,13 +17,13 @@ import java.util.TreeSet;
  * is compacted by modelId|sampleId, so should one model forget a sample twice, only the later record
  * survives compaction and an earlier version's recomputed set would miss it.
  */
-public final class ExcludedSamplesCheck implements AuditCheck {
-    static final String NAME = "excluded-samples";
+public final class ExcludedSamplesCheck extends AuditCheck {
+    public ExcludedSamplesCheck() {
+        super("excluded-samples", "each version's excludedSamplesDigest covers every sample its lineage forgot");
+    }
 
     @Override
-    public CheckResult run(AuditLog log) {
-        CheckResultBuilder result = new CheckResultBuilder(NAME,
-                "each version's excludedSamplesDigest covers every sample its lineage forgot");
+    void check(AuditLog log, CheckResultBuilder result) {
         Map<String, Set<String>> forgottenBy = new HashMap<>();
         for (ForgottenSample f : log.forgotten()) {
             forgottenBy.computeIfAbsent(f.getVersionId(), v -> new TreeSet<>()).add(f.getSampleId());
@@ -52,6 +51,5 @@ public final class ExcludedSamplesCheck implements AuditCheck {
                 result.pass();
             }
         }
-        return result.build();
     }
 }

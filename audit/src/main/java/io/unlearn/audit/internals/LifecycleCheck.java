@@ -13,10 +13,8 @@ import java.util.List;
  * as RequestLifecycle tells readers to do. A request that was accepted but has no status at all fails.
  */
 public final class LifecycleCheck extends RequestCheck {
-    static final String NAME = "lifecycle";
-
     public LifecycleCheck() {
-        super(NAME, "each request's statuses follow RequestLifecycle (RECEIVED first, allowed moves only)");
+        super("lifecycle", "each request's statuses follow RequestLifecycle (RECEIVED first, allowed moves only)");
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.unlearn.audit.internals;
 
 import io.unlearn.audit.AuditLog;
-import io.unlearn.audit.CheckResult;
 import io.unlearn.events.ModelVersion;
 import io.unlearn.events.ModelVersionKind;
 import io.unlearn.schemas.ContractException;
@@ -19,15 +18,14 @@ import java.util.TreeMap;
  * appliedRequestIds) — the hash the worker's VersionRecords writes. A version whose hash does not
  * verify is a forged or altered version event; its children still chain to the hash it should have had.
  */
-public final class LineageCheck implements AuditCheck {
-    static final String NAME = "lineage";
+public final class LineageCheck extends AuditCheck {
+    public LineageCheck() {
+        super("lineage", "versions numbered 1..n, each parent the previous version, lineage hash chain recomputed");
+    }
 
     @Override
-    public CheckResult run(AuditLog log) {
-        CheckResultBuilder result = new CheckResultBuilder(NAME,
-                "versions numbered 1..n, each parent the previous version, lineage hash chain recomputed");
+    void check(AuditLog log, CheckResultBuilder result) {
         new VersionIndex(log.versions()).byModel().forEach((model, versions) -> checkModel(versions, result));
-        return result.build();
     }
 
     private static void checkModel(List<ModelVersion> versions, CheckResultBuilder result) {

@@ -1,7 +1,6 @@
 package io.unlearn.audit.internals;
 
 import io.unlearn.audit.AuditLog;
-import io.unlearn.audit.CheckResult;
 import io.unlearn.events.EvaluationReport;
 import io.unlearn.events.ModelVersion;
 import io.unlearn.events.ModelVersionKind;
@@ -15,17 +14,16 @@ import java.util.Objects;
  * published less than {@code grace} before the newest record read is only warned about: on a live system
  * the evaluator may simply not have finished it yet.
  */
-public final class ReportCheck implements AuditCheck {
-    static final String NAME = "reports";
+public final class ReportCheck extends AuditCheck {
     private final Duration grace;
 
     public ReportCheck(Duration grace) {
+        super("reports", "every version except BASE has an evaluation report");
         this.grace = Objects.requireNonNull(grace, "grace");
     }
 
     @Override
-    public CheckResult run(AuditLog log) {
-        CheckResultBuilder result = new CheckResultBuilder(NAME, "every version except BASE has an evaluation report");
+    void check(AuditLog log, CheckResultBuilder result) {
         Map<String, EvaluationReport> reports = latestByVersion(log);
         for (ModelVersion v : log.versions()) {
             if (v.getKind() == ModelVersionKind.BASE || reports.containsKey(v.getVersionId())) {
@@ -39,7 +37,6 @@ public final class ReportCheck implements AuditCheck {
                 result.pass();
             }
         }
-        return result.build();
     }
 
     /** The last report written for each version (a later report supersedes an earlier one). */

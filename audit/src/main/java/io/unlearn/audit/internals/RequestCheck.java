@@ -1,23 +1,17 @@
 package io.unlearn.audit.internals;
 
 import io.unlearn.audit.AuditLog;
-import io.unlearn.audit.CheckResult;
 
 /** A check that judges every request of the log on its own, in order of first appearance. */
-abstract class RequestCheck implements AuditCheck {
-    private final String name;
-    private final String description;
+abstract class RequestCheck extends AuditCheck {
 
     RequestCheck(String name, String description) {
-        this.name = name;
-        this.description = description;
+        super(name, description);
     }
 
     @Override
-    public final CheckResult run(AuditLog log) {
-        CheckResultBuilder result = new CheckResultBuilder(name, description);
+    final void check(AuditLog log, CheckResultBuilder result) {
         RequestHistory.of(log).values().forEach(request -> judge(request, log, result));
-        return result.build();
     }
 
     /** Records the verdict on one request: a pass, its failures, its warnings. */
