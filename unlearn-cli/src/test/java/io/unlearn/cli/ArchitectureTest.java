@@ -10,13 +10,14 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
+import io.unlearn.audit.archfixture.AuditClassThatImportsTheLauncher;
 import io.unlearn.ml.archfixture.EngineClassThatImportsKafka;
 import io.unlearn.ml.archfixture.EngineClassWithAMain;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point one way: schemas (Avro + Kafka serdes) ← ml (no Kafka) ← services ← launcher.
+ * Dependencies point one way: schemas (Avro + Kafka serdes) ← ml (no Kafka) ← services and the audit ← launcher.
  * Each rule's message says how to mend a break. Runs here because the launcher sees every module.
  */
 class ArchitectureTest {
@@ -79,6 +80,28 @@ class ArchitectureTest {
                 .hasMessageContaining("EngineClassWithAMain.main")
                 .hasMessageContaining("io.unlearn.bench.MarkdownSections")
                 .hasMessageContaining("move the main method or the benchmark code there");
+    }
+
+    private static final ArchRule AUDIT_WITHOUT_SERVICES = noClasses().that().resideInAPackage("io.unlearn.audit..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.unlearn.ingest..", "io.unlearn.worker..",
+                        "io.unlearn.evaluator..", "io.unlearn.cli..", "io.unlearn.stack..")
+                .because("the audit is a library that judges any cluster by its topics alone, so it must not need a running"
+                        + " service's classes nor the launcher: read what you need from the event log (a Topics entry in"
+                        + " `schemas`), move shared artifact code into `ml`, and keep console output and exit codes in"
+                        + " `unlearn-cli`, which calls Audit.replay");
+
+    @Test
+    void theAuditDependsOnNoServiceNorTheLauncher() {
+        AUDIT_WITHOUT_SERVICES.check(project);
+    }
+
+    @Test
+    void theAuditRuleCatchesABreak() {
+        JavaClasses broken = new ClassFileImporter().importClasses(AuditClassThatImportsTheLauncher.class);
+        assertThatThrownBy(() -> AUDIT_WITHOUT_SERVICES.check(broken))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("AuditClassThatImportsTheLauncher")
+                .hasMessageContaining("which calls Audit.replay");
     }
 
     @Test
