@@ -1,4 +1,4 @@
-package io.unlearn.cli.demo;
+package io.unlearn.demo;
 
 /**
  * The cluster a demo runs against.

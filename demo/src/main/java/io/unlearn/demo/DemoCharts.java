@@ -1,4 +1,4 @@
-package io.unlearn.cli.demo;
+package io.unlearn.demo;
 
 import io.unlearn.events.EvaluationReport;
 import io.unlearn.events.ModelVersion;

@@ -1,4 +1,4 @@
-package io.unlearn.cli.demo;
+package io.unlearn.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

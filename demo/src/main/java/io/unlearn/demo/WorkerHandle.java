@@ -1,4 +1,4 @@
-package io.unlearn.cli.demo;
+package io.unlearn.demo;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.unlearn.worker.WorkerConfig;
@@ -16,6 +16,12 @@ import java.util.concurrent.TimeUnit;
 
 /** unlearn-worker in this JVM, or as a child process running the launcher's own `worker` command (killable). */
 final class WorkerHandle implements AutoCloseable {
+    /**
+     * The launcher's main class, run by name in the child process: whoever runs the demo (the {@code unlearn} launcher,
+     * the it suite) has the launcher on its class path; naming the class keeps this module free of the launcher.
+     */
+    static final String LAUNCHER_MAIN_CLASS = "io.unlearn.cli.UnlearnCommand";
+
     private final Map<String, Object> props;
     private final boolean asProcess;
     private final Path log;
@@ -41,7 +47,7 @@ final class WorkerHandle implements AutoCloseable {
             return;
         }
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
-                "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), "io.unlearn.cli.UnlearnCommand", "worker",
+                "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), LAUNCHER_MAIN_CLASS, "worker",
                 "--bootstrap-servers", props.get("bootstrap.servers").toString(), "--registry-url", props.get("schema.registry.url").toString()));
         props.forEach((k, v) -> {
             if (!k.equals("bootstrap.servers") && !k.equals("schema.registry.url")) {

@@ -1,9 +1,9 @@
-package io.unlearn.cli.demo;
+package io.unlearn.demo;
 
 import io.unlearn.audit.Audit;
+import io.unlearn.audit.AuditFiles;
 import io.unlearn.audit.AuditOptions;
 import io.unlearn.audit.AuditResult;
-import io.unlearn.cli.audit.AuditOutput;
 import io.unlearn.ml.data.UnlearnDataset;
 import io.unlearn.schemas.EventContract;
 import io.unlearn.schemas.registry.SchemaRegistryClient;
@@ -106,7 +106,7 @@ public final class DemoRun implements AutoCloseable {
         step("audit replay of the whole log, as an auditor runs it (./unlearn audit replay)");
         AuditResult audit = Audit.replay(AuditOptions.custom().setClientProps(client).setRegistry(registry)
                 .optModels(List.of(o.modelId())).build());
-        new AuditOutput(o.reportDir().resolve("audit.json"), o.reportDir().resolve("audit.html")).print(audit, out);
+        out.print(AuditFiles.writeAndRender(audit, o.reportDir().resolve("audit.json"), o.reportDir().resolve("audit.html")));
         out.println("\n" + audit.verdictLine());
         out.println();
         out.println("report: " + html.toAbsolutePath());

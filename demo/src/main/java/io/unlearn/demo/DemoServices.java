@@ -1,4 +1,4 @@
-package io.unlearn.cli.demo;
+package io.unlearn.demo;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.unlearn.evaluator.EvaluatorConfig;
