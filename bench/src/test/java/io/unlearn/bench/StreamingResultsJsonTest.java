@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.unlearn.bench.evaluator.EvaluatorResult;
+import io.unlearn.bench.harness.BenchWriters;
 import io.unlearn.bench.ingest.IngestResult;
 import io.unlearn.bench.pipeline.PipelineResult;
 import java.nio.file.Files;

@@ -78,7 +78,7 @@ class ArchitectureTest {
         assertThatThrownBy(() -> ML_IS_A_LIBRARY.check(withMain))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("EngineClassWithAMain.main")
-                .hasMessageContaining("io.unlearn.bench.MarkdownSections")
+                .hasMessageContaining("io.unlearn.bench.harness.MarkdownSections")
                 .hasMessageContaining("move the main method or the benchmark code there");
     }
 

@@ -1,9 +1,9 @@
 package io.unlearn.bench.concepts;
 
-import io.unlearn.bench.BenchRuns;
-import io.unlearn.bench.EngineOptions;
-import io.unlearn.bench.OutputOptions;
-import io.unlearn.bench.PathOrNone;
+import io.unlearn.bench.harness.BenchRuns;
+import io.unlearn.bench.harness.EngineOptions;
+import io.unlearn.bench.harness.OutputOptions;
+import io.unlearn.bench.harness.PathOrNone;
 import io.unlearn.ml.UnlearnException;
 import io.unlearn.ml.model.ModelLayer;
 import io.unlearn.ml.sae.SaeKind;
@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import picocli.CommandLine.ITypeConverter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

@@ -1,6 +1,6 @@
 package io.unlearn.bench.concepts;
 
-import io.unlearn.bench.Report;
+import io.unlearn.bench.harness.Report;
 import io.unlearn.ml.sae.SaeQuality;
 import io.unlearn.ml.suppression.SuppressionChoice;
 import java.util.List;

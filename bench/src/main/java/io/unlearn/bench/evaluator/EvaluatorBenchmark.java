@@ -1,7 +1,7 @@
 package io.unlearn.bench.evaluator;
 
-import io.unlearn.bench.MachineInfo;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.unlearn.bench.harness.MachineInfo;
 import io.unlearn.evaluator.EvaluatorConfig;
 import io.unlearn.evaluator.EvaluatorService;
 import io.unlearn.events.AcceptedRequest;

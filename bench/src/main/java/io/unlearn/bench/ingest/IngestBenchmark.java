@@ -1,7 +1,7 @@
 package io.unlearn.bench.ingest;
 
-import io.unlearn.bench.MachineInfo;
-import io.unlearn.bench.PipeTimer;
+import io.unlearn.bench.harness.MachineInfo;
+import io.unlearn.bench.harness.PipeTimer;
 import io.unlearn.events.DatasetSplit;
 import io.unlearn.events.DeletionRequest;
 import io.unlearn.events.LegalBasis;

@@ -1,6 +1,6 @@
 package io.unlearn.bench.ingest;
 
-import io.unlearn.bench.Report;
+import io.unlearn.bench.harness.Report;
 
 /**
  * The figures of {@code unlearn bench ingest}; JSON keys in snake_case ({@code requests, ingest_per_second,

@@ -1,9 +1,9 @@
 package io.unlearn.bench.methods;
 
 import ai.djl.Device;
-import io.unlearn.bench.BaseModelCache;
-import io.unlearn.bench.BenchWriters;
-import io.unlearn.bench.EngineOptions;
+import io.unlearn.bench.harness.BaseModelCache;
+import io.unlearn.bench.harness.BenchWriters;
+import io.unlearn.bench.harness.EngineOptions;
 import io.unlearn.ml.ProgressEvent;
 import io.unlearn.ml.ProgressListener;
 import io.unlearn.ml.data.DataView;

@@ -1,9 +1,9 @@
 package io.unlearn.bench.methods;
 
-import io.unlearn.bench.BenchRuns;
-import io.unlearn.bench.EngineOptions;
-import io.unlearn.bench.OutputOptions;
-import io.unlearn.bench.RetrainComparison;
+import io.unlearn.bench.harness.BenchRuns;
+import io.unlearn.bench.harness.EngineOptions;
+import io.unlearn.bench.harness.OutputOptions;
+import io.unlearn.bench.harness.RetrainComparison;
 import io.unlearn.ml.UnlearnException;
 import io.unlearn.ml.unlearn.UnlearningMethods;
 import java.util.ArrayList;

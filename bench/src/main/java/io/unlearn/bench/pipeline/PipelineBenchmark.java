@@ -1,20 +1,20 @@
 package io.unlearn.bench.pipeline;
 
-import io.unlearn.bench.MachineInfo;
-import io.unlearn.bench.PipeTimer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.unlearn.bench.harness.MachineInfo;
+import io.unlearn.bench.harness.PipeTimer;
 import io.unlearn.events.DeletionRequest;
 import io.unlearn.events.LegalBasis;
 import io.unlearn.events.RequestState;
 import io.unlearn.events.RequestStatus;
 import io.unlearn.ingest.IngestConfig;
 import io.unlearn.ingest.IngestService;
+import io.unlearn.ml.data.FashionMnist;
 import io.unlearn.schemas.EventContract;
 import io.unlearn.schemas.EventSerdes;
 import io.unlearn.schemas.Topics;
 import io.unlearn.schemas.registry.SchemaRegistryClient;
 import io.unlearn.stack.LocalStack;
-import io.unlearn.ml.data.FashionMnist;
 import io.unlearn.worker.BaseModels;
 import io.unlearn.worker.CatalogImporter;
 import io.unlearn.worker.WorkerConfig;

@@ -1,7 +1,7 @@
 package io.unlearn.bench.pipeline;
 
-import io.unlearn.bench.BenchRuns;
-import io.unlearn.bench.OutputOptions;
+import io.unlearn.bench.harness.BenchRuns;
+import io.unlearn.bench.harness.OutputOptions;
 import io.unlearn.ml.UnlearnException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

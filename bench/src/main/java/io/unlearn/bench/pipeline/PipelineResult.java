@@ -1,6 +1,6 @@
 package io.unlearn.bench.pipeline;
 
-import io.unlearn.bench.Report;
+import io.unlearn.bench.harness.Report;
 
 /**
  * The figures of {@code unlearn bench pipeline}; JSON keys in snake_case ({@code p50_seconds, p95_seconds,

@@ -1,6 +1,6 @@
 package io.unlearn.bench.worstcase;
 
-import io.unlearn.bench.Report;
+import io.unlearn.bench.harness.Report;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;

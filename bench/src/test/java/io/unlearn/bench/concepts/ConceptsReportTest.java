@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.unlearn.bench.BenchWriters;
-import io.unlearn.bench.MarkdownSections;
+import io.unlearn.bench.harness.BenchWriters;
+import io.unlearn.bench.harness.MarkdownSections;
 import io.unlearn.ml.UnlearnException;
 import io.unlearn.ml.sae.SaeKind;
 import io.unlearn.ml.sae.SaeQuality;

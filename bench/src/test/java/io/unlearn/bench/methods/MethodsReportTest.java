@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.unlearn.bench.BenchWriters;
-import io.unlearn.bench.OutputOptions;
+import io.unlearn.bench.harness.BenchWriters;
+import io.unlearn.bench.harness.OutputOptions;
 import io.unlearn.ml.UnlearnException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,6 +6,6 @@ public final class EngineClassWithAMain {
     }
 
     public static void main(String[] args) {
-        System.out.println(io.unlearn.bench.MarkdownSections.replace("", "## A", "## A\n"));
+        System.out.println(io.unlearn.bench.harness.MarkdownSections.replace("", "## A", "## A\n"));
     }
 }

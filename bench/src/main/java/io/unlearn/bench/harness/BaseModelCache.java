@@ -1,4 +1,4 @@
-package io.unlearn.bench;
+package io.unlearn.bench.harness;
 
 import ai.djl.Device;
 import io.unlearn.ml.ProgressListener;

@@ -1,4 +1,4 @@
-package io.unlearn.bench;
+package io.unlearn.bench.harness;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;

@@ -1,10 +1,8 @@
-package io.unlearn.cli.audit;
+package io.unlearn.cli;
 
 import io.unlearn.audit.Audit;
 import io.unlearn.audit.AuditOptions;
 import io.unlearn.audit.AuditResult;
-import io.unlearn.cli.CliException;
-import io.unlearn.cli.ClusterOptions;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;

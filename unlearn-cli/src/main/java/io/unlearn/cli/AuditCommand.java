@@ -1,4 +1,4 @@
-package io.unlearn.cli.audit;
+package io.unlearn.cli;
 
 import picocli.CommandLine.Command;
 

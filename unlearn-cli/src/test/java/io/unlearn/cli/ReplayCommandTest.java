@@ -1,8 +1,7 @@
-package io.unlearn.cli.audit;
+package io.unlearn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.unlearn.cli.UnlearnCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.unlearn.bench;
+package io.unlearn.bench.harness;
 
 import io.unlearn.ml.UnlearnException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.unlearn.cli.audit;
+package io.unlearn.cli;
 
 import io.unlearn.audit.AuditFiles;
 import io.unlearn.audit.AuditResult;

@@ -1,4 +1,4 @@
-package io.unlearn.bench;
+package io.unlearn.bench.harness;
 
 import java.nio.file.Path;
 import picocli.CommandLine.ITypeConverter;

@@ -1,4 +1,4 @@
-package io.unlearn.bench;
+package io.unlearn.bench.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
