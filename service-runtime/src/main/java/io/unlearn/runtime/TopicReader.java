@@ -34,10 +34,20 @@ public final class TopicReader {
     /** Every readable record of {@code topic} committed so far, each partition in offset order, partitions interleaved. */
     public <K, V> List<ConsumerRecord<K, V>> readAll(Topic<K, V> topic) {
         List<ConsumerRecord<K, V>> out = new ArrayList<>();
-        try (TopicTail<K, V> tail = tail(topic)) {
-            tail.catchUp(out::add);
-        }
+        readAll(topic, out::add);
         return out;
+    }
+
+    /**
+     * Hands every readable record of {@code topic} committed so far to {@code sink} without keeping them (large
+     * topics, state rebuilt record by record).
+     *
+     * @return how many records went to the sink
+     */
+    public <K, V> int readAll(Topic<K, V> topic, java.util.function.Consumer<ConsumerRecord<K, V>> sink) {
+        try (TopicTail<K, V> tail = tail(topic)) {
+            return tail.catchUp(sink);
+        }
     }
 
     /** A reader of {@code topic} that stays open: each {@link TopicTail#catchUp} reads what was committed since. */
