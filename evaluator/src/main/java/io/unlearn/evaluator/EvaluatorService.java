@@ -12,13 +12,16 @@ import io.unlearn.evaluator.internals.TopicMirrors;
 import io.unlearn.evaluator.internals.VersionEvaluator;
 import io.unlearn.evaluator.internals.WorstCaseChallenger;
 import io.unlearn.ml.Devices;
+import io.unlearn.ml.GradMode;
 import io.unlearn.ml.data.FashionMnist;
 import io.unlearn.ml.data.UnlearnDataset;
 import io.unlearn.runtime.LoopService;
+import io.unlearn.runtime.ServiceLoop;
 import io.unlearn.runtime.TopicReader;
 import io.unlearn.schemas.registry.SchemaRegistryClient;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,7 +44,28 @@ public final class EvaluatorService extends LoopService {
     private static final Logger log = LoggerFactory.getLogger(EvaluatorService.class);
 
     private EvaluatorService(EvaluatorLoop loop) {
-        super("unlearn-evaluator", loop);
+        super("unlearn-evaluator", inferenceOnly(loop));
+    }
+
+    /** Grad mode off on the loop's thread: inference only; the suppression attack records gradients inside collectors. */
+    private static ServiceLoop inferenceOnly(EvaluatorLoop loop) {
+        return new ServiceLoop() {
+            @Override
+            public void run() {
+                GradMode.disableOnThisThread();
+                loop.run();
+            }
+
+            @Override
+            public boolean awaitReady(Duration timeout) throws InterruptedException {
+                return loop.awaitReady(timeout);
+            }
+
+            @Override
+            public void close() {
+                loop.close();
+            }
+        };
     }
 
     public static EvaluatorService start(EvaluatorConfig config, Clock clock, MeterRegistry meters) {

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.unlearn.events.EvaluationReport;
 import io.unlearn.events.ModelVersion;
 import io.unlearn.events.ModelVersionKind;
-import io.unlearn.ml.GradMode;
 import io.unlearn.runtime.ServiceLoop;
 import io.unlearn.schemas.EventSerdes;
 import io.unlearn.schemas.Topics;
@@ -69,7 +68,6 @@ public final class EvaluatorLoop implements ServiceLoop {
     @Override
     public void run() {
         try {
-            GradMode.disableOnThisThread(); // inference here; the suppression attack records gradients only inside collectors
             publisher.init();
             consumer.subscribe(List.of(Topics.MODEL_VERSIONS.name()), new ConsumerRebalanceListener() {
                 @Override
