@@ -2,31 +2,33 @@ package io.unlearn.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.unlearn.cli.UnlearnCommand;
+import io.unlearn.audit.Audit;
+import io.unlearn.audit.AuditOptions;
+import io.unlearn.audit.AuditReport;
+import io.unlearn.audit.AuditResult;
 import io.unlearn.cli.demo.DemoChaos;
 import io.unlearn.cli.demo.DemoCluster;
 import io.unlearn.cli.demo.DemoOptions;
 import io.unlearn.cli.demo.DemoRun;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The one end-to-end scenario: requests in (the demo's stream: deletions by subject and by samples, re-sends, invalid
- * ones, two concept removals) → versions out, certified by the evaluator → `unlearn audit replay` verifies the whole
- * log (lifecycles, lineage, artifacts, exactly once, reports, excluded samples). Run against any cluster, optionally
- * while something is broken on purpose.
+ * ones, two concept removals) → versions out, certified by the evaluator → {@link Audit#replay} verifies the whole log
+ * (lifecycles, lineage, artifacts, exactly once, reports, excluded samples). Run against any cluster, optionally while
+ * something is broken on purpose.
  */
 abstract class EndToEndScenario {
     /** Shared by every scenario in this JVM: the small base model is trained once, then reused. */
     static final Path ARTIFACTS = tempDir();
 
-    record Result(DemoRun.DemoOutcome outcome, String demoOutput, int auditExit, String auditOutput) {
+    record Result(DemoRun.DemoOutcome outcome, String demoOutput, AuditResult audit) {
     }
 
     static Result run(DemoCluster cluster, String modelId, Path dir, boolean workerProcess, DemoChaos chaos) throws Exception {
@@ -40,23 +42,11 @@ abstract class EndToEndScenario {
         try (DemoRun run = new DemoRun(o, demoOut, cluster, chaos)) {
             outcome = run.run();
         }
-        StringWriter audit = new StringWriter();
-        var cli = UnlearnCommand.commandLine();
-        cli.setOut(new PrintWriter(audit));
-        cli.setErr(new PrintWriter(audit));
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream auditStdout = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(auditStdout, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = cli.execute("audit", "replay", "--bootstrap-servers", cluster.bootstrapServers(), "--registry-url", cluster.registryUrl(),
-                    "--models", modelId, "--out", dir.resolve("audit.json").toString());
-        } finally {
-            System.setOut(stdout);
-        }
-        String auditText = auditStdout.toString(StandardCharsets.UTF_8) + audit;
-        System.out.println(auditText);
-        return new Result(outcome, demoBytes.toString(StandardCharsets.UTF_8), exit, auditText);
+        AuditResult audit = Audit.replay(AuditOptions.custom().setBootstrapServers(cluster.bootstrapServers())
+                .setRegistryUrl(cluster.registryUrl()).optModels(List.of(modelId)).build());
+        AuditReport.json().write(audit, dir.resolve("audit.json"));
+        System.out.println(auditText(audit));
+        return new Result(outcome, demoBytes.toString(StandardCharsets.UTF_8), audit);
     }
 
     static void assertVerified(Result r) {
@@ -64,8 +54,12 @@ abstract class EndToEndScenario {
         assertThat(r.demoOutput()).contains("CERTIFIED").contains("VERIFIED");
         assertThat(r.demoOutput()).containsPattern("REJECTED\\s+4");
         assertThat(r.outcome().auditVerified()).as("the demo's own audit, while the services ran:\n" + r.demoOutput()).isTrue();
-        assertThat(r.auditExit()).as("audit replay after the services stopped:\n" + r.auditOutput()).isZero();
+        assertThat(r.audit().verified()).as("audit replay after the services stopped:\n" + auditText(r.audit())).isTrue();
         assertThat(r.outcome().report()).exists();
+    }
+
+    private static String auditText(AuditResult audit) {
+        return AuditReport.text().render(audit) + "\n" + audit.verdictLine();
     }
 
     private static Path tempDir() {

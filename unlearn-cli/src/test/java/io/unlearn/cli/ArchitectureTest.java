@@ -8,14 +8,15 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.unlearn.audit.archfixture.AuditClassThatImportsTheLauncher;
 import io.unlearn.ml.archfixture.EngineClassThatImportsKafka;
 import io.unlearn.runtime.archfixture.RuntimeClassThatImportsAService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point one way: schemas (Avro + Kafka serdes) ← ml (no Kafka) ← services ← launcher, with the service
- * runtime (schemas + Kafka clients) under the services and beside ml.
+ * Dependencies point one way: schemas (Avro + Kafka serdes) ← ml (no Kafka) ← services and the audit ← launcher, with
+ * the service runtime (schemas + Kafka clients) under the services and beside ml.
  * Each rule's message says how to mend a break. Runs here because the launcher sees every module.
  */
 class ArchitectureTest {
@@ -60,6 +61,28 @@ class ArchitectureTest {
                 .hasMessageContaining("move the shared piece down");
     }
 
+    private static final ArchRule AUDIT_WITHOUT_SERVICES = noClasses().that().resideInAPackage("io.unlearn.audit..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.unlearn.ingest..", "io.unlearn.worker..",
+                        "io.unlearn.evaluator..", "io.unlearn.cli..", "io.unlearn.stack..")
+                .because("the audit is a library that judges any cluster by its topics alone, so it must not need a running"
+                        + " service's classes nor the launcher: read what you need from the event log (a Topics entry in"
+                        + " `schemas`), move shared artifact code into `ml`, and keep console output and exit codes in"
+                        + " `unlearn-cli`, which calls Audit.replay");
+
+    @Test
+    void theAuditDependsOnNoServiceNorTheLauncher() {
+        AUDIT_WITHOUT_SERVICES.check(project);
+    }
+
+    @Test
+    void theAuditRuleCatchesABreak() {
+        JavaClasses broken = new ClassFileImporter().importClasses(AuditClassThatImportsTheLauncher.class);
+        assertThatThrownBy(() -> AUDIT_WITHOUT_SERVICES.check(broken))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("AuditClassThatImportsTheLauncher")
+                .hasMessageContaining("which calls Audit.replay");
+    }
+
     @Test
     void servicesNeverImportEachOther() {
         String[][] pairs = {
@@ -80,7 +103,7 @@ class ArchitectureTest {
 
     private static final ArchRule RUNTIME_BELOW_THE_SERVICES = noClasses().that().resideInAPackage("io.unlearn.runtime..")
             .should().dependOnClassesThat().resideInAnyPackage("io.unlearn.ingest..", "io.unlearn.worker..",
-                    "io.unlearn.evaluator..", "io.unlearn.ml..", "io.unlearn.cli..", "io.unlearn.stack..")
+                    "io.unlearn.evaluator..", "io.unlearn.audit..", "io.unlearn.ml..", "io.unlearn.cli..", "io.unlearn.stack..")
             .because("service-runtime is what every service shares, so it may know the event contract and the Kafka "
                     + "clients but no service, not the engine (ml) and not the launcher — keep the service-specific part "
                     + "in the service and hand the runtime an interface or a callback (as ServiceLoop and the TopicTail sink are), "

@@ -30,6 +30,17 @@ class DatasetTest {
     }
 
     @Test
+    void theServicesDataSliceKeepsTheTrainCountAndAtLeast500TestSamples() {
+        UnlearnDataset data = TestData.fashionMnist();
+        assertThat(data.limitedTo(0)).isSameAs(data);
+        assertThat(data.limitedTo(1200).train().size()).isEqualTo(1200);
+        assertThat(data.limitedTo(1200).test().size()).isEqualTo(500);
+        assertThat(data.limitedTo(12_000).test().size()).isEqualTo(2000);
+        assertThat(data.limitedTo(12_000).train().ids()).startsWith("fmnist/train/000000");
+        assertThatThrownBy(() -> data.limitedTo(-1)).isInstanceOf(UnlearnException.class).hasMessageContaining("negative");
+    }
+
+    @Test
     void splitsIntoForgetRetainTestViews() {
         UnlearnDataset data = TestData.fashionSlice(100, 20);
         List<String> forget = data.randomForgetIds(0.1, 1);

@@ -1,15 +1,14 @@
 package io.unlearn.cli.audit;
 
+import io.unlearn.audit.Audit;
+import io.unlearn.audit.AuditOptions;
+import io.unlearn.audit.AuditResult;
 import io.unlearn.cli.CliException;
 import io.unlearn.cli.ClusterOptions;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,9 +17,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code unlearn audit replay}: reads every audited topic from the beginning (committed records only, no
- * consumer group, so it works against any cluster and changes nothing), runs {@link Audit#allChecks} and
- * prints the summary; exit 0 when everything verified, 1 when any check failed, 2 on a usage error.
+ * {@code unlearn audit replay}: {@link Audit#replay} on the cluster the options name (every audited topic from the
+ * beginning, committed records only, no consumer group, so it works against any cluster and changes nothing), then
+ * the summary; exit 0 when everything verified, 1 when any check failed, 2 on a usage error.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Replays the event log from the beginning and verifies request lifecycles, deadlines, the lineage hash chain,"
@@ -41,52 +40,32 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--report-grace", paramLabel = "DURATION", description = "How long after its publication a version may lack an"
             + " evaluation report before that is a failure, counted back from the newest record read (ISO-8601, default: ${DEFAULT-VALUE}).")
-    Duration reportGrace = ReportCheck.DEFAULT_GRACE;
+    Duration reportGrace = AuditOptions.DEFAULT_REPORT_GRACE;
 
-    @Option(names = "--out", paramLabel = "FILE.json", description = "Also write the result as JSON.")
-    Path jsonFile;
-
-    @Option(names = "--html", paramLabel = "FILE.html", description = "Also write the result as a self-contained HTML page.")
-    Path htmlFile;
+    @Mixin
+    AuditOutput output;
 
     @Override
-    public Integer call() throws IOException {
-        Predicate<String> selected = selection();
-        AuditLog log = AuditLogReader.read(cluster.clientProps(), cluster.registry()).forModels(selected);
-        AuditResult result = Audit.allChecks(reportGrace).run(log);
+    public Integer call() {
+        AuditResult result = Audit.replay(options());
         PrintWriter out = spec.commandLine().getOut();
-        out.print(TextReport.render(result));
-        if (jsonFile != null) {
-            JsonReport.write(result, jsonFile);
-            out.println("\nwrote " + jsonFile);
-        }
-        if (htmlFile != null) {
-            HtmlReport.write(result, htmlFile);
-            out.println((jsonFile == null ? "\n" : "") + "wrote " + htmlFile);
-        }
-        out.flush();
+        output.print(result, out);
         if (!result.verified()) {
-            throw new CliException(TextReport.verdictLine(result));
+            throw new CliException(result.verdictLine());
         }
-        out.println("\n" + TextReport.verdictLine(result));
+        out.println("\n" + result.verdictLine());
         out.flush();
         return 0;
     }
 
-    private Predicate<String> selection() {
+    private AuditOptions options() {
         if (reportGrace.isNegative()) {
             throw new ParameterException(spec.commandLine(), "--report-grace " + reportGrace + " must not be negative");
         }
         if (modelPrefix != null && models != null) {
             throw new ParameterException(spec.commandLine(), "--model PREFIX and --models IDS exclude each other; pass one of them");
         }
-        if (modelPrefix != null) {
-            return id -> id.startsWith(modelPrefix);
-        }
-        if (models != null) {
-            Set<String> ids = Set.copyOf(models);
-            return ids::contains;
-        }
-        return id -> true;
+        return AuditOptions.custom().setClientProps(cluster.clientProps()).setRegistry(cluster.registry())
+                .optModelPrefix(modelPrefix).optModels(models).optReportGrace(reportGrace).build();
     }
 }

@@ -1,6 +1,10 @@
 package io.unlearn.cli.demo;
 
+import io.unlearn.audit.Audit;
+import io.unlearn.audit.AuditOptions;
+import io.unlearn.audit.AuditResult;
 import io.unlearn.cli.CatalogImporter;
+import io.unlearn.cli.audit.AuditOutput;
 import io.unlearn.ml.data.UnlearnDataset;
 import io.unlearn.schemas.EventContract;
 import io.unlearn.schemas.registry.SchemaRegistryClient;
@@ -100,14 +104,14 @@ public final class DemoRun implements AutoCloseable {
         out.println();
         out.println();
         step("audit replay of the whole log, as an auditor runs it (./unlearn audit replay)");
-        out.flush();
-        int audit = io.unlearn.cli.UnlearnCommand.commandLine().execute("audit", "replay", "--bootstrap-servers", cluster.bootstrapServers(),
-                "--registry-url", cluster.registryUrl(), "--models", o.modelId(), "--out", o.reportDir().resolve("audit.json").toString(),
-                "--html", o.reportDir().resolve("audit.html").toString());
+        AuditResult audit = Audit.replay(AuditOptions.custom().setClientProps(client).setRegistry(registry)
+                .optModels(List.of(o.modelId())).build());
+        new AuditOutput(o.reportDir().resolve("audit.json"), o.reportDir().resolve("audit.html")).print(audit, out);
+        out.println("\n" + audit.verdictLine());
         out.println();
         out.println("report: " + html.toAbsolutePath());
-        out.println("audit:  " + o.reportDir().resolve("audit.html").toAbsolutePath() + (audit == 0 ? " (verified)" : " (FAILED)"));
-        return new DemoOutcome(allFinal, audit == 0, html, (System.nanoTime() - started) / 1e9, services.restarts(), items.size());
+        out.println("audit:  " + o.reportDir().resolve("audit.html").toAbsolutePath() + (audit.verified() ? " (verified)" : " (FAILED)"));
+        return new DemoOutcome(allFinal, audit.verified(), html, (System.nanoTime() - started) / 1e9, services.restarts(), items.size());
     }
 
     /** What the run achieved; {@code restarts} counts services the supervisor had to start again. */
