@@ -2,7 +2,7 @@ package io.unlearn.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.unlearn.cli.demo.DemoCluster;
+import io.unlearn.demo.DemoCluster;
 import io.unlearn.stack.LocalStack;
 import io.unlearn.stack.LocalStackExtension;
 import java.nio.file.Files;

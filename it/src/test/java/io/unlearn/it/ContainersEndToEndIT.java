@@ -1,7 +1,7 @@
 package io.unlearn.it;
 
-import io.unlearn.cli.demo.DemoChaos;
-import io.unlearn.cli.demo.DemoCluster;
+import io.unlearn.demo.DemoChaos;
+import io.unlearn.demo.DemoCluster;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,8 +3,8 @@ package io.unlearn.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.unlearn.cli.demo.DemoChaos;
-import io.unlearn.cli.demo.DemoCluster;
+import io.unlearn.demo.DemoChaos;
+import io.unlearn.demo.DemoCluster;
 import io.unlearn.stack.LocalStack;
 import io.unlearn.stack.LocalStackExtension;
 import java.nio.file.Path;

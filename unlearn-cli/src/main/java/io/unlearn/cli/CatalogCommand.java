@@ -3,6 +3,7 @@ package io.unlearn.cli;
 import io.unlearn.ml.data.DataView;
 import io.unlearn.ml.data.FashionMnist;
 import io.unlearn.ml.data.UnlearnDataset;
+import io.unlearn.worker.CatalogImporter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;

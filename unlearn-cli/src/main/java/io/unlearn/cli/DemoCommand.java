@@ -1,7 +1,7 @@
 package io.unlearn.cli;
 
-import io.unlearn.cli.demo.DemoOptions;
-import io.unlearn.cli.demo.DemoRun;
+import io.unlearn.demo.DemoOptions;
+import io.unlearn.demo.DemoRun;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "unlearn", mixinStandardHelpOptions = true, version = "unlearn 0.1.0",
         description = "Kafka-driven machine unlearning: requests in, unlearned and verified model versions out.",
         subcommands = {DemoCommand.class, StackCommand.class, ContractCommand.class, IngestCommand.class, WorkerCommand.class, EvaluatorCommand.class, ModelsCommand.class, CatalogCommand.class,
-                RequestCommand.class, BenchCommand.class, io.unlearn.cli.audit.AuditCommand.class,
+                RequestCommand.class, io.unlearn.bench.BenchCommand.class, io.unlearn.cli.audit.AuditCommand.class,
                 CommandLine.HelpCommand.class})
 public final class UnlearnCommand {
 

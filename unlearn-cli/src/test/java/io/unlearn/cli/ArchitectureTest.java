@@ -1,6 +1,7 @@
 package io.unlearn.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,8 +9,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import io.unlearn.audit.archfixture.AuditClassThatImportsTheLauncher;
 import io.unlearn.ml.archfixture.EngineClassThatImportsKafka;
+import io.unlearn.ml.archfixture.EngineClassWithAMain;
 import io.unlearn.runtime.archfixture.RuntimeClassThatImportsAService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,20 @@ class ArchitectureTest {
         ML_WITHOUT_KAFKA.check(project);
     }
 
+    private static final ArchRule ML_IS_A_LIBRARY = CompositeArchRule
+            .of(methods().that().areDeclaredInClassesThat().resideInAPackage("io.unlearn.ml..")
+                    .should().notHaveName("main").allowEmptyShould(true))
+            .and(noClasses().that().resideInAPackage("io.unlearn.ml..")
+                    .should().dependOnClassesThat().resideInAPackage("io.unlearn.bench.."))
+            .because("ml is a library: a command-line entry point or a benchmark belongs in the bench module"
+                    + " (io.unlearn.bench, a typed subcommand of `unlearn bench`); move the main method or the benchmark"
+                    + " code there and call ml's public API from it");
+
+    @Test
+    void mlHasNoMainMethodAndNoBenchmarkCode() {
+        ML_IS_A_LIBRARY.check(project);
+    }
+
     @Test
     void theRulesCatchABreak() {
         JavaClasses broken = new ClassFileImporter().importClasses(EngineClassThatImportsKafka.class);
@@ -59,6 +76,12 @@ class ArchitectureTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("EngineClassThatImportsKafka")
                 .hasMessageContaining("move the shared piece down");
+        JavaClasses withMain = new ClassFileImporter().importClasses(EngineClassWithAMain.class);
+        assertThatThrownBy(() -> ML_IS_A_LIBRARY.check(withMain))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("EngineClassWithAMain.main")
+                .hasMessageContaining("io.unlearn.bench.MarkdownSections")
+                .hasMessageContaining("move the main method or the benchmark code there");
     }
 
     private static final ArchRule AUDIT_WITHOUT_SERVICES = noClasses().that().resideInAPackage("io.unlearn.audit..")
@@ -103,7 +126,8 @@ class ArchitectureTest {
 
     private static final ArchRule RUNTIME_BELOW_THE_SERVICES = noClasses().that().resideInAPackage("io.unlearn.runtime..")
             .should().dependOnClassesThat().resideInAnyPackage("io.unlearn.ingest..", "io.unlearn.worker..",
-                    "io.unlearn.evaluator..", "io.unlearn.audit..", "io.unlearn.ml..", "io.unlearn.cli..", "io.unlearn.stack..")
+                    "io.unlearn.evaluator..", "io.unlearn.audit..", "io.unlearn.demo..", "io.unlearn.bench..", "io.unlearn.ml..",
+                    "io.unlearn.cli..", "io.unlearn.stack..")
             .because("service-runtime is what every service shares, so it may know the event contract and the Kafka "
                     + "clients but no service, not the engine (ml) and not the launcher — keep the service-specific part "
                     + "in the service and hand the runtime an interface or a callback (as ServiceLoop and the TopicTail sink are), "

@@ -14,7 +14,7 @@
  *       model version, method, {@link io.unlearn.ml.worstcase.SearchCost}), JSON round-trip.</li>
  *   <li>{@link io.unlearn.ml.worstcase.ForgetSetEvaluation}: Retrain and each method on one set, scored with
  *       {@code io.unlearn.ml.metrics} (UA, MIA, RA, TA, Avg. Gap), for random versus worst-case comparisons.</li>
- *   <li>{@code bench.WorstCaseBenchmark}: {@code ./unlearn bench worstcase}.</li>
+ *   <li>The benchmark of random against worst-case sets is {@code ./unlearn bench worstcase}, in the bench module.</li>
  * </ul>
  */
 package io.unlearn.ml.worstcase;

@@ -1,17 +1,15 @@
 package io.unlearn.cli.audit;
 
-import io.unlearn.audit.AuditReport;
+import io.unlearn.audit.AuditFiles;
 import io.unlearn.audit.AuditResult;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
  * How the launcher shows an audit: the text report on the console, and the JSON and HTML files when asked for
- * ({@code --out}, {@code --html}), each named once written. Used by {@code unlearn audit replay} and the demo.
+ * ({@code --out}, {@code --html}), each named once written ({@link AuditFiles}).
  */
 public final class AuditOutput {
     @Option(names = "--out", paramLabel = "FILE.json", description = "Also write the result as JSON.")
@@ -42,27 +40,7 @@ public final class AuditOutput {
         console.flush();
     }
 
-    /** @throws UncheckedIOException when a file cannot be written */
     private String render(AuditResult result) {
-        StringBuilder console = new StringBuilder(AuditReport.text().render(result));
-        String nl = System.lineSeparator();
-        if (jsonFile != null) {
-            write(AuditReport.json(), result, jsonFile);
-            console.append("\nwrote ").append(jsonFile).append(nl);
-        }
-        if (htmlFile != null) {
-            write(AuditReport.html(), result, htmlFile);
-            console.append(jsonFile == null ? "\n" : "").append("wrote ").append(htmlFile).append(nl);
-        }
-        return console.toString();
-    }
-
-    private static void write(AuditReport report, AuditResult result, Path file) {
-        try {
-            report.write(result, file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the audit to " + file + " (" + e.getMessage()
-                    + "); check that its directory exists and is writable", e);
-        }
+        return AuditFiles.writeAndRender(result, jsonFile, htmlFile);
     }
 }

@@ -1,0 +1,101 @@
+package io.unlearn.bench.worstcase;
+
+import io.unlearn.bench.BenchRuns;
+import io.unlearn.bench.EngineOptions;
+import io.unlearn.bench.OutputOptions;
+import io.unlearn.bench.RetrainComparison;
+import io.unlearn.ml.UnlearnException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The worstcase subcommand: the settings of {@link WorstCaseBenchmark}, parsed by picocli ({@code ./unlearn bench
+ * worstcase --help}; every value has a default, {@link #check()} lists every problem at once), and its run.
+ */
+@Command(name = "worstcase", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Random against worst-case forget sets, per unlearning method, and what the search costs.",
+            "On the methods benchmark's CNN (shared through the base-model cache) and for each forget ratio: searches"
+                    + " the worst-case forget set, draws a random set of the same size, runs Retrain and every"
+                    + " approximate method on both and reports UA, MIA-Efficacy, RA, TA and Avg. Gap; also times the"
+                    + " search with the MLP on the same pool."})
+public final class WorstCaseOptions implements Callable<Integer> {
+
+    @Mixin
+    private EngineOptions engine = new EngineOptions();
+
+    @Mixin
+    private OutputOptions output = new OutputOptions("worstcase");
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the base model, the random sets, the pool, the"
+            + " search and the methods (default: ${DEFAULT-VALUE}).")
+    private long seed = 1;
+
+    @Option(names = "--ratios", paramLabel = "0.01,0.1", split = ",", description = "Forget ratios (shares of the"
+            + " training set), each in (0, 0.5) (default: ${DEFAULT-VALUE}).")
+    private List<Double> ratios = new ArrayList<>(List.of(0.01, 0.1));
+
+    @Option(names = "--pool", paramLabel = "N", description = "Candidate pool size; the pool is at least 2m and at most"
+            + " the training set (default: 10000, quick 2000).")
+    private Integer poolSize;
+
+    @Mixin
+    private RetrainComparison comparison = new RetrainComparison();
+
+    @Option(names = "--outer", paramLabel = "N", description = "Outer steps of the search (default: 20, quick 5).")
+    private Integer outerSteps;
+
+    @Option(names = "--inner", paramLabel = "N", description = "Lower-level epochs K of the search (default: 10, quick 2).")
+    private Integer innerEpochs;
+
+    /** @return quick mode, data, device and cache */
+    public EngineOptions engine() { return engine; }
+    /** @return where the result goes */
+    public OutputOptions output() { return output; }
+    /** @return quick mode */
+    public boolean quick() { return engine.quick(); }
+    /** @return the seed */
+    public long seed() { return seed; }
+    /** @return the forget ratios */
+    public List<Double> ratios() { return List.copyOf(ratios); }
+    /** @return the candidate pool size */
+    public int poolSize() { return poolSize != null ? poolSize : quick() ? 2_000 : 10_000; }
+    /** @return the approximate methods */
+    public List<String> methods() { return comparison.methods(); }
+    /** @return epochs of the base CNN and Retrain */
+    public int baseEpochs() { return comparison.baseEpochs(engine); }
+    /** @return outer steps of the search */
+    public int outerSteps() { return outerSteps != null ? outerSteps : quick() ? 5 : 20; }
+    /** @return lower-level epochs K of the search */
+    public int innerEpochs() { return innerEpochs != null ? innerEpochs : quick() ? 2 : 10; }
+
+    @Override
+    public Integer call() {
+        return BenchRuns.engine(() -> WorstCaseBenchmark.run(this, System.out::println), WorstCaseReport.REPORT, output);
+    }
+
+    /**
+     * @return these options
+     * @throws UnlearnException listing every bad value at once
+     */
+    public WorstCaseOptions check() {
+        List<String> p = new ArrayList<>();
+        if (output.out() == null) { p.add("an output file is needed (--out FILE.json)"); }
+        if (ratios.isEmpty() || ratios.stream().anyMatch(r -> !(r > 0 && r < 0.5))) {
+            p.add("ratios must be a non-empty list of shares in (0, 0.5), was " + ratios);
+        }
+        if (poolSize() < 2) { p.add("pool size must be at least 2, was " + poolSize()); }
+        if (baseEpochs() < 1) { p.add("base epochs must be at least 1, was " + baseEpochs()); }
+        if (outerSteps() < 1 || innerEpochs() < 1) {
+            p.add("outer steps and K must be at least 1, were " + outerSteps() + ", " + innerEpochs());
+        }
+        p.addAll(comparison.problems());
+        if (!p.isEmpty()) {
+            throw new UnlearnException("bad worst-case benchmark options: " + String.join("; ", p));
+        }
+        return this;
+    }
+}

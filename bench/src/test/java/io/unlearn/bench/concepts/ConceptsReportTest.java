@@ -1,0 +1,93 @@
+package io.unlearn.bench.concepts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.unlearn.bench.BenchWriters;
+import io.unlearn.bench.MarkdownSections;
+import io.unlearn.ml.UnlearnException;
+import io.unlearn.ml.sae.SaeKind;
+import io.unlearn.ml.sae.SaeQuality;
+import io.unlearn.ml.suppression.AttackSpec;
+import io.unlearn.ml.suppression.SuppressionChoice;
+import io.unlearn.ml.suppression.SuppressionReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ConceptsReportTest {
+
+    private static ConceptsResult result() {
+        SuppressionReport r = new SuppressionReport(95, 3, 90, 89, 99, 10, 50, 49, AttackSpec.pgd(0.03, 10), 0.3, 0.33,
+                10);
+        return new ConceptsResult(Map.of("cores", 2), Map.of("quick", true),
+                List.of(new SaeSummary("TOPK", "penultimate", "a".repeat(64), 128, 1024,
+                        new SaeQuality(0.05, 32, 0.01, 90, 89, 100), 9.5, false)),
+                List.of(new ConceptRow("Sneaker", List.of("Sneaker"), "sae", 95, 3, 90, 89, 10, 10)),
+                List.of(new ConceptDetail("Sneaker", "sae", "k=32 γ=-0.5 err", 2, 89, r, 1.5)),
+                Map.of("Sneaker", List.of(new SuppressionChoice(32, -0.5, null, true, 2, 89))), true);
+    }
+
+    @Test
+    void rowsCarryExactlyTheirKeys(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("c.json");
+        BenchWriters.writeJson(result(), out);
+        JsonNode row = new ObjectMapper().readTree(out.toFile()).get("rows").get(0);
+        Set<String> keys = new TreeSet<>();
+        for (Iterator<String> it = row.fieldNames(); it.hasNext();) {
+            keys.add(it.next());
+        }
+        assertEquals(new TreeSet<>(List.of("concept", "labels", "method", "concept_acc_before", "concept_acc_after",
+                "other_acc_before", "other_acc_after", "concept_acc_under_attack", "overhead_ratio")), keys);
+        assertEquals("sae", row.get("method").asText());
+    }
+
+    @Test
+    void replacesOnlyItsOwnSection(@TempDir Path dir) throws Exception {
+        Path md = dir.resolve("B.md");
+        Files.writeString(md, "# Benchmarks\n\n## Unlearning methods\n\nkeep me\n\n"
+                + ConceptsReport.REPORT.heading() + "\n\nold numbers\n\n## Worst-case forget sets\n\nkeep me too\n");
+        MarkdownSections.write(md, ConceptsReport.REPORT.heading(), ConceptsReport.REPORT.section(result()));
+        String text = Files.readString(md);
+        assertTrue(text.contains("keep me\n") && text.contains("keep me too"), text);
+        assertTrue(!text.contains("old numbers") && text.contains("| Sneaker | sae | 95.0 → 3.0"), text);
+        assertEquals(1, text.split(java.util.regex.Pattern.quote(ConceptsReport.REPORT.heading()), -1).length - 1);
+        Path fresh = dir.resolve("new.md");
+        MarkdownSections.write(fresh, ConceptsReport.REPORT.heading(), ConceptsReport.REPORT.section(result()));
+        assertTrue(Files.readString(fresh).startsWith("# Benchmarks\n\n" + ConceptsReport.REPORT.heading()));
+    }
+
+    @Test
+    void optionsAreParsedByPicocliAndCheckedAllAtOnce() {
+        for (String[] bad : List.of(new String[] {"--nope"}, new String[] {"--features", "x"},
+                new String[] {"--sae", "dense"})) {
+            assertThrows(CommandLine.ParameterException.class,
+                    () -> CommandLine.populateCommand(new ConceptsOptions(), bad), String.join(" ", bad));
+        }
+        UnlearnException e = assertThrows(UnlearnException.class, () -> CommandLine.populateCommand(
+                new ConceptsOptions(), "--expansion", "0", "--scales", "", "--clamps", "").check());
+        assertTrue(e.getMessage().contains("expansion must be at least 1")
+                && e.getMessage().contains("at least one scale or clamp"), e.getMessage());
+        ConceptsOptions quick = CommandLine.populateCommand(new ConceptsOptions(), "--quick", "--layer", "encoder.5",
+                "--sae", "relu_l1", "--clamps", "", "--sae-store", "none").check();
+        assertTrue(quick.quick() && quick.clamps().isEmpty() && quick.saeStore() == null);
+        assertEquals(SaeKind.RELU_L1, quick.saeKind());
+        assertEquals(5, quick.saeEpochs());
+        assertEquals(8, quick.baseEpochs());
+        assertEquals(List.of(1e-5, 3e-5, 1e-4), quick.gaLearningRates());
+        ConceptsOptions full = CommandLine.populateCommand(new ConceptsOptions());
+        assertEquals(20, full.saeEpochs());
+        assertEquals(List.of(8, 32, 128, 512), full.features());
+        assertEquals(Path.of("bench-out/concepts.json"), full.output().out());
+    }
+}

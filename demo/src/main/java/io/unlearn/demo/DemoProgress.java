@@ -1,0 +1,129 @@
+package io.unlearn.demo;
+
+import io.unlearn.events.ConceptRemovalRequest;
+import io.unlearn.events.DeletionRequest;
+import io.unlearn.events.ModelVersionKind;
+import io.unlearn.events.RequestState;
+import io.unlearn.schemas.EventSerdes;
+import io.unlearn.schemas.Topics;
+import io.unlearn.schemas.registry.SchemaRegistryClient;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** Publishes the request stream at the configured rate and prints one progress line every few seconds until done. */
+final class DemoProgress {
+    private final DemoTracker tracker;
+    private final List<DemoRequests.Item> items;
+    private final DemoServices services;
+    private final PrintStream out;
+    private final Set<String> ids = new LinkedHashSet<>();
+    private final DemoChaos chaos;
+    private final DemoCluster cluster;
+    private long lastLine;
+
+    DemoProgress(DemoTracker tracker, List<DemoRequests.Item> items, DemoServices services, PrintStream out, DemoChaos chaos,
+                 DemoCluster cluster) {
+        this.chaos = chaos;
+        this.cluster = cluster;
+        this.tracker = tracker;
+        this.items = items;
+        this.services = services;
+        this.out = out;
+        items.forEach(i -> ids.add(i.requestId()));
+    }
+
+    /** @return whether every request reached a terminal state within the timeout */
+    boolean publishAndWait(Map<String, Object> client, SchemaRegistryClient registry, DemoOptions o) throws InterruptedException {
+        Map<String, Object> p = new java.util.HashMap<>(client);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        long start = System.nanoTime();
+        try (KafkaProducer<String, DeletionRequest> deletions = new KafkaProducer<>(p, EventSerdes.keySerde().serializer(),
+                EventSerdes.serde(DeletionRequest.class, registry).serializer());
+             KafkaProducer<String, ConceptRemovalRequest> concepts = new KafkaProducer<>(p, EventSerdes.keySerde().serializer(),
+                     EventSerdes.serde(ConceptRemovalRequest.class, registry).serializer())) {
+            long gapNanos = (long) (1e9 / o.ratePerSecond());
+            for (int i = 0; i < items.size(); i++) {
+                DemoRequests.Item item = items.get(i);
+                if (item.request() instanceof DeletionRequest d) {
+                    deletions.send(new ProducerRecord<>(Topics.DELETION_REQUESTS.name(), item.requestId(), d));
+                } else {
+                    concepts.send(new ProducerRecord<>(Topics.CONCEPT_REQUESTS.name(), item.requestId(), (ConceptRemovalRequest) item.request()));
+                }
+                tracker.publishedAt.putIfAbsent(item.requestId(), Instant.now());
+                if (i + 1 == items.size() / 2) {
+                    deletions.flush();
+                    concepts.flush();
+                    chaos.halfway(cluster, services, out);
+                }
+                long due = start + (i + 1) * gapNanos;
+                while (System.nanoTime() < due) {
+                    tracker.poll(Duration.ofMillis(Math.max(1, Math.min(200, (due - System.nanoTime()) / 1_000_000))));
+                    maybePrint("publishing " + (i + 1) + "/" + items.size());
+                }
+            }
+        }
+        long deadline = System.nanoTime() + o.timeout().toNanos();
+        while (!allFinal() && System.nanoTime() < deadline) {
+            tracker.poll(Duration.ofMillis(500));
+            maybePrint("waiting");
+            String failure = services.supervise(out);
+            if (failure != null) {
+                out.println("  " + failure);
+                return false;
+            }
+        }
+        printLine("done");
+        return allFinal();
+    }
+
+    /** Waits for the worst-case challenge of every UNLEARNED version that has a basic report. */
+    void awaitChallenges(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (pendingChallenges() > 0 && System.nanoTime() < deadline && services.supervise(out) == null) {
+            tracker.poll(Duration.ofMillis(500));
+            maybePrint("worst-case challenges pending: " + pendingChallenges());
+        }
+    }
+
+    private long pendingChallenges() {
+        return tracker.versions.values().stream().filter(v -> v.getKind() == ModelVersionKind.UNLEARNED)
+                .filter(v -> !tracker.challengeReports.containsKey(v.getVersionId())).count();
+    }
+
+    private boolean allFinal() {
+        return ids.stream().allMatch(tracker::terminal);
+    }
+
+    private void maybePrint(String phase) {
+        if (System.nanoTime() - lastLine > 5_000_000_000L) {
+            printLine(phase);
+        }
+    }
+
+    private void printLine(String phase) {
+        lastLine = System.nanoTime();
+        Map<RequestState, Integer> byState = new EnumMap<>(RequestState.class);
+        ids.forEach(id -> {
+            RequestState s = tracker.state(id);
+            if (s != null) {
+                byState.merge(s, 1, Integer::sum);
+            }
+        });
+        Map<String, Integer> verdicts = new TreeMap<>();
+        tracker.basicReports.values().forEach(r -> verdicts.merge(r.getVerdict().name(), 1, Integer::sum));
+        out.printf("  [%s] requests %s | versions %d | reports %s | challenges %d%n", phase, byState, tracker.versions.size(), verdicts,
+                tracker.challengeReports.size());
+        out.flush();
+    }
+}

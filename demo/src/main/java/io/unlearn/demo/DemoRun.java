@@ -1,0 +1,158 @@
+package io.unlearn.demo;
+
+import io.unlearn.audit.Audit;
+import io.unlearn.audit.AuditFiles;
+import io.unlearn.audit.AuditOptions;
+import io.unlearn.audit.AuditResult;
+import io.unlearn.ml.data.UnlearnDataset;
+import io.unlearn.schemas.EventContract;
+import io.unlearn.schemas.registry.SchemaRegistryClient;
+import io.unlearn.stack.LocalStack;
+import io.unlearn.stack.LocalStackConfig;
+import io.unlearn.worker.BaseModels;
+import io.unlearn.worker.CatalogImporter;
+import io.unlearn.worker.WorkerConfig;
+import io.unlearn.worker.WorkerService;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One demo run: a fresh embedded cluster, the base model (trained once, then reused from the artifact store), the
+ * catalogue, the three services, a realistic request stream, and the wait until every request is final; then the
+ * summary and the HTML report. {@link #close} (also from Ctrl-C) stops everything it started.
+ */
+public final class DemoRun implements AutoCloseable {
+    private final DemoOptions o;
+    private final PrintStream out;
+    private volatile LocalStack stack;
+    private volatile DemoServices services;
+    private volatile DemoTracker tracker;
+    private volatile Thread runThread;
+    private final DemoCluster external;
+    private final DemoChaos chaos;
+
+    /** A run on its own fresh embedded cluster. */
+    public DemoRun(DemoOptions options, PrintStream out) {
+        this(options, out, null, DemoChaos.NONE);
+    }
+
+    /**
+     * @param external a running cluster to use instead of a fresh embedded one (e.g. a test's), or null
+     * @param chaos what to break while the requests are published (tests)
+     */
+    public DemoRun(DemoOptions options, PrintStream out, DemoCluster external, DemoChaos chaos) {
+        this.o = options;
+        this.out = out;
+        this.external = external;
+        this.chaos = chaos;
+    }
+
+    /** @return the HTML report's path */
+    public DemoOutcome run() throws InterruptedException {
+        runThread = Thread.currentThread();
+        long started = System.nanoTime();
+        String runId = "demo-" + Long.toString(System.currentTimeMillis(), 36);
+        deleteRecursively(o.dir().resolve("stack"));
+        DemoCluster cluster = external;
+        if (cluster == null) {
+            step("starting the embedded cluster (Kafka KRaft + Apicurio registry) in " + o.dir().resolve("stack"));
+            stack = LocalStack.start(LocalStackConfig.custom().optDataDir(o.dir().resolve("stack")).build());
+            LocalStack embedded = stack;
+            cluster = new DemoCluster(embedded.bootstrapServers(), embedded.registryUrl(), embedded::restartBroker);
+        }
+        SchemaRegistryClient registry = SchemaRegistryClient.create(cluster.registryUrl());
+        Map<String, Object> client = Map.of("bootstrap.servers", cluster.bootstrapServers());
+        EventContract.install(client, registry);
+        Map<String, Object> common = new HashMap<>(client);
+        common.put("schema.registry.url", cluster.registryUrl());
+        common.put(WorkerConfig.ARTIFACT_DIR, o.dir().resolve("artifacts").toString());
+        common.put(WorkerConfig.DATASET_LIMIT, Integer.toString(o.trainSamples()));
+        common.put(WorkerConfig.SEED, "7");
+        WorkerConfig workerConfig = WorkerConfig.of(DemoServices.workerProps(common, o));
+        UnlearnDataset data = WorkerService.dataset(workerConfig);
+        step("importing the catalogue: " + data.train().size() + " Fashion-MNIST training samples and their subjects");
+        new CatalogImporter(client, registry, Clock.systemUTC()).importView(data.train(), n -> out.println("  " + n + " samples"));
+        step("base model " + o.modelId() + " (CNN, " + o.baseEpochs() + " epochs; trained once, then reused from " + o.dir().resolve("artifacts") + ")");
+        var v1 = BaseModels.reuseOrTrainAndPublish(workerConfig, o.modelId(), "cnn", o.baseEpochs(), e -> out.println("  " + e), Clock.systemUTC());
+        out.println("  published " + v1.getVersionId() + " (" + v1.getArtifactSha256().substring(0, 12) + ", "
+                + (v1.getTrainingMillis() == 0 ? "reused" : "trained in " + v1.getTrainingMillis() / 1000 + " s") + ")");
+        String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+        step("starting request-ingest, unlearn-worker (method " + o.method() + ") and the evaluator");
+        services = DemoServices.start(common, o, token);
+        services.ingest.httpPort().ifPresent(p -> out.println("  HTTP API: http://127.0.0.1:" + p + "/v1/requests/<id>  (Bearer " + token + ")"));
+        tracker = new DemoTracker(client, registry, o.modelId());
+        List<DemoRequests.Item> items = DemoRequests.build(o.modelId(), data.train(), o.deletions(), runId, o.seed());
+        step("publishing " + items.size() + " requests at " + o.ratePerSecond() + "/s (deletions by subject and by samples, "
+                + "re-sends, invalid ones, two concept removals)");
+        DemoProgress progress = new DemoProgress(tracker, items, services, out, chaos, cluster);
+        boolean allFinal = progress.publishAndWait(client, registry, o);
+        progress.awaitChallenges(o.challengeWait());
+        DemoFacts facts = new DemoFacts(tracker, items);
+        Path html = DemoReport.write(facts, o, (System.nanoTime() - started) / 1e9);
+        DemoSummary.print(facts, out);
+        out.println();
+        out.println();
+        step("audit replay of the whole log, as an auditor runs it (./unlearn audit replay)");
+        AuditResult audit = Audit.replay(AuditOptions.custom().setClientProps(client).setRegistry(registry)
+                .optModels(List.of(o.modelId())).build());
+        out.print(AuditFiles.writeAndRender(audit, o.reportDir().resolve("audit.json"), o.reportDir().resolve("audit.html")));
+        out.println("\n" + audit.verdictLine());
+        out.println();
+        out.println("report: " + html.toAbsolutePath());
+        out.println("audit:  " + o.reportDir().resolve("audit.html").toAbsolutePath() + (audit.verified() ? " (verified)" : " (FAILED)"));
+        return new DemoOutcome(allFinal, audit.verified(), html, (System.nanoTime() - started) / 1e9, services.restarts(), items.size());
+    }
+
+    /** What the run achieved; {@code restarts} counts services the supervisor had to start again. */
+    public record DemoOutcome(boolean everyRequestFinal, boolean auditVerified, Path report, double seconds, int restarts, int published) {
+    }
+
+    private void step(String what) {
+        out.println("==> " + what);
+        out.flush();
+    }
+
+    /** Stops what the run started; from another thread (Ctrl-C) the tracker's consumer is left to the JVM's exit. */
+    @Override
+    public void close() {
+        DemoTracker t = tracker;
+        if (t != null && Thread.currentThread() == runThread) {
+            t.close();
+        }
+        DemoServices s = services;
+        if (s != null) {
+            s.close();
+        }
+        LocalStack st = stack;
+        if (st != null) {
+            st.close();
+        }
+        tracker = null;
+        services = null;
+        stack = null;
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + dir + " (" + e.getMessage() + "); delete it by hand and rerun", e);
+        }
+    }
+}

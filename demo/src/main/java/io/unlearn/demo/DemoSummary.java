@@ -1,0 +1,58 @@
+package io.unlearn.demo;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/** The console summary at the end of the demo: requests by state, versions with metrics and verdicts, challenges, latency. */
+final class DemoSummary {
+    static final String[] VERSION_HEADER = {"version", "kind", "method", "requests", "forgotten", "UA", "RA", "TA", "MIA", "concept acc",
+            "verdict", "failing criteria"};
+    static final String[] CHALLENGE_HEADER = {"version", "method", "m", "pool", "UA own set", "UA worst set", "RA", "TA", "MIA", "result"};
+
+    private DemoSummary() {
+    }
+
+    static void print(DemoFacts f, PrintStream out) {
+        out.println();
+        out.println("== Summary");
+        out.printf("requests published: %d (%d re-sends of the same id), distinct: %d, final: %d%n", f.published, f.resent,
+                f.requestRows.size(), f.finalCount());
+        f.byState.forEach((state, n) -> out.printf("  %-10s %d%n", state, n));
+        f.requestRows.stream().filter(r -> r[2].equals("REJECTED") || r[2].equals("FAILED"))
+                .forEach(r -> out.printf("  %s %s (%s): %s%n", r[2], r[0], r[1], r[4]));
+        out.println();
+        table(out, VERSION_HEADER, f.versionRows);
+        out.println();
+        if (f.challengeRows.isEmpty()) {
+            out.println("worst-case challenges: none finished");
+        } else {
+            out.println("worst-case challenges (the version's method applied to the hardest forget set of the same size):");
+            table(out, CHALLENGE_HEADER, f.challengeRows);
+        }
+        out.println();
+        out.println("latency: " + f.latencyLine());
+    }
+
+    static void table(PrintStream out, String[] header, List<String[]> rows) {
+        int[] w = new int[header.length];
+        for (int i = 0; i < header.length; i++) {
+            w[i] = header[i].length();
+            for (String[] r : rows) {
+                w[i] = Math.min(60, Math.max(w[i], r[i].length()));
+            }
+        }
+        line(out, header, w);
+        for (String[] r : rows) {
+            line(out, r, w);
+        }
+    }
+
+    private static void line(PrintStream out, String[] cells, int[] w) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            String c = cells[i].length() > w[i] ? cells[i].substring(0, w[i] - 1) + "…" : cells[i];
+            b.append(String.format("%-" + w[i] + "s", c)).append(i + 1 < cells.length ? "  " : "");
+        }
+        out.println(b.toString().stripTrailing());
+    }
+}
