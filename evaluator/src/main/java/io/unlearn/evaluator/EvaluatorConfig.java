@@ -1,9 +1,8 @@
 package io.unlearn.evaluator;
 
 import io.unlearn.ml.data.FashionMnist;
-import java.util.HashMap;
+import io.unlearn.runtime.ServiceConfig;
 import java.util.Map;
-import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
@@ -12,17 +11,12 @@ import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The one configuration of the evaluator: every key typed, defaulted, validated and documented in
- * {@link #CONFIG_DEF}; {@link #of(Map)} fails fast naming every problem. {@code kafka.}-prefixed keys pass
- * through to the Kafka clients (SASL/SSL); {@code policy.}-prefixed keys set the verdict thresholds
+ * {@link #CONFIG_DEF}; {@link #of(Map)} fails fast naming every problem. The cluster, {@code kafka.*} pass-through
+ * and group-member keys are the runtime's ({@link ServiceConfig}); {@code policy.}-prefixed keys set the verdict thresholds
  * ({@link EvaluationPolicy}). The challenge defaults are deliberately small (minutes on 2 CPU cores for the
  * full Fashion-MNIST CNN); the paper's recipe is 20 outer steps × K = 10 over the whole training set.
  */
-public final class EvaluatorConfig extends AbstractConfig {
-    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
-    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
-    public static final String GROUP_ID = "group.id";
-    public static final String TRANSACTIONAL_ID_PREFIX = "transactional.id.prefix";
-    public static final String INSTANCE_ID = "instance.id";
+public final class EvaluatorConfig extends ServiceConfig {
     public static final String DATA_DIR = "data.dir";
     public static final String DATASET_DIR = "dataset.dir";
     public static final String DATASET_LIMIT = "dataset.limit";
@@ -36,18 +30,9 @@ public final class EvaluatorConfig extends AbstractConfig {
     public static final String CHALLENGE_INNER = "challenge.inner.epochs";
     public static final String ATTACK_SAMPLES = "suppression.attack.samples";
     public static final String ATTACK_EPSILON = "suppression.attack.epsilon";
-    public static final String KAFKA_PREFIX = "kafka.";
 
-    public static final ConfigDef CONFIG_DEF = new ConfigDef()
-            .define(BOOTSTRAP_SERVERS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH, "Kafka brokers.")
-            .define(SCHEMA_REGISTRY_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
-                    "Confluent-compatible schema registry URL.")
-            .define(GROUP_ID, Type.STRING, "unlearn-evaluator", Importance.MEDIUM,
+    public static final ConfigDef CONFIG_DEF = groupMemberKeys("evaluator",
                     "Consumer group over unlearn.models.versions: evaluators with the same id share the models by partition.")
-            .define(TRANSACTIONAL_ID_PREFIX, Type.STRING, "unlearn-evaluator", Importance.LOW,
-                    "Prefix of this instance's transactional.id: <prefix>-<group.id>-<instance.id>.")
-            .define(INSTANCE_ID, Type.STRING, defaultInstanceId(), Importance.MEDIUM,
-                    "Stable name of this instance (default: the host name); a restart with the same name fences its predecessor.")
             .define(DATA_DIR, Type.STRING, ".unlearn/evaluator", Importance.MEDIUM,
                     "Directory of the evaluator's own files: the worst-case forget-set cache (worstcase/<key>.json).")
             .define(DATASET_DIR, Type.STRING, FashionMnist.DEFAULT_DIR.toString(), Importance.MEDIUM,
@@ -71,18 +56,10 @@ public final class EvaluatorConfig extends AbstractConfig {
                     "SUPPRESSED versions: concept and non-concept test samples attacked with PGD (10 steps) each.")
             .define(ATTACK_EPSILON, Type.DOUBLE, 0.03, Range.atLeast(0.0), Importance.LOW, "SUPPRESSED versions: PGD budget ε.");
 
-    private static String defaultInstanceId() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "evaluator";
-        }
-    }
-
     private final EvaluationPolicy policy;
 
     private EvaluatorConfig(Map<String, ?> props) {
-        super(CONFIG_DEF, props, false);
+        super(CONFIG_DEF, props, EvaluationPolicy.PREFIX);
         this.policy = EvaluationPolicy.fromProperties(originalsWithPrefix(EvaluationPolicy.PREFIX, true));
     }
 
@@ -98,22 +75,5 @@ public final class EvaluatorConfig extends AbstractConfig {
 
     public EvaluationPolicy policy() {
         return policy;
-    }
-
-    /** The transactional.id of this instance: stable across restarts so that a restart fences its predecessor. */
-    public String transactionalId() {
-        return getString(TRANSACTIONAL_ID_PREFIX) + "-" + getString(GROUP_ID) + "-" + getString(INSTANCE_ID);
-    }
-
-    public Map<String, Object> kafkaClientProps() {
-        Map<String, Object> props = new HashMap<>(originalsWithPrefix(KAFKA_PREFIX, true));
-        props.put(BOOTSTRAP_SERVERS, String.join(",", getList(BOOTSTRAP_SERVERS)));
-        return props;
-    }
-
-    public Map<String, Object> registryProps() {
-        Map<String, Object> props = new HashMap<>(originals());
-        props.keySet().removeIf(k -> k.startsWith(KAFKA_PREFIX) || k.startsWith(EvaluationPolicy.PREFIX));
-        return props;
     }
 }

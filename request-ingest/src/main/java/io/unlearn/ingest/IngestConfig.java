@@ -3,10 +3,10 @@ package io.unlearn.ingest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import io.unlearn.runtime.ServiceConfig;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
@@ -15,14 +15,12 @@ import org.apache.kafka.common.config.types.Password;
 
 /**
  * The one configuration of request-ingest: every key typed, defaulted, validated and documented in
- * {@link #CONFIG_DEF}. {@link #of(Map)} fails fast, naming every problem at once. Keys prefixed
- * {@code kafka.} pass through (prefix removed) to every Kafka client of the service: that is where
- * SASL/SSL settings go, e.g. {@code kafka.security.protocol=SASL_SSL}, {@code kafka.sasl.jaas.config=...}.
- * Registry credentials use the registry client's own keys ({@code basic.auth.user.info}, {@code bearer.auth.token}).
+ * {@link #CONFIG_DEF}. {@link #of(Map)} fails fast, naming every problem at once. The cluster keys and the
+ * {@code kafka.} pass-through are the runtime's ({@link ServiceConfig}): keys prefixed {@code kafka.} go (prefix
+ * removed) to every Kafka client of the service, e.g. {@code kafka.security.protocol=SASL_SSL}; registry credentials
+ * use the registry client's own keys ({@code basic.auth.user.info}, {@code bearer.auth.token}).
  */
-public final class IngestConfig extends AbstractConfig {
-    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
-    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+public final class IngestConfig extends ServiceConfig {
     public static final String APPLICATION_ID = "application.id";
     public static final String STATE_DIR = "state.dir";
     public static final String STREAM_THREADS = "num.stream.threads";
@@ -39,13 +37,8 @@ public final class IngestConfig extends AbstractConfig {
     public static final String CLOCK_SKEW_MS = "request.clock.skew.ms";
     public static final String SIGNING_KEYS = "signing.keys";
     public static final String SIGNING_REQUIRED = "signing.required.requesters";
-    public static final String KAFKA_PREFIX = "kafka.";
 
-    public static final ConfigDef CONFIG_DEF = new ConfigDef()
-            .define(BOOTSTRAP_SERVERS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
-                    "Kafka brokers, host:port[,host:port...].")
-            .define(SCHEMA_REGISTRY_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
-                    "Confluent-compatible schema registry, e.g. http://127.0.0.1:8081/apis/ccompat/v7.")
+    public static final ConfigDef CONFIG_DEF = clusterKeys()
             .define(APPLICATION_ID, Type.STRING, "unlearn-request-ingest", Importance.MEDIUM,
                     "Kafka Streams application id: instances with the same id share the work.")
             .define(STATE_DIR, Type.STRING, ".unlearn/ingest-state", Importance.MEDIUM,
@@ -80,7 +73,7 @@ public final class IngestConfig extends AbstractConfig {
                     "Requesters whose unsigned requests are rejected.");
 
     private IngestConfig(Map<String, ?> props) {
-        super(CONFIG_DEF, props, false);
+        super(CONFIG_DEF, props);
     }
 
     /** Parses and checks {@code props}; throws one {@link IngestException} listing every problem. */
@@ -138,20 +131,6 @@ public final class IngestConfig extends AbstractConfig {
     /** token → requester, from {@link #HTTP_TOKENS}. */
     public Map<String, String> httpTokens() {
         return parsePairs(HTTP_TOKENS, new ArrayList<>());
-    }
-
-    /** Settings for every Kafka client: bootstrap servers plus the {@code kafka.}-prefixed pass-through keys. */
-    public Map<String, Object> kafkaClientProps() {
-        Map<String, Object> props = new HashMap<>(originalsWithPrefix(KAFKA_PREFIX, true));
-        props.put(BOOTSTRAP_SERVERS, String.join(",", getList(BOOTSTRAP_SERVERS)));
-        return props;
-    }
-
-    /** Settings for the schema-registry client: the URL and any of its own keys given here. */
-    public Map<String, Object> registryProps() {
-        Map<String, Object> props = new HashMap<>(originals());
-        props.keySet().removeIf(k -> k.startsWith(KAFKA_PREFIX));
-        return props;
     }
 
     private Map<String, String> parsePairs(String key, List<String> problems) {

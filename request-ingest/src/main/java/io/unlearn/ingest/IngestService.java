@@ -8,7 +8,6 @@ import io.unlearn.ingest.http.IngestHttpServer;
 import io.unlearn.ingest.internals.KafkaRequestPublisher;
 import io.unlearn.ingest.internals.StoreStatusLookup;
 import io.unlearn.schemas.registry.SchemaRegistryClient;
-import io.unlearn.schemas.registry.SchemaRegistryConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -43,7 +42,7 @@ public final class IngestService implements AutoCloseable {
     private IngestService(IngestConfig config, Clock clock) {
         this.config = config;
         this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        SchemaRegistryClient registry = SchemaRegistryClient.create(SchemaRegistryConfig.fromProperties(config.registryProps()));
+        SchemaRegistryClient registry = config.registry();
         this.publisher = new KafkaRequestPublisher(config.kafkaClientProps(), registry);
         // The HTTP socket is bound before Streams is built so that the advertised application.server carries the
         // real port (http.port=0 picks one); the server reaches the lookup and the state through this object.

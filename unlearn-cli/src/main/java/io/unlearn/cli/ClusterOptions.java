@@ -39,6 +39,14 @@ public final class ClusterOptions {
         return props;
     }
 
+    /** A service's first settings: {@code bootstrap.servers} and {@code schema.registry.url}; a config file and --set follow. */
+    public Map<String, Object> serviceDefaults() {
+        Map<String, Object> props = new HashMap<>();
+        props.put("bootstrap.servers", bootstrap());
+        props.put(SchemaRegistryConfig.URL_CONFIG, registryUrlOrStack());
+        return props;
+    }
+
     public SchemaRegistryClient registry() {
         Map<String, Object> props = new HashMap<>();
         fileProps().forEach((k, v) -> props.put(k.toString(), v));

@@ -2,6 +2,8 @@ package io.unlearn.cli;
 
 import io.unlearn.evaluator.EvaluatorConfig;
 import io.unlearn.evaluator.EvaluatorService;
+import io.unlearn.runtime.OpsEndpoint;
+import io.unlearn.runtime.ServiceProps;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -30,17 +32,11 @@ final class EvaluatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        EvaluatorConfig config = EvaluatorConfig.of(ServiceProps.merge(cluster, configFile, overrides));
+        EvaluatorConfig config = EvaluatorConfig.of(ServiceProps.merge(cluster.serviceDefaults(), configFile, overrides));
         var meters = OpsEndpoint.registry();
         EvaluatorService evaluator = EvaluatorService.start(config, Clock.systemUTC(), meters);
-        Runtime.getRuntime().addShutdownHook(new Thread(evaluator::close, "unlearn-evaluator-shutdown"));
         metrics.serveIfAsked(meters, evaluator::isRunning);
-        System.out.println("evaluator running (challenge " + (config.getBoolean(EvaluatorConfig.CHALLENGE_ENABLED) ? "on" : "off") + ")");
-        System.out.flush();
-        evaluator.awaitTermination();
-        if (evaluator.failure() != null) {
-            throw new CliException("the evaluator stopped: " + evaluator.failure().getMessage());
-        }
-        return 0;
+        return LoopServices.runUntilStopped(evaluator, "evaluator",
+                "evaluator running (challenge " + (config.getBoolean(EvaluatorConfig.CHALLENGE_ENABLED) ? "on" : "off") + ")");
     }
 }

@@ -2,6 +2,7 @@ package io.unlearn.cli;
 
 import io.unlearn.ingest.IngestConfig;
 import io.unlearn.ingest.IngestService;
+import io.unlearn.runtime.ServiceProps;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -30,7 +31,7 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Map<String, Object> props = ServiceProps.merge(cluster, configFile, overrides);
+        Map<String, Object> props = ServiceProps.merge(cluster.serviceDefaults(), configFile, overrides);
         String generatedToken = null;
         if (!props.containsKey(IngestConfig.HTTP_TOKENS) && !"false".equals(props.get(IngestConfig.HTTP_ENABLED))) {
             byte[] random = new byte[16];

@@ -1,6 +1,7 @@
 package io.unlearn.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.unlearn.runtime.OpsEndpoint;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Option;
 

@@ -1,12 +1,14 @@
 package io.unlearn.cli;
 
 import io.unlearn.events.ModelVersion;
-import io.unlearn.schemas.EventSerdes;
+import io.unlearn.runtime.ServiceProps;
+import io.unlearn.runtime.TopicReader;
 import io.unlearn.schemas.Topics;
 import io.unlearn.worker.BaseModels;
 import io.unlearn.worker.WorkerConfig;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +47,7 @@ final class ModelsCommand {
                 throw new CliException("--epochs " + epochs + " must be at least 1");
             }
             String arch = architecture != null ? architecture : modelId.contains("mlp") ? "mlp" : "cnn";
-            WorkerConfig config = WorkerConfig.of(ServiceProps.merge(cluster, null, overrides));
+            WorkerConfig config = WorkerConfig.of(ServiceProps.merge(cluster.serviceDefaults(), null, overrides));
             ModelVersion v1 = BaseModels.trainAndPublish(config, modelId, arch, epochs,
                     event -> System.err.println("  " + event), Clock.systemUTC());
             System.out.println("published " + v1.getVersionId() + " (" + arch + ", " + epochs + " epochs) artifact "
@@ -93,9 +95,9 @@ final class ModelsCommand {
         }
     }
 
+    /** Every version, oldest first (by record timestamp across partitions). */
     static List<ModelVersion> versions(ClusterOptions cluster) {
-        return TopicReader.readAll(cluster.clientProps(), Topics.MODEL_VERSIONS.name(),
-                        EventSerdes.serde(ModelVersion.class, cluster.registry()).deserializer())
-                .stream().map(ConsumerRecord::value).filter(java.util.Objects::nonNull).toList();
+        return new TopicReader(cluster.clientProps(), cluster.registry()).readAll(Topics.MODEL_VERSIONS).stream()
+                .sorted(Comparator.comparingLong(ConsumerRecord::timestamp)).map(ConsumerRecord::value).toList();
     }
 }

@@ -1,5 +1,7 @@
 package io.unlearn.cli;
 
+import io.unlearn.runtime.OpsEndpoint;
+import io.unlearn.runtime.ServiceProps;
 import io.unlearn.worker.WorkerConfig;
 import io.unlearn.worker.WorkerService;
 import java.nio.file.Path;
@@ -29,17 +31,10 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        WorkerConfig config = WorkerConfig.of(ServiceProps.merge(cluster, configFile, overrides));
+        WorkerConfig config = WorkerConfig.of(ServiceProps.merge(cluster.serviceDefaults(), configFile, overrides));
         var meters = OpsEndpoint.registry();
         WorkerService worker = WorkerService.start(config, Clock.systemUTC(), meters);
-        Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "unlearn-worker-shutdown"));
         metrics.serveIfAsked(meters, worker::isRunning);
-        System.out.println("unlearn-worker running (method " + config.getString(WorkerConfig.METHOD) + ")");
-        System.out.flush();
-        worker.awaitTermination();
-        if (worker.failure() != null) {
-            throw new CliException("the worker stopped: " + worker.failure().getMessage());
-        }
-        return 0;
+        return LoopServices.runUntilStopped(worker, "worker", "unlearn-worker running (method " + config.getString(WorkerConfig.METHOD) + ")");
     }
 }

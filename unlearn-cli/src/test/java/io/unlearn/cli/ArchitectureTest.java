@@ -13,11 +13,13 @@ import com.tngtech.archunit.lang.CompositeArchRule;
 import io.unlearn.audit.archfixture.AuditClassThatImportsTheLauncher;
 import io.unlearn.ml.archfixture.EngineClassThatImportsKafka;
 import io.unlearn.ml.archfixture.EngineClassWithAMain;
+import io.unlearn.runtime.archfixture.RuntimeClassThatImportsAService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point one way: schemas (Avro + Kafka serdes) ← ml (no Kafka) ← services and the audit ← launcher.
+ * Dependencies point one way: schemas (Avro + Kafka serdes) ← ml (no Kafka) ← services and the audit ← launcher, with
+ * the service runtime (schemas + Kafka clients) under the services and beside ml.
  * Each rule's message says how to mend a break. Runs here because the launcher sees every module.
  */
 class ArchitectureTest {
@@ -44,8 +46,8 @@ class ArchitectureTest {
 
     private static final ArchRule ML_WITHOUT_KAFKA = noClasses().that().resideInAPackage("io.unlearn.ml..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "io.unlearn.schemas..",
-                        "io.unlearn.events..", "io.unlearn.ingest..", "io.unlearn.worker..", "io.unlearn.evaluator..",
-                        "io.unlearn.stack..", "io.unlearn.cli..")
+                        "io.unlearn.events..", "io.unlearn.runtime..", "io.unlearn.ingest..", "io.unlearn.worker..",
+                        "io.unlearn.evaluator..", "io.unlearn.stack..", "io.unlearn.cli..")
                 .because("the engine is a plain numeric library the services call; it must run without Kafka" + FIX);
 
     @Test
@@ -114,17 +116,42 @@ class ArchitectureTest {
         for (String[] p : pairs) {
             noClasses().that().resideInAPackage(p[0])
                     .should().dependOnClassesThat().resideInAnyPackage(p[1], p[2], "io.unlearn.cli..")
-                    .because("services cooperate only through topics, so each scales and fails on its own" + FIX)
+                    .because("services cooperate only through topics, so each scales and fails on its own; plumbing two "
+                            + "services both need (config keys, loop lifecycle, transactions, topic readers, ops endpoint) "
+                            + "belongs in service-runtime (io.unlearn.runtime), which every service may use" + FIX)
                     .allowEmptyShould(true)
                     .check(project);
         }
+    }
+
+    private static final ArchRule RUNTIME_BELOW_THE_SERVICES = noClasses().that().resideInAPackage("io.unlearn.runtime..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.unlearn.ingest..", "io.unlearn.worker..",
+                    "io.unlearn.evaluator..", "io.unlearn.audit..", "io.unlearn.demo..", "io.unlearn.bench..", "io.unlearn.ml..",
+                    "io.unlearn.cli..", "io.unlearn.stack..")
+            .because("service-runtime is what every service shares, so it may know the event contract and the Kafka "
+                    + "clients but no service, not the engine (ml) and not the launcher — keep the service-specific part "
+                    + "in the service and hand the runtime an interface or a callback (as ServiceLoop and the TopicTail sink are), "
+                    + "or move the shared piece down into `schemas`");
+
+    @Test
+    void theRuntimeDependsOnNoServiceNorTheEngineNorTheLauncher() {
+        RUNTIME_BELOW_THE_SERVICES.check(project);
+    }
+
+    @Test
+    void theRuntimeRuleCatchesABreak() {
+        JavaClasses broken = new ClassFileImporter().importClasses(RuntimeClassThatImportsAService.class);
+        assertThatThrownBy(() -> RUNTIME_BELOW_THE_SERVICES.check(broken))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("RuntimeClassThatImportsAService")
+                .hasMessageContaining("hand the runtime an interface");
     }
 
     @Test
     void theLocalStackIsInfrastructureOnly() {
         noClasses().that().resideInAPackage("io.unlearn.stack..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.unlearn.schemas..", "io.unlearn.ml..",
-                        "io.unlearn.ingest..", "io.unlearn.worker..", "io.unlearn.evaluator..", "io.unlearn.cli..")
+                        "io.unlearn.runtime..", "io.unlearn.ingest..", "io.unlearn.worker..", "io.unlearn.evaluator..", "io.unlearn.cli..")
                 .because("the local stack starts a broker and a registry; what runs on them is the services' business" + FIX)
                 .check(project);
     }

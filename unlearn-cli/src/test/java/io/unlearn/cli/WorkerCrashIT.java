@@ -8,6 +8,7 @@ import io.unlearn.events.ModelVersion;
 import io.unlearn.events.RequestKind;
 import io.unlearn.events.RequestState;
 import io.unlearn.events.RequestStatus;
+import io.unlearn.runtime.TopicReader;
 import io.unlearn.schemas.Digests;
 import io.unlearn.schemas.EventContract;
 import io.unlearn.schemas.EventSerdes;
@@ -75,8 +76,7 @@ class WorkerCrashIT {
             Thread.sleep(killAfter);
             worker.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
-        long beforeLastRun = TopicReader.readAll(client, Topics.MODEL_VERSIONS.name(),
-                EventSerdes.serde(ModelVersion.class, registry).deserializer()).stream().filter(r -> r.value().getModelId().equals(model)).count();
+        long beforeLastRun = new TopicReader(client, registry).readAll(Topics.MODEL_VERSIONS).stream().filter(r -> r.value().getModelId().equals(model)).count();
         assertThat(beforeLastRun).as("the killed runs published versions, so the kills hit a working worker").isGreaterThan(1);
         Process last = startWorker(stack, settings, artifacts.resolve("worker-last.log"));
         try {
@@ -86,8 +86,7 @@ class WorkerCrashIT {
             last.waitFor(30, TimeUnit.SECONDS);
         }
 
-        List<ModelVersion> versions = TopicReader.readAll(client, Topics.MODEL_VERSIONS.name(),
-                        EventSerdes.serde(ModelVersion.class, registry).deserializer()).stream().map(ConsumerRecord::value)
+        List<ModelVersion> versions = new TopicReader(client, registry).readAll(Topics.MODEL_VERSIONS).stream().map(ConsumerRecord::value)
                 .filter(v -> v.getModelId().equals(model)).sorted(Comparator.comparingLong(ModelVersion::getVersion)).toList();
         assertThat(versions.stream().map(ModelVersion::getVersion).distinct().count()).as("each version number once").isEqualTo(versions.size());
         Map<String, Long> appliedCounts = versions.stream().flatMap(v -> v.getAppliedRequestIds().stream())
@@ -101,8 +100,7 @@ class WorkerCrashIT {
             assertThat(v.getParentVersionId()).isEqualTo(parent.getVersionId());
             assertThat(v.getLineageHash()).isEqualTo(Digests.lineageHash(parent.getLineageHash(), v.getArtifactSha256(), v.getAppliedRequestIds()));
         }
-        Map<String, Long> appliedStatuses = TopicReader.readAll(client, Topics.REQUEST_STATUS.name(),
-                        EventSerdes.serde(RequestStatus.class, registry).deserializer()).stream().map(ConsumerRecord::value)
+        Map<String, Long> appliedStatuses = new TopicReader(client, registry).readAll(Topics.REQUEST_STATUS).stream().map(ConsumerRecord::value)
                 .filter(s -> s.getRequestId().startsWith(prefix) && s.getState() == RequestState.APPLIED)
                 .collect(Collectors.groupingBy(RequestStatus::getRequestId, Collectors.counting()));
         assertThat(appliedStatuses.values()).as("one committed APPLIED status per request").allMatch(n -> n == 1L);
@@ -160,7 +158,7 @@ class WorkerCrashIT {
         long deadline = System.nanoTime() + timeout.toNanos();
         Set<String> applied = new TreeSet<>();
         while (System.nanoTime() < deadline) {
-            applied = TopicReader.readAll(client, Topics.MODEL_VERSIONS.name(), EventSerdes.serde(ModelVersion.class, registry).deserializer())
+            applied = new TopicReader(client, registry).readAll(Topics.MODEL_VERSIONS)
                     .stream().map(ConsumerRecord::value).filter(v -> v.getModelId().equals(model))
                     .flatMap(v -> v.getAppliedRequestIds().stream()).collect(Collectors.toCollection(TreeSet::new));
             if (applied.containsAll(sent)) {

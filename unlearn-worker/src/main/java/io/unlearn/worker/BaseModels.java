@@ -11,8 +11,8 @@ import io.unlearn.ml.model.TrainingSpec;
 import io.unlearn.ml.train.ModelTraining;
 import io.unlearn.schemas.EventSerdes;
 import io.unlearn.schemas.Topics;
+import io.unlearn.runtime.TopicReader;
 import io.unlearn.schemas.registry.SchemaRegistryClient;
-import io.unlearn.schemas.registry.SchemaRegistryConfig;
 import io.unlearn.worker.internals.StateLoader;
 import io.unlearn.worker.internals.VersionRecords;
 import java.nio.file.Path;
@@ -62,8 +62,8 @@ public final class BaseModels {
 
     private static ModelVersion publishBase(WorkerConfig config, String modelId, String architecture, int epochs,
                                             ProgressListener listener, Clock clock, boolean reuse) {
-        SchemaRegistryClient registry = SchemaRegistryClient.create(SchemaRegistryConfig.fromProperties(config.registryProps()));
-        new StateLoader(config.kafkaClientProps(), registry).load().head(modelId).ifPresent(head -> {
+        SchemaRegistryClient registry = config.registry();
+        new StateLoader(new TopicReader(config.kafkaClientProps(), registry)).load().head(modelId).ifPresent(head -> {
             throw new WorkerException("model '" + modelId + "' already has versions (head " + head.getVersionId()
                     + "); its lineage continues through unlearning, so train a new model id instead");
         });

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.config.AbstractConfig;
+import io.unlearn.runtime.ServiceConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
@@ -14,16 +14,11 @@ import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The one configuration of unlearn-worker: every key typed, defaulted, validated and documented in
- * {@link #CONFIG_DEF}; {@link #of(Map)} fails fast naming every problem. {@code kafka.}-prefixed keys pass
- * through to the Kafka clients (SASL/SSL); {@code method.}-prefixed keys override the unlearning method's
- * hyperparameters, e.g. {@code method.epochs=1}.
+ * {@link #CONFIG_DEF}; {@link #of(Map)} fails fast naming every problem. The cluster, {@code kafka.*} pass-through
+ * and group-member keys ({@code group.id}, {@code instance.id}, ...) are the runtime's ({@link ServiceConfig});
+ * {@code method.}-prefixed keys override the unlearning method's hyperparameters, e.g. {@code method.epochs=1}.
  */
-public final class WorkerConfig extends AbstractConfig {
-    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
-    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
-    public static final String GROUP_ID = "group.id";
-    public static final String TRANSACTIONAL_ID_PREFIX = "transactional.id.prefix";
-    public static final String INSTANCE_ID = "instance.id";
+public final class WorkerConfig extends ServiceConfig {
     public static final String ARTIFACT_DIR = "artifact.dir";
     public static final String DATASET_DIR = "dataset.dir";
     public static final String DATASET_LIMIT = "dataset.limit";
@@ -42,21 +37,10 @@ public final class WorkerConfig extends AbstractConfig {
     public static final String CONCEPT_SCALES = "concept.scales";
     public static final String CONCEPT_CLAMPS = "concept.clamps";
     public static final String CONCEPT_MAX_OTHER_DROP = "concept.max.other.drop";
-    public static final String KAFKA_PREFIX = "kafka.";
     public static final String METHOD_PREFIX = "method.";
 
-    public static final ConfigDef CONFIG_DEF = new ConfigDef()
-            .define(BOOTSTRAP_SERVERS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH, "Kafka brokers.")
-            .define(SCHEMA_REGISTRY_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
-                    "Confluent-compatible schema registry URL.")
-            .define(GROUP_ID, Type.STRING, "unlearn-worker", Importance.MEDIUM,
+    public static final ConfigDef CONFIG_DEF = groupMemberKeys("worker",
                     "Consumer group: workers with the same id share the models (by partition of modelId).")
-            .define(TRANSACTIONAL_ID_PREFIX, Type.STRING, "unlearn-worker", Importance.LOW,
-                    "Prefix of this instance's transactional.id: <prefix>-<group.id>-<instance.id>.")
-            .define(INSTANCE_ID, Type.STRING, defaultInstanceId(), Importance.MEDIUM,
-                    "Stable name of this worker instance (default: the host name). A restarted instance with the same "
-                            + "name fences and aborts its predecessor's unfinished transaction at once; give each "
-                            + "instance on one host its own name.")
             .define(ARTIFACT_DIR, Type.STRING, ".unlearn/artifacts", Importance.MEDIUM,
                     "Directory of the content-addressed artifact store (shared by all workers and the evaluator).")
             .define(DATASET_DIR, Type.STRING, FashionMnist.DEFAULT_DIR.toString(), Importance.MEDIUM,
@@ -94,21 +78,8 @@ public final class WorkerConfig extends AbstractConfig {
                     "Calibration keeps the strongest suppression that costs at most this many points of non-concept accuracy "
                             + "on the calibration half of the test split.");
 
-    private static String defaultInstanceId() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "worker";
-        }
-    }
-
-    /** The transactional.id of this instance: stable across restarts so that a restart fences its predecessor. */
-    public String transactionalId() {
-        return getString(TRANSACTIONAL_ID_PREFIX) + "-" + getString(GROUP_ID) + "-" + getString(INSTANCE_ID);
-    }
-
     private WorkerConfig(Map<String, ?> props) {
-        super(CONFIG_DEF, props, false);
+        super(CONFIG_DEF, props, METHOD_PREFIX);
     }
 
     public static WorkerConfig of(Map<String, ?> props) {
@@ -156,17 +127,5 @@ public final class WorkerConfig extends AbstractConfig {
                 getList(CONCEPT_FEATURES).stream().map(Integer::valueOf).toList(),
                 getList(CONCEPT_SCALES).stream().map(Double::valueOf).toList(),
                 getList(CONCEPT_CLAMPS).stream().map(Double::valueOf).toList(), getDouble(CONCEPT_MAX_OTHER_DROP), getLong(SEED));
-    }
-
-    public Map<String, Object> kafkaClientProps() {
-        Map<String, Object> props = new HashMap<>(originalsWithPrefix(KAFKA_PREFIX, true));
-        props.put(BOOTSTRAP_SERVERS, String.join(",", getList(BOOTSTRAP_SERVERS)));
-        return props;
-    }
-
-    public Map<String, Object> registryProps() {
-        Map<String, Object> props = new HashMap<>(originals());
-        props.keySet().removeIf(k -> k.startsWith(KAFKA_PREFIX) || k.startsWith(METHOD_PREFIX));
-        return props;
     }
 }

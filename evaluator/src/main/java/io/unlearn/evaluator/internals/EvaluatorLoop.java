@@ -2,13 +2,13 @@ package io.unlearn.evaluator.internals;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.unlearn.events.EvaluationReport;
-import io.unlearn.events.ForgottenSample;
 import io.unlearn.events.ModelVersion;
 import io.unlearn.events.ModelVersionKind;
-import io.unlearn.ml.GradMode;
+import io.unlearn.runtime.ServiceLoop;
 import io.unlearn.schemas.EventSerdes;
 import io.unlearn.schemas.Topics;
 import io.unlearn.schemas.registry.SchemaRegistryClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -16,11 +16,11 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -29,28 +29,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The consume → evaluate → publish loop, one thread. For each version record: catch the mirrors up (versions,
- * forgotten samples, reports), skip it when its basic report exists (a replayed event), otherwise evaluate it and
- * publish the report, the requests' statuses and the offset in one transaction; then queue its challenge.
- * Finished challenges are published from this thread too. Unreadable records go to the dead-letter topic.
+ * The consume → evaluate → publish loop, one thread. For each version record: catch the state up (versions,
+ * forgotten samples, reports: {@link StateFeed}), skip it when its basic report exists (a replayed event), otherwise
+ * evaluate it and publish the report, the requests' statuses and the offset in one transaction; then queue its
+ * challenge. Finished challenges are published from this thread too. Unreadable records go to the dead-letter topic
+ * with their offset. A record or a finished challenge of a partition revoked meanwhile is left to the partition's
+ * new owner: nothing is published for it and its offset is not committed. Built on the {@link Consumer} /
+ * {@link Producer} interfaces and given its collaborators, so that it runs on mocks in tests.
  */
-public final class EvaluatorLoop implements Runnable {
+public final class EvaluatorLoop implements ServiceLoop {
     private static final Logger log = LoggerFactory.getLogger(EvaluatorLoop.class);
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final Consumer<String, byte[]> consumer;
     private final ReportPublisher publisher;
     private final Deserializer<ModelVersion> versions;
     private final EvaluatorState state = new EvaluatorState();
-    private final List<TopicMirror<?>> mirrors;
-    private final VersionEvaluator evaluator;
+    private final StateFeed feed;
+    private final VersionJudge evaluator;
     private final ChallengeRunner challenges;
     private final EvaluatorMetrics metrics;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile boolean stale = true;
 
-    public EvaluatorLoop(KafkaConsumer<String, byte[]> consumer, KafkaProducer<String, byte[]> producer, SchemaRegistryClient registry,
-                         Map<String, Object> clientProps, VersionEvaluator evaluator, WorstCaseChallenger challenger,
-                         MeterRegistry meters, java.time.Clock clock) {
+    /** @param challenger runs worst-case challenges in the background; null when they are off */
+    public EvaluatorLoop(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer, SchemaRegistryClient registry,
+                         StateFeed feed, VersionJudge evaluator, WorstCaseChallenger challenger, MeterRegistry meters, Clock clock) {
         this.consumer = consumer;
         this.publisher = new ReportPublisher(producer, consumer, registry, clock);
         this.versions = EventSerdes.serde(ModelVersion.class, registry).deserializer();
@@ -59,18 +62,12 @@ public final class EvaluatorLoop implements Runnable {
         this.metrics = new EvaluatorMetrics(meters, () -> runner[0] == null ? 0 : runner[0].pendingCount());
         this.challenges = challenger == null ? null : new ChallengeRunner(challenger, metrics);
         runner[0] = challenges;
-        this.mirrors = List.of(
-                new TopicMirror<>(clientProps, Topics.MODEL_VERSIONS.name(), versions, state::onVersion),
-                new TopicMirror<>(clientProps, Topics.FORGOTTEN_SAMPLES.name(),
-                        EventSerdes.serde(ForgottenSample.class, registry).deserializer(), (f, p) -> state.onForgotten(f)),
-                new TopicMirror<>(clientProps, Topics.EVALUATION_REPORTS.name(),
-                        EventSerdes.serde(EvaluationReport.class, registry).deserializer(), (r, p) -> state.onReport(r)));
+        this.feed = feed;
     }
 
     @Override
     public void run() {
         try {
-            GradMode.disableOnThisThread(); // inference here; the suppression attack records gradients only inside collectors
             publisher.init();
             consumer.subscribe(List.of(Topics.MODEL_VERSIONS.name()), new ConsumerRebalanceListener() {
                 @Override
@@ -91,7 +88,12 @@ public final class EvaluatorLoop implements Runnable {
                     ready.countDown();
                 }
                 for (ConsumerRecord<String, byte[]> r : records) {
-                    handle(r);
+                    if (consumer.assignment().contains(new TopicPartition(r.topic(), r.partition()))) {
+                        handle(r);
+                    } else {
+                        log.info("{}-{}@{} not handled: the partition was revoked since the poll; its new owner reads it",
+                                r.topic(), r.partition(), r.offset());
+                    }
                 }
                 publishFinishedChallenges();
             }
@@ -103,7 +105,7 @@ public final class EvaluatorLoop implements Runnable {
             if (challenges != null) {
                 challenges.close();
             }
-            mirrors.forEach(TopicMirror::close);
+            feed.close();
             consumer.close(Duration.ofSeconds(5));
             publisher.close();
         }
@@ -173,7 +175,9 @@ public final class EvaluatorLoop implements Runnable {
         for (ChallengeRunner.Finished f : challenges.drain()) {
             String id = f.report().getVersionId();
             catchUp();
-            if (!state.challengeReported(id)) {
+            if (!owned(id)) {
+                log.info("{}: worst-case challenge not published: its partition was revoked; the new owner challenges it", id);
+            } else if (!state.challengeReported(id)) {
                 publisher.challenge(f.report());
                 state.onReport(f.report());
                 metrics.challengePublished(f.report(), f.nanos());
@@ -184,14 +188,21 @@ public final class EvaluatorLoop implements Runnable {
         }
     }
 
-    private void catchUp() {
-        mirrors.forEach(TopicMirror::catchUp);
+    private boolean owned(String versionId) {
+        return state.partition(versionId).map(p -> consumer.assignment().contains(new TopicPartition(Topics.MODEL_VERSIONS.name(), p)))
+                .orElse(false);
     }
 
+    private void catchUp() {
+        feed.catchUp(state);
+    }
+
+    @Override
     public boolean awaitReady(Duration timeout) throws InterruptedException {
         return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    @Override
     public void close() {
         closed.set(true);
         consumer.wakeup();

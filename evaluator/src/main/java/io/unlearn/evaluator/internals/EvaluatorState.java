@@ -49,6 +49,11 @@ public final class EvaluatorState {
         return Optional.ofNullable(versionId == null ? null : versions.get(versionId));
     }
 
+    /** The partition of unlearn.models.versions the version was read from. */
+    public Optional<Integer> partition(String versionId) {
+        return Optional.ofNullable(partitions.get(versionId));
+    }
+
     public Optional<EvaluationReport> basicReport(String versionId) {
         return Optional.ofNullable(basicReports.get(versionId));
     }

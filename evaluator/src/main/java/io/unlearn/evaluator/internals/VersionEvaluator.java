@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * UA estimate). SUPPRESSED: see {@link SuppressionMeasurement}. Never throws for a bad version: a refused artifact
  * gives a REJECTED report, anything that prevents judging an INCONCLUSIVE one.
  */
-public final class VersionEvaluator {
+public final class VersionEvaluator implements VersionJudge {
     private static final Logger log = LoggerFactory.getLogger(VersionEvaluator.class);
     private final UnlearnDataset data;
     private final ArtifactLoader loader;
@@ -48,6 +48,7 @@ public final class VersionEvaluator {
         this.clock = clock;
     }
 
+    @Override
     public EvaluationReport evaluate(ModelVersion v, EvaluatorState state) {
         long started = System.nanoTime();
         try (Classifier model = loader.model(v.getArtifactUri(), v.getArtifactSha256())) {

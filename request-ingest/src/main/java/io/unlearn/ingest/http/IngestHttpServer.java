@@ -5,10 +5,13 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.unlearn.ingest.IngestException;
 import io.unlearn.ingest.RequestPublisher;
 import io.unlearn.ingest.StatusLookup;
+import io.unlearn.runtime.Health;
+import io.unlearn.runtime.OpsPage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -29,6 +32,7 @@ import org.slf4j.LoggerFactory;
  * GET  /healthz                open    Kafka Streams state         → 200 UP when RUNNING, else 503 DOWN
  * GET  /metrics                open    Prometheus text format
  * </pre>
+ * The two open pages are the runtime's ({@link OpsPage}), the same as the worker's and the evaluator's.
  * Every error is JSON {@code {"status", "error", "message"}}. The JDK's {@code com.sun.net.httpserver} is
  * enough here: a handful of small JSON endpoints, bound to loopback by default, behind a bounded pool of
  * {@value #THREADS} threads (a full queue closes the connection); a web framework would add weight and
@@ -40,6 +44,8 @@ public final class IngestHttpServer implements AutoCloseable {
     public static final int THREADS = 8;
     public static final int QUEUE = 64;
     public static final Duration GRACE = Duration.ofSeconds(5);
+    /** The Kafka Streams state in which the service is healthy. */
+    public static final String HEALTHY = "RUNNING";
     private static final Logger log = LoggerFactory.getLogger(IngestHttpServer.class);
 
     private final HttpSettings settings;
@@ -67,13 +73,12 @@ public final class IngestHttpServer implements AutoCloseable {
         SubmitHandler submit = new SubmitHandler(publisher, lookup,
                 new RequestBodies(clock, () -> UUID.randomUUID().toString()), settings.maxBodyBytes());
         StatusHandler status = new StatusHandler(lookup);
-        OpsHandler ops = new OpsHandler(streamsState, meters);
         server.createContext("/", new Router(settings.tokens(), meters, inFlight)
                 .route("POST", "/v1/deletion-requests", true, submit::deletion)
                 .route("POST", "/v1/concept-removals", true, submit::concept)
                 .route("GET", StatusHandler.PATH + "{id}", true, status::get)
-                .route("GET", "/healthz", false, ops::health)
-                .route("GET", "/metrics", false, ops::metrics));
+                .route("GET", OpsPage.HEALTH_PATH, false, call -> reply(OpsPage.health(health(streamsState.get()))))
+                .route("GET", OpsPage.METRICS_PATH, false, call -> reply(OpsPage.metrics(meters))));
         this.workers = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE),
                 daemonThreads(), (task, pool) -> {
                     log.warn("HTTP API overloaded: {} exchanges queued; closing a new connection", QUEUE);
@@ -117,6 +122,15 @@ public final class IngestHttpServer implements AutoCloseable {
             workers.shutdownNow();
         }
         log.info("HTTP API on port {} stopped", port);
+    }
+
+    /** UP while Kafka Streams is RUNNING: {@code {"status":"UP","streams":"RUNNING"}}. */
+    static Health health(String streamsState) {
+        return new Health(HEALTHY.equals(streamsState), Map.of("streams", streamsState));
+    }
+
+    private static Reply reply(OpsPage page) {
+        return new Reply(page.status(), page.contentType(), page.headers(), page.body());
     }
 
     private static ThreadFactory daemonThreads() {

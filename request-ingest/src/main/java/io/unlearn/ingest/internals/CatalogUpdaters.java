@@ -3,9 +3,6 @@ package io.unlearn.ingest.internals;
 import io.unlearn.events.ForgottenSample;
 import io.unlearn.events.ModelVersion;
 import io.unlearn.events.SampleRecord;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -17,17 +14,13 @@ public final class CatalogUpdaters {
     }
 
     /** unlearn.catalog.samples → {@link StoreNames#CATALOG}; a tombstone removes the sample and its index entry. */
-    public static final class Samples implements Processor<String, SampleRecord, Void, Void> {
-        private KeyValueStore<String, String> store;
-
-        @Override
-        public void init(ProcessorContext<Void, Void> context) {
-            store = context.getStateStore(StoreNames.CATALOG);
+    public static final class Samples extends StoreUpdater<SampleRecord> {
+        public Samples() {
+            super(StoreNames.CATALOG);
         }
 
         @Override
-        public void process(Record<String, SampleRecord> record) {
-            String sampleId = record.key();
+        protected void update(KeyValueStore<String, String> store, String sampleId, SampleRecord sample) {
             if (sampleId == null) {
                 return;
             }
@@ -38,7 +31,6 @@ public final class CatalogUpdaters {
                     store.delete(CatalogKeys.subjectSample(oldSubject, sampleId));
                 }
             }
-            SampleRecord sample = record.value();
             if (sample == null) {
                 store.delete(CatalogKeys.sample(sampleId));
                 return;
@@ -56,39 +48,32 @@ public final class CatalogUpdaters {
     }
 
     /** unlearn.catalog.forgotten → {@link StoreNames#FORGOTTEN}: modelId|sampleId (the record key) → versionId. */
-    public static final class Forgotten implements Processor<String, ForgottenSample, Void, Void> {
-        private KeyValueStore<String, String> store;
-
-        @Override
-        public void init(ProcessorContext<Void, Void> context) {
-            store = context.getStateStore(StoreNames.FORGOTTEN);
+    public static final class Forgotten extends StoreUpdater<ForgottenSample> {
+        public Forgotten() {
+            super(StoreNames.FORGOTTEN);
         }
 
         @Override
-        public void process(Record<String, ForgottenSample> record) {
-            if (record.key() == null) {
+        protected void update(KeyValueStore<String, String> store, String key, ForgottenSample forgotten) {
+            if (key == null) {
                 return;
             }
-            if (record.value() == null) {
-                store.delete(record.key());
+            if (forgotten == null) {
+                store.delete(key);
             } else {
-                store.put(record.key(), record.value().getVersionId());
+                store.put(key, forgotten.getVersionId());
             }
         }
     }
 
     /** unlearn.models.versions → {@link StoreNames#MODELS}: modelId → the latest versionId seen. */
-    public static final class Models implements Processor<String, ModelVersion, Void, Void> {
-        private KeyValueStore<String, String> store;
-
-        @Override
-        public void init(ProcessorContext<Void, Void> context) {
-            store = context.getStateStore(StoreNames.MODELS);
+    public static final class Models extends StoreUpdater<ModelVersion> {
+        public Models() {
+            super(StoreNames.MODELS);
         }
 
         @Override
-        public void process(Record<String, ModelVersion> record) {
-            ModelVersion version = record.value();
+        protected void update(KeyValueStore<String, String> store, String key, ModelVersion version) {
             if (version != null) {
                 store.put(version.getModelId(), version.getVersionId());
             }

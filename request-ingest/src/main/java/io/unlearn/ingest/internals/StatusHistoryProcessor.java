@@ -1,25 +1,19 @@
 package io.unlearn.ingest.internals;
 
 import io.unlearn.events.RequestStatus;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /** unlearn.requests.status (from every service) → {@link StoreNames#HISTORY}, for status lookups. */
-final class StatusHistoryProcessor implements Processor<String, RequestStatus, Void, Void> {
-    private KeyValueStore<String, String> history;
-
-    @Override
-    public void init(ProcessorContext<Void, Void> context) {
-        history = context.getStateStore(StoreNames.HISTORY);
+final class StatusHistoryProcessor extends StoreUpdater<RequestStatus> {
+    StatusHistoryProcessor() {
+        super(StoreNames.HISTORY);
     }
 
     @Override
-    public void process(Record<String, RequestStatus> record) {
-        if (record.key() == null || record.value() == null) {
+    protected void update(KeyValueStore<String, String> history, String requestId, RequestStatus status) {
+        if (requestId == null || status == null) {
             return;
         }
-        history.put(record.key(), StatusHistory.append(history.get(record.key()), record.value()));
+        history.put(requestId, StatusHistory.append(history.get(requestId), status));
     }
 }

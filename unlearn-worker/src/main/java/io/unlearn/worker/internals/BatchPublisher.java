@@ -5,42 +5,38 @@ import io.unlearn.events.ForgottenSample;
 import io.unlearn.events.ModelVersion;
 import io.unlearn.events.RequestState;
 import io.unlearn.events.RequestStatus;
+import io.unlearn.runtime.DeadLetters;
+import io.unlearn.runtime.Transactions;
 import io.unlearn.schemas.EventSerdes;
 import io.unlearn.schemas.Topics;
 import io.unlearn.schemas.registry.SchemaRegistryClient;
-import io.unlearn.worker.WorkerException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Publishes a batch's outcome in ONE transaction together with the consumed offsets: the ModelVersion,
  * BATCHED then APPLIED (or FAILED) per request, and a ForgottenSample per forgotten sample. Either all of
  * it becomes visible to read_committed readers or none; a crash before the commit leaves the requests to
- * be re-read and redone.
+ * be re-read and redone. An unreadable request goes to the dead-letter topic with the offsets, likewise.
  */
 final class BatchPublisher implements AutoCloseable {
-    private final KafkaProducer<String, byte[]> producer;
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final Transactions<String, byte[]> tx;
     private final Serializer<ModelVersion> versions;
     private final Serializer<RequestStatus> statuses;
     private final Serializer<ForgottenSample> forgotten;
     private final Clock clock;
     private Map<TopicPartition, OffsetAndMetadata> lastCommitted = new HashMap<>();
 
-    BatchPublisher(KafkaProducer<String, byte[]> producer, KafkaConsumer<String, byte[]> consumer, SchemaRegistryClient registry, Clock clock) {
-        this.producer = producer;
-        this.consumer = consumer;
+    BatchPublisher(Producer<String, byte[]> producer, Consumer<String, byte[]> consumer, SchemaRegistryClient registry, Clock clock) {
+        this.tx = new Transactions<>(producer, consumer, "worker", "batch");
         this.versions = EventSerdes.serde(ModelVersion.class, registry).serializer();
         this.statuses = EventSerdes.serde(RequestStatus.class, registry).serializer();
         this.forgotten = EventSerdes.serde(ForgottenSample.class, registry).serializer();
@@ -48,11 +44,11 @@ final class BatchPublisher implements AutoCloseable {
     }
 
     void init() {
-        producer.initTransactions();
+        tx.init();
     }
 
     void publish(PendingBatches.Batch batch, BatchOutcome outcome, Instant batchedAt, Map<TopicPartition, OffsetAndMetadata> offsets) {
-        inTransaction(() -> {
+        tx.run(() -> {
             Instant now = clock.instant();
             String versionId = null;
             if (outcome instanceof BatchOutcome.Published p) {
@@ -77,14 +73,26 @@ final class BatchPublisher implements AutoCloseable {
                                 ? "every sample was already forgotten by " + versionId : null, versionId, now);
                 send(Topics.REQUEST_STATUS.name(), r.getRequestId(), statuses, last);
             }
-            producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+            tx.sendOffsets(offsets);
         });
         lastCommitted = offsets;
     }
 
     /** Publishes a version that applies no request (a consolidation), in a transaction of its own. */
     void publishVersion(ModelVersion v) {
-        inTransaction(() -> send(Topics.MODEL_VERSIONS.name(), v.getModelId(), versions, v));
+        tx.run(() -> send(Topics.MODEL_VERSIONS.name(), v.getModelId(), versions, v));
+    }
+
+    /** Sends an unreadable request to the dead-letter topic with the offsets safe to commit, in one transaction. */
+    void deadLetter(ConsumerRecord<String, byte[]> r, Exception why, Map<TopicPartition, OffsetAndMetadata> offsets) {
+        tx.run(() -> {
+            tx.send(DeadLetters.of(r, "unreadable accepted request, not applied: " + why.getMessage()
+                    + "; republish it in the AcceptedRequest contract", why, VersionRecords.SERVICE, clock.instant()));
+            if (!offsets.isEmpty()) {
+                tx.sendOffsets(offsets);
+            }
+        });
+        lastCommitted = offsets;
     }
 
     /** Commits offsets that moved past skipped records, in a transaction of their own. */
@@ -92,34 +100,16 @@ final class BatchPublisher implements AutoCloseable {
         if (offsets.isEmpty() || offsets.equals(lastCommitted)) {
             return;
         }
-        inTransaction(() -> producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata()));
+        tx.commitOffsets(offsets);
         lastCommitted = offsets;
     }
 
     private <V> void send(String topic, String key, Serializer<V> serializer, V value) {
-        producer.send(new ProducerRecord<>(topic, key, serializer.serialize(topic, value)));
-    }
-
-    private void inTransaction(Runnable work) {
-        try {
-            producer.beginTransaction();
-            work.run();
-            producer.commitTransaction();
-        } catch (ProducerFencedException e) {
-            throw new WorkerException("this worker was fenced by a newer instance with the same transactional id; stopping", e);
-        } catch (KafkaException e) {
-            try {
-                producer.abortTransaction();
-            } catch (KafkaException ignored) {
-                // the original error is what matters; the transaction times out on the broker anyway
-            }
-            throw new WorkerException("a worker transaction failed and was aborted (" + e.getMessage()
-                    + "); stopping so that a restart resumes from the last committed batch", e);
-        }
+        tx.send(topic, key, serializer.serialize(topic, value));
     }
 
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(5));
+        tx.close();
     }
 }

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * and describes the new version. Deterministic: the seed derives from the model, the parent version and
  * the sorted request ids, so redoing a batch after a crash yields the same artifact.
  */
-public final class BatchRunner {
+public final class BatchRunner implements Unlearning {
     private static final Logger log = LoggerFactory.getLogger(BatchRunner.class);
     private final UnlearnDataset dataset;
     private final ArtifactStore artifacts;
@@ -53,6 +53,7 @@ public final class BatchRunner {
         this.clock = clock;
     }
 
+    @Override
     public BatchOutcome apply(ModelVersion head, List<AcceptedRequest> requests, Set<String> alreadyForgotten, ProgressListener progress) {
         TreeSet<String> union = requests.stream().flatMap(r -> r.getSampleIds().stream())
                 .filter(id -> !alreadyForgotten.contains(id)).collect(Collectors.toCollection(TreeSet::new));
@@ -103,6 +104,7 @@ public final class BatchRunner {
      * Exact consolidation: retrains from scratch (the engine's {@code retrain} method) on every training sample
      * the model has not forgotten, as a RETRAINED version that applies no new request.
      */
+    @Override
     public BatchOutcome consolidate(ModelVersion head, Set<String> forgotten, ProgressListener progress) {
         UnlearningMethod retrain = io.unlearn.ml.unlearn.UnlearningMethods.byName("retrain");
         long started = System.nanoTime();

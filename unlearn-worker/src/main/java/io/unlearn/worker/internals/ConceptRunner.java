@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * scored on them, the suppression strength is calibrated on the first half of the test split, and a SUPPRESSED
  * version carries the config next to every suppression still in force. Deterministic under the configured seed.
  */
-public final class ConceptRunner {
+public final class ConceptRunner implements ConceptRemoval {
     public static final String METHOD = "SAE-suppression";
     private static final Logger log = LoggerFactory.getLogger(ConceptRunner.class);
     private final UnlearnDataset dataset;
@@ -62,6 +62,7 @@ public final class ConceptRunner {
      * head's weights stay as they are, the others (built on weights an unlearning step has since replaced) are derived
      * again on the head's weights.
      */
+    @Override
     public BatchOutcome suppress(ModelVersion head, List<SuppressionConfig> inherited, ConceptDefinition concept, String requestId,
                                  Set<String> forgotten, ProgressListener progress) {
         List<SuppressionConfig> kept = inherited.stream().filter(c -> head.getArtifactSha256().equals(c.getModelSha256())).toList();
@@ -72,6 +73,7 @@ public final class ConceptRunner {
     }
 
     /** After the weights changed: derives every concept of {@code previous} again on the head's weights. */
+    @Override
     public BatchOutcome rederive(ModelVersion head, List<SuppressionConfig> previous, Set<String> forgotten, ProgressListener progress) {
         return run(head, List.of(), previous.stream().map(ConceptDefinition::of).toList(), List.of(), forgotten, progress);
     }

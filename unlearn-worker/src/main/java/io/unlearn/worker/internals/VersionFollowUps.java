@@ -17,16 +17,20 @@ import org.slf4j.LoggerFactory;
  * weights). Both are checked again after every state load, so a crash between a version and its follow-up only
  * delays the follow-up.
  */
-final class VersionFollowUps {
+public final class VersionFollowUps {
     private static final Logger log = LoggerFactory.getLogger(VersionFollowUps.class);
-    private final BatchRunner runner;
-    private final ConceptRunner concepts;
+    private final Unlearning runner;
+    private final ConceptRemoval concepts;
     private final int consolidateEveryRequests;
     private final Duration consolidateEvery;
     /** Follow-ups that failed on a head ("kind|versionId"): not retried until the head changes (a new version or a restart). */
     private final java.util.Set<String> failedOn = new java.util.HashSet<>();
 
-    VersionFollowUps(BatchRunner runner, ConceptRunner concepts, int consolidateEveryRequests, Duration consolidateEvery) {
+    /**
+     * @param consolidateEveryRequests consolidate after this many applied requests (0 = never)
+     * @param consolidateEvery         ... or once this long passed since the last exact version (zero = never)
+     */
+    public VersionFollowUps(Unlearning runner, ConceptRemoval concepts, int consolidateEveryRequests, Duration consolidateEvery) {
         this.runner = runner;
         this.concepts = concepts;
         this.consolidateEveryRequests = consolidateEveryRequests;

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.unlearn.events.AcceptedRequest;
 import io.unlearn.events.ModelVersion;
 import io.unlearn.events.RequestKind;
+import io.unlearn.runtime.ServiceLoop;
 import io.unlearn.schemas.EventSerdes;
 import io.unlearn.schemas.Topics;
 import io.unlearn.schemas.registry.SchemaRegistryClient;
@@ -13,10 +14,11 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -26,33 +28,40 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The consume → apply → publish loop, one thread. Accepted requests are batched per model in
- * {@link PendingBatches}; each due batch is applied by {@link BatchRunner} and published by
- * {@link BatchPublisher} in one transaction with the consumed offsets. Requests some committed version
- * already applied are skipped, so a batch re-read after a crash is applied once. Any Kafka error inside
- * a transaction ends the loop (fatal for this instance); restarting resumes from the last commit.
+ * {@link PendingBatches}; each due batch is applied by {@link Unlearning} (deletions) or {@link ConceptRemoval}
+ * (concepts) and published by {@link BatchPublisher} in one transaction with the consumed offsets. Requests some
+ * committed version already applied are skipped, so a batch re-read after a crash is applied once; an unreadable
+ * request is dead-lettered with the offsets. A partition revoked before its batch is published loses the batch
+ * (the new owner re-reads it) and no offset past it is committed. Any Kafka error inside a transaction ends the
+ * loop; restarting resumes from the last commit. Built on the {@link Consumer} / {@link Producer} interfaces and
+ * given every collaborator, so that it runs on mocks in tests.
  */
-public final class WorkerLoop implements Runnable {
+public final class WorkerLoop implements ServiceLoop {
     private static final Logger log = LoggerFactory.getLogger(WorkerLoop.class);
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final Consumer<String, byte[]> consumer;
     private final BatchPublisher publisher;
-    private final StateLoader stateLoader;
-    private final BatchRunner runner;
+    private final Supplier<ModelHeads> stateLoader;
+    private final Unlearning runner;
     private final PendingBatches pending;
     private final Deserializer<AcceptedRequest> requests;
     private final Clock clock;
     private final WorkerMetrics metrics;
-    private final ConceptRunner concepts;
+    private final ConceptRemoval concepts;
     private final VersionFollowUps followUps;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile ModelHeads heads = new ModelHeads();
     private volatile boolean stale = true;
     private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
 
-    public WorkerLoop(KafkaConsumer<String, byte[]> consumer, KafkaProducer<String, byte[]> producer, SchemaRegistryClient registry,
-                      StateLoader stateLoader, BatchRunner runner, ConceptRunner concepts, PendingBatches pending, Clock clock,
-                      MeterRegistry meters, int consolidateEveryRequests, Duration consolidateEvery) {
+    /**
+     * @param stateLoader reads the models' state (versions, forgotten samples) at every assignment
+     * @param followUps   the versions due on their own (consolidation, re-suppression), over the same runners
+     */
+    public WorkerLoop(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer, SchemaRegistryClient registry,
+                      Supplier<ModelHeads> stateLoader, Unlearning runner, ConceptRemoval concepts, VersionFollowUps followUps,
+                      PendingBatches pending, Clock clock, MeterRegistry meters) {
         this.concepts = concepts;
-        this.followUps = new VersionFollowUps(runner, concepts, consolidateEveryRequests, consolidateEvery);
+        this.followUps = followUps;
         this.consumer = consumer;
         this.publisher = new BatchPublisher(producer, consumer, registry, clock);
         this.stateLoader = stateLoader;
@@ -81,7 +90,7 @@ public final class WorkerLoop implements Runnable {
             while (!closed.get()) {
                 var records = consumer.poll(Duration.ofMillis(250));
                 if (stale && !consumer.assignment().isEmpty()) {
-                    heads = stateLoader.load();
+                    heads = stateLoader.get();
                     stale = false;
                     ready.countDown();
                 }
@@ -112,9 +121,10 @@ public final class WorkerLoop implements Runnable {
         try {
             request = requests.deserialize(r.topic(), r.value());
         } catch (SerializationException e) {
-            log.error("Unreadable accepted request {}-{}@{} (not written by request-ingest of this contract), skipped: {}",
+            log.error("Unreadable accepted request {}-{}@{} (not written by request-ingest of this contract), dead-lettered: {}",
                     r.topic(), r.partition(), r.offset(), e.getMessage());
             pending.skip(tp, r.offset());
+            publisher.deadLetter(r, e, pending.committable());
             return;
         }
         if (request == null || heads.applied(request.getModelId(), request.getRequestId())) {
@@ -177,11 +187,13 @@ public final class WorkerLoop implements Runnable {
     }
 
     /** Waits until the loop owns partitions and has loaded the models' state; false on timeout. */
+    @Override
     public boolean awaitReady(Duration timeout) throws InterruptedException {
         return ready.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Stops the loop after the current step; a batch being applied is finished or abandoned uncommitted. */
+    @Override
     public void close() {
         closed.set(true);
         consumer.wakeup();

@@ -1,4 +1,4 @@
-package io.unlearn.cli;
+package io.unlearn.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,141 @@
+package io.unlearn.runtime;
+
+import io.unlearn.schemas.registry.SchemaRegistryClient;
+import io.unlearn.schemas.registry.SchemaRegistryConfig;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+/**
+ * The keys every service shares, declared once, and what the services derive from them. A service's one config
+ * class extends this, builds its {@code CONFIG_DEF} from {@link #clusterKeys()} (every service) or
+ * {@link #groupMemberKeys} (the consumer-group services that publish in transactions) and adds its own keys.
+ * <ul>
+ *   <li>{@code bootstrap.servers}, {@code schema.registry.url}: where the cluster is;</li>
+ *   <li>{@code kafka.*}: passed, prefix removed, to every Kafka client of the service (SASL/SSL settings);</li>
+ *   <li>the registry client's own keys ({@code basic.auth.user.info}, {@code bearer.auth.token}, ...): passed to it
+ *       as given ({@link #registryProps()});</li>
+ *   <li>{@code group.id}, {@code transactional.id.prefix}, {@code instance.id}: the group member's identity; the
+ *       transactional.id {@code <prefix>-<group.id>-<instance.id>} is stable across restarts, so a restarted instance
+ *       fences its predecessor and aborts its open transaction.</li>
+ * </ul>
+ */
+public abstract class ServiceConfig extends AbstractConfig {
+    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+    public static final String SCHEMA_REGISTRY_URL = SchemaRegistryConfig.URL_CONFIG;
+    public static final String GROUP_ID = "group.id";
+    public static final String TRANSACTIONAL_ID_PREFIX = "transactional.id.prefix";
+    public static final String INSTANCE_ID = "instance.id";
+    public static final String KAFKA_PREFIX = "kafka.";
+
+    private final List<String> ownPrefixes;
+
+    /**
+     * @param ownPrefixes prefixes of the service's own pass-through keys (e.g. {@code method.}); like {@code kafka.}
+     *                    keys they are not handed to the registry client
+     */
+    protected ServiceConfig(ConfigDef definition, Map<?, ?> props, String... ownPrefixes) {
+        super(definition, props, false);
+        this.ownPrefixes = List.of(ownPrefixes);
+    }
+
+    /** A new definition holding {@code bootstrap.servers} and {@code schema.registry.url}. */
+    public static ConfigDef clusterKeys() {
+        return new ConfigDef()
+                .define(BOOTSTRAP_SERVERS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
+                        "Kafka brokers, host:port[,host:port...].")
+                .define(SCHEMA_REGISTRY_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
+                        "Confluent-compatible schema registry, e.g. http://127.0.0.1:8081/apis/ccompat/v7.");
+    }
+
+    /**
+     * A new definition holding the cluster keys and the identity of a consumer-group member that publishes in
+     * transactions: {@code group.id} (default {@code unlearn-<service>}), {@code transactional.id.prefix} (same
+     * default) and {@code instance.id} (default: the host name).
+     *
+     * @param service  the short service name, e.g. {@code worker}
+     * @param groupDoc what the group consumes and how its members share the work
+     */
+    public static ConfigDef groupMemberKeys(String service, String groupDoc) {
+        String name = "unlearn-" + service;
+        return clusterKeys()
+                .define(GROUP_ID, Type.STRING, name, Importance.MEDIUM, groupDoc)
+                .define(TRANSACTIONAL_ID_PREFIX, Type.STRING, name, Importance.LOW,
+                        "Prefix of this instance's transactional.id: <prefix>-<group.id>-<instance.id>.")
+                .define(INSTANCE_ID, Type.STRING, hostName(service), Importance.MEDIUM,
+                        "Stable name of this instance (default: the host name). A restarted instance with the same name "
+                                + "fences and aborts its predecessor's unfinished transaction at once; give each instance "
+                                + "on one host its own name.");
+    }
+
+    private static String hostName(String fallback) {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return fallback;
+        }
+    }
+
+    /** Settings for every Kafka client: bootstrap servers plus the {@code kafka.}-prefixed keys, prefix removed. */
+    public Map<String, Object> kafkaClientProps() {
+        Map<String, Object> props = new HashMap<>(originalsWithPrefix(KAFKA_PREFIX, true));
+        props.put(BOOTSTRAP_SERVERS, String.join(",", getList(BOOTSTRAP_SERVERS)));
+        return props;
+    }
+
+    /** Settings for the schema-registry client: every key given except the Kafka and service pass-through ones. */
+    public Map<String, Object> registryProps() {
+        Map<String, Object> props = new HashMap<>(originals());
+        props.keySet().removeIf(k -> k.startsWith(KAFKA_PREFIX) || ownPrefixes.stream().anyMatch(k::startsWith));
+        return props;
+    }
+
+    /** A registry client built from {@link #registryProps()}. */
+    public SchemaRegistryClient registry() {
+        return SchemaRegistryClient.create(SchemaRegistryConfig.fromProperties(registryProps()));
+    }
+
+    /** The transactional.id of this instance: stable across restarts so that a restart fences its predecessor. */
+    public String transactionalId() {
+        return getString(TRANSACTIONAL_ID_PREFIX) + "-" + getString(GROUP_ID) + "-" + getString(INSTANCE_ID);
+    }
+
+    /**
+     * The group consumer of a consume-transform-produce loop: {@code group.id}, committed records only, offsets
+     * committed only through the producer's transaction, a new group starting from the beginning of the topic
+     * ({@code kafka.auto.offset.reset} overrides that), and 15 minutes between polls (a step may train a model).
+     */
+    public Map<String, Object> transactionalConsumerProps() {
+        Map<String, Object> p = new HashMap<>(kafkaClientProps());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, getString(GROUP_ID));
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 900_000);
+        return p;
+    }
+
+    /**
+     * The transactional producer of a consume-transform-produce loop: {@link #transactionalId()}, idempotent,
+     * acks=all. A transaction only wraps the publication of an already computed result (seconds), never the
+     * computation: the short timeout bounds how long a crashed instance of unknown name holds read_committed
+     * readers back.
+     */
+    public Map<String, Object> transactionalProducerProps() {
+        Map<String, Object> p = new HashMap<>(kafkaClientProps());
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId());
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return p;
+    }
+}

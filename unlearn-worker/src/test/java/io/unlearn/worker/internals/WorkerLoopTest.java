@@ -1,0 +1,203 @@
+package io.unlearn.worker.internals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.unlearn.events.AcceptedRequest;
+import io.unlearn.events.LegalBasis;
+import io.unlearn.events.ModelVersion;
+import io.unlearn.events.ModelVersionKind;
+import io.unlearn.events.RequestKind;
+import io.unlearn.events.RequestState;
+import io.unlearn.events.RequestStatus;
+import io.unlearn.schemas.DeadLetterHeaders;
+import io.unlearn.schemas.EventSerdes;
+import io.unlearn.schemas.Topics;
+import io.unlearn.schemas.registry.SchemaRegistryClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The worker's consume → apply → publish loop on MockConsumer / MockProducer, with a stubbed engine: a batch is
+ * published in one transaction with its offsets; a partition revoked before its batch is published publishes
+ * nothing and commits no offset past the batch; an unreadable record is dead-lettered with its offset and the loop
+ * goes on.
+ */
+class WorkerLoopTest {
+    private static final String TOPIC = Topics.ACCEPTED_REQUESTS.name();
+    private static final TopicPartition P0 = new TopicPartition(TOPIC, 0);
+    private static final TopicPartition P1 = new TopicPartition(TOPIC, 1);
+    private static final Instant T0 = Instant.parse("2026-11-28T00:00:00Z");
+    private static final String SHA = "a".repeat(64);
+
+    private final SchemaRegistryClient registry = SchemaRegistryClient.inMemory();
+    private final MockConsumer<String, byte[]> consumer = new MockConsumer<>("earliest");
+    private final RecordingProducer producer = new RecordingProducer();
+    private final MutableClock clock = new MutableClock();
+    private final List<List<String>> applied = new ArrayList<>();
+
+    @Test
+    void aFullBatchIsPublishedInOneTransactionWithItsOffsets() {
+        WorkerLoop loop = loop(new PendingBatches(2, 1000, 60_000));
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(P0, P1));
+            consumer.addRecord(record(0, request("r1", 2)));
+            consumer.addRecord(record(1, request("r2", 1)));
+        });
+        consumer.schedulePollTask(loop::close);
+
+        loop.run();
+
+        assertThat(applied).containsExactly(List.of("r1", "r2"));
+        assertThat(producer.committed).hasSize(1);
+        RecordingProducer.Transaction tx = producer.committed.get(0);
+        assertThat(tx.topics()).containsExactly(Topics.MODEL_VERSIONS.name(), Topics.FORGOTTEN_SAMPLES.name(),
+                Topics.FORGOTTEN_SAMPLES.name(), Topics.FORGOTTEN_SAMPLES.name(), Topics.REQUEST_STATUS.name(),
+                Topics.REQUEST_STATUS.name(), Topics.REQUEST_STATUS.name(), Topics.REQUEST_STATUS.name());
+        assertThat(statesIn(tx)).containsExactly(RequestState.BATCHED, RequestState.APPLIED, RequestState.BATCHED, RequestState.APPLIED);
+        assertThat(tx.offsets()).as("the offsets travel in the batch's transaction").isEqualTo(Map.of(P0, new OffsetAndMetadata(2)));
+        assertThat(producer.transactionAborted()).isFalse();
+        assertThat(producer.closed()).as("closed with the loop").isTrue();
+        assertThat(consumer.closed()).isTrue();
+    }
+
+    @Test
+    void aPartitionRevokedBeforeItsBatchIsPublishedPublishesNothingAndCommitsNoOffsetPastIt() {
+        WorkerLoop loop = loop(new PendingBatches(10, 1000, 1_000));
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(P0, P1));
+            consumer.addRecord(record(0, request("r1", 2)));
+        });
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(P1)); // P0 goes to another instance while its batch waits
+            clock.advance(Duration.ofSeconds(5)); // the batch would now be due
+        });
+        consumer.schedulePollTask(loop::close);
+
+        loop.run();
+
+        assertThat(applied).as("the revoked batch is not applied").isEmpty();
+        assertThat(producer.committed).flatExtracting(RecordingProducer.Transaction::records).isEmpty();
+        assertThat(producer.committed).extracting(t -> t.offsets().get(P0)).allSatisfy(o ->
+                assertThat(o == null || o.offset() == 0).as("never past the batch's first record").isTrue());
+    }
+
+    @Test
+    void anUnreadableRecordIsDeadLetteredWithItsOffsetAndTheLoopGoesOn() {
+        WorkerLoop loop = loop(new PendingBatches(1, 1000, 60_000));
+        byte[] garbage = "not an AcceptedRequest".getBytes(StandardCharsets.UTF_8);
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(P0, P1));
+            consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, 0, "m", garbage));
+            consumer.addRecord(record(1, request("r1", 1)));
+        });
+        consumer.schedulePollTask(loop::close);
+
+        loop.run();
+
+        assertThat(producer.committed).hasSize(2);
+        RecordingProducer.Transaction dlq = producer.committed.get(0);
+        assertThat(dlq.topics()).containsExactly(Topics.DEAD_LETTERS.name());
+        assertThat(dlq.records().get(0).value()).isEqualTo(garbage);
+        assertThat(header(dlq, DeadLetterHeaders.REASON)).startsWith("unreadable accepted request");
+        assertThat(header(dlq, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
+        assertThat(dlq.offsets()).as("the offset moves past the poison record in the same transaction")
+                .isEqualTo(Map.of(P0, new OffsetAndMetadata(1)));
+        assertThat(applied).as("the next record is still applied").containsExactly(List.of("r1"));
+        assertThat(producer.committed.get(1).offsets()).isEqualTo(Map.of(P0, new OffsetAndMetadata(2)));
+    }
+
+    private WorkerLoop loop(PendingBatches pending) {
+        consumer.updatePartitions(TOPIC, IntStream.range(0, 2).mapToObj(p -> new PartitionInfo(TOPIC, p, Node.noNode(), null, null)).toList());
+        consumer.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
+        Unlearning engine = new Unlearning() {
+            @Override
+            public BatchOutcome apply(ModelVersion head, List<AcceptedRequest> requests, Set<String> alreadyForgotten,
+                                      io.unlearn.ml.ProgressListener progress) {
+                applied.add(requests.stream().map(AcceptedRequest::getRequestId).toList());
+                List<String> samples = requests.stream().flatMap(r -> r.getSampleIds().stream()).toList();
+                return new BatchOutcome.Published(version(head.getVersion() + 1, ModelVersionKind.UNLEARNED,
+                        requests.stream().map(AcceptedRequest::getRequestId).sorted().toList()), samples);
+            }
+
+            @Override
+            public BatchOutcome consolidate(ModelVersion head, Set<String> forgotten, io.unlearn.ml.ProgressListener progress) {
+                throw new AssertionError("no consolidation is configured");
+            }
+        };
+        return new WorkerLoop(consumer, producer, registry, this::heads, engine, null,
+                new VersionFollowUps(engine, null, 0, Duration.ZERO), pending, clock, new SimpleMeterRegistry());
+    }
+
+    private ModelHeads heads() {
+        ModelHeads heads = new ModelHeads();
+        heads.onVersion(version(1, ModelVersionKind.BASE, List.of()));
+        return heads;
+    }
+
+    private ConsumerRecord<String, byte[]> record(long offset, AcceptedRequest r) {
+        return new ConsumerRecord<>(TOPIC, 0, offset, r.getModelId(), EventSerdes.serde(AcceptedRequest.class, registry).serializer()
+                .serialize(TOPIC, r));
+    }
+
+    private static AcceptedRequest request(String id, int samples) {
+        return AcceptedRequest.newBuilder().setRequestId(id).setKind(RequestKind.DELETION).setModelId("m").setRequester("t")
+                .setSampleIds(IntStream.range(0, samples).mapToObj(i -> id + "-s" + i).toList()).setLegalBasis(LegalBasis.GDPR_ART_17)
+                .setReceivedAt(T0).setAcceptedAt(T0).setDeadline(T0.plusSeconds(3600)).build();
+    }
+
+    private static ModelVersion version(long n, ModelVersionKind kind, List<String> requests) {
+        return ModelVersion.newBuilder().setModelId("m").setVersion(n).setVersionId("m@v" + n)
+                .setParentVersionId(n == 1 ? null : "m@v" + (n - 1)).setKind(kind).setMethod("stub").setArtifactUri("file:/x/")
+                .setArtifactSha256(SHA).setAppliedRequestIds(requests).setLineageHash(SHA).setCreatedAt(T0).build();
+    }
+
+    private List<RequestState> statesIn(RecordingProducer.Transaction tx) {
+        var statuses = EventSerdes.serde(RequestStatus.class, registry).deserializer();
+        return tx.records().stream().filter(r -> r.topic().equals(Topics.REQUEST_STATUS.name()))
+                .map(r -> statuses.deserialize(r.topic(), r.value()).getState()).toList();
+    }
+
+    private static String header(RecordingProducer.Transaction tx, String name) {
+        return new String(tx.records().get(0).headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MutableClock extends Clock {
+        private Instant now = T0;
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
