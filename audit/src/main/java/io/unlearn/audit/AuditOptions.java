@@ -1,6 +1,6 @@
 package io.unlearn.audit;
 
-import io.unlearn.schemas.registry.SchemaRegistryClient;
+import io.unlearn.schemas.SchemaRegistryClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -3,7 +3,7 @@ package io.unlearn.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.unlearn.schemas.registry.SchemaRegistryClient;
+import io.unlearn.schemas.SchemaRegistryClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

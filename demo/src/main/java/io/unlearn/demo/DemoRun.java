@@ -6,7 +6,7 @@ import io.unlearn.audit.AuditOptions;
 import io.unlearn.audit.AuditResult;
 import io.unlearn.ml.data.UnlearnDataset;
 import io.unlearn.schemas.EventContract;
-import io.unlearn.schemas.registry.SchemaRegistryClient;
+import io.unlearn.schemas.SchemaRegistryClient;
 import io.unlearn.stack.LocalStack;
 import io.unlearn.stack.LocalStackConfig;
 import io.unlearn.worker.BaseModels;

@@ -18,7 +18,7 @@ import io.unlearn.ml.data.UnlearnDataset;
 import io.unlearn.runtime.LoopService;
 import io.unlearn.runtime.ServiceLoop;
 import io.unlearn.runtime.TopicReader;
-import io.unlearn.schemas.registry.SchemaRegistryClient;
+import io.unlearn.schemas.SchemaRegistryClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.unlearn.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.unlearn.ingest.internals.IngestProcessors;
-import io.unlearn.schemas.registry.SchemaRegistryClient;
+import io.unlearn.schemas.SchemaRegistryClient;
 import java.time.Clock;
 import org.apache.kafka.streams.Topology;
 

@@ -1,14 +1,11 @@
 package io.unlearn.schemas;
 
-import io.unlearn.schemas.registry.CompatibilityLevel;
-import io.unlearn.schemas.registry.SchemaRegistryClient;
-import org.apache.avro.Schema;
-import org.apache.kafka.clients.admin.Admin;
-
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.kafka.clients.admin.Admin;
 
 /**
  * Installs the event contract on a broker and a schema registry in one call, idempotently: provisions

@@ -3,9 +3,9 @@ package io.unlearn.schemas;
 import io.unlearn.schemas.internals.BoundedDecoder;
 import io.unlearn.schemas.internals.SchemaProblems;
 import io.unlearn.schemas.internals.WireFormat;
-import io.unlearn.schemas.registry.SchemaRegistryClient;
-import io.unlearn.schemas.registry.SchemaRegistryConfig;
-import io.unlearn.schemas.registry.SchemaRegistryException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
@@ -15,10 +15,6 @@ import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
-
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * Reads a record written in the Confluent wire format: checks the magic byte, fetches the writer's

@@ -1,6 +1,5 @@
 package io.unlearn.schemas;
 
-import io.unlearn.schemas.registry.SchemaRegistryClient;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificData;

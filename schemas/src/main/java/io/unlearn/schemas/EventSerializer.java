@@ -1,9 +1,11 @@
 package io.unlearn.schemas;
 
 import io.unlearn.schemas.internals.WireFormat;
-import io.unlearn.schemas.registry.SchemaRegistryClient;
-import io.unlearn.schemas.registry.SchemaRegistryConfig;
-import io.unlearn.schemas.registry.SchemaRegistryException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
@@ -13,12 +15,6 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * Writes an Avro event in the Confluent wire format (0x00, 4-byte schema id, Avro binary). The schema is

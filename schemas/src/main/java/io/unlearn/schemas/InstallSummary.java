@@ -1,7 +1,5 @@
 package io.unlearn.schemas;
 
-import io.unlearn.schemas.registry.CompatibilityLevel;
-
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -1,10 +1,16 @@
 package io.unlearn.schemas;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.unlearn.events.DeletionRequest;
 import io.unlearn.events.RequestState;
 import io.unlearn.events.RequestStatus;
 import io.unlearn.schemas.internals.WireFormat;
-import io.unlearn.schemas.registry.SchemaRegistryClient;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
@@ -15,14 +21,6 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.util.Arrays;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Serdes against the in-memory registry: round trips, the wire format, bad bytes, schema resolution. */
 class EventSerdesTest {
@@ -144,7 +142,7 @@ class EventSerdesTest {
         rec.put("state", new GenericData.EnumSymbol(newer.getField("state").schema(), "ARCHIVED"));
         rec.put("emittedBy", "future-service");
         rec.put("occurredAt", SampleEvents.NOW.toEpochMilli());
-        registry.setCompatibility("newer-status-value", io.unlearn.schemas.registry.CompatibilityLevel.NONE);
+        registry.setCompatibility("newer-status-value", io.unlearn.schemas.CompatibilityLevel.NONE);
         byte[] bytes = confluentBytes("newer-status-value", newer, rec);
 
         RequestStatus read = EventSerdes.serde(RequestStatus.class, registry).deserializer().deserialize("newer-status", bytes);

@@ -1,10 +1,12 @@
 package io.unlearn.schemas;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.unlearn.events.DeletionRequest;
 import io.unlearn.events.RequestKind;
 import io.unlearn.events.RequestState;
 import io.unlearn.events.RequestStatus;
-import io.unlearn.schemas.registry.SchemaRegistryClient;
+import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -16,10 +18,6 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.Test;
-
-import java.util.Properties;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The serdes inside a Kafka Streams topology, with the in-memory registry (as services test their

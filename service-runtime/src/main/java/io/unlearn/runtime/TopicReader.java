@@ -1,7 +1,7 @@
 package io.unlearn.runtime;
 
+import io.unlearn.schemas.SchemaRegistryClient;
 import io.unlearn.schemas.Topic;
-import io.unlearn.schemas.registry.SchemaRegistryClient;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

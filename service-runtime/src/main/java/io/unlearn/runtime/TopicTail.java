@@ -1,7 +1,7 @@
 package io.unlearn.runtime;
 
+import io.unlearn.schemas.SchemaRegistryClient;
 import io.unlearn.schemas.Topic;
-import io.unlearn.schemas.registry.SchemaRegistryClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -3,8 +3,8 @@ package io.unlearn.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unlearn.events.ForgottenSample;
+import io.unlearn.schemas.SchemaRegistryClient;
 import io.unlearn.schemas.Topics;
-import io.unlearn.schemas.registry.SchemaRegistryClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.unlearn.cli;
 
-import io.unlearn.schemas.registry.SchemaRegistryClient;
-import io.unlearn.schemas.registry.SchemaRegistryConfig;
+import io.unlearn.schemas.SchemaRegistryClient;
+import io.unlearn.schemas.SchemaRegistryConfig;
 import io.unlearn.stack.LocalStackAddresses;
 import io.unlearn.stack.LocalStackConfig;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.unlearn.cli;
 
 import io.unlearn.schemas.EventContract;
 import io.unlearn.schemas.InstallSummary;
-import io.unlearn.schemas.registry.SchemaRegistryClient;
+import io.unlearn.schemas.SchemaRegistryClient;
 import io.unlearn.stack.LocalStack;
 import io.unlearn.stack.LocalStackConfig;
 import java.nio.file.Path;
@@ -10,10 +10,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine.Command;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code unlearn stack up}: the real local stack (KRaft broker + schema registry) until Ctrl-C. */

@@ -10,7 +10,7 @@ import io.unlearn.ml.sae.SaeStore;
 import io.unlearn.ml.unlearn.UnlearningMethods;
 import io.unlearn.runtime.LoopService;
 import io.unlearn.runtime.TopicReader;
-import io.unlearn.schemas.registry.SchemaRegistryClient;
+import io.unlearn.schemas.SchemaRegistryClient;
 import io.unlearn.worker.internals.BatchRunner;
 import io.unlearn.worker.internals.ConceptRunner;
 import io.unlearn.worker.internals.PendingBatches;

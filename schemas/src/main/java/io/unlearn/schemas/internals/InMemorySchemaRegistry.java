@@ -1,14 +1,13 @@
 package io.unlearn.schemas.internals;
 
-import io.unlearn.schemas.registry.CompatibilityLevel;
-import io.unlearn.schemas.registry.SchemaRegistryClient;
-import io.unlearn.schemas.registry.SchemaRegistryException;
-import org.apache.avro.Schema;
-
+import io.unlearn.schemas.CompatibilityLevel;
+import io.unlearn.schemas.SchemaRegistryClient;
+import io.unlearn.schemas.SchemaRegistryException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.Schema;
 
 /**
  * A schema registry inside the JVM, for tests that run without one: same ids-per-schema behaviour,

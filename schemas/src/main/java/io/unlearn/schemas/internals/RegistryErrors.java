@@ -1,14 +1,14 @@
 package io.unlearn.schemas.internals;
 
-import io.unlearn.schemas.registry.SchemaRegistryException;
+import static io.unlearn.schemas.SchemaRegistryException.INCOMPATIBLE_SCHEMA;
+import static io.unlearn.schemas.SchemaRegistryException.INVALID_COMPATIBILITY_LEVEL;
+import static io.unlearn.schemas.SchemaRegistryException.INVALID_SCHEMA;
+import static io.unlearn.schemas.SchemaRegistryException.NO_RESPONSE;
+import static io.unlearn.schemas.SchemaRegistryException.SCHEMA_NOT_FOUND;
+import static io.unlearn.schemas.SchemaRegistryException.SUBJECT_NOT_FOUND;
+import static io.unlearn.schemas.SchemaRegistryException.VERSION_NOT_FOUND;
 
-import static io.unlearn.schemas.registry.SchemaRegistryException.INCOMPATIBLE_SCHEMA;
-import static io.unlearn.schemas.registry.SchemaRegistryException.INVALID_COMPATIBILITY_LEVEL;
-import static io.unlearn.schemas.registry.SchemaRegistryException.INVALID_SCHEMA;
-import static io.unlearn.schemas.registry.SchemaRegistryException.NO_RESPONSE;
-import static io.unlearn.schemas.registry.SchemaRegistryException.SCHEMA_NOT_FOUND;
-import static io.unlearn.schemas.registry.SchemaRegistryException.SUBJECT_NOT_FOUND;
-import static io.unlearn.schemas.registry.SchemaRegistryException.VERSION_NOT_FOUND;
+import io.unlearn.schemas.SchemaRegistryException;
 
 /**
  * Turns a registry's answer into a {@link SchemaRegistryException} whose message says what was tried,

@@ -3,11 +3,8 @@ package io.unlearn.schemas.internals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
-import io.unlearn.schemas.registry.SchemaRegistryConfig;
-import io.unlearn.schemas.registry.SchemaRegistryException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import io.unlearn.schemas.SchemaRegistryConfig;
+import io.unlearn.schemas.SchemaRegistryException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -16,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side of {@link RestSchemaRegistryClient}: one JSON call to the registry with a timeout,

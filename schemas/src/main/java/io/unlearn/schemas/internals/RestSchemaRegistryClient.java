@@ -3,17 +3,16 @@ package io.unlearn.schemas.internals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.unlearn.schemas.registry.CompatibilityLevel;
-import io.unlearn.schemas.registry.SchemaRegistryClient;
-import io.unlearn.schemas.registry.SchemaRegistryConfig;
-import io.unlearn.schemas.registry.SchemaRegistryException;
-import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
-
+import io.unlearn.schemas.CompatibilityLevel;
+import io.unlearn.schemas.SchemaRegistryClient;
+import io.unlearn.schemas.SchemaRegistryConfig;
+import io.unlearn.schemas.SchemaRegistryException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
 
 /**
  * {@link SchemaRegistryClient} over the Confluent Schema Registry REST API, written by hand on

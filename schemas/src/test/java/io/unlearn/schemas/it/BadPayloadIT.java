@@ -1,12 +1,19 @@
 package io.unlearn.schemas.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.unlearn.events.DeletionRequest;
 import io.unlearn.schemas.EventSerdes;
 import io.unlearn.schemas.SampleEvents;
+import io.unlearn.schemas.SchemaRegistryClient;
 import io.unlearn.schemas.Topics;
-import io.unlearn.schemas.registry.SchemaRegistryClient;
 import io.unlearn.stack.LocalStack;
 import io.unlearn.stack.LocalStackExtension;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -19,14 +26,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Bad bytes on a real topic: a consumer with the registry-backed deserializer gets a clear

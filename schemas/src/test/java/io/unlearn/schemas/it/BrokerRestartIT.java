@@ -1,14 +1,18 @@
 package io.unlearn.schemas.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.unlearn.events.RequestStatus;
 import io.unlearn.schemas.ProvisioningReport;
 import io.unlearn.schemas.SampleEvents;
+import io.unlearn.schemas.SchemaRegistryClient;
 import io.unlearn.schemas.Topic;
 import io.unlearn.schemas.TopicProvisioner;
 import io.unlearn.schemas.Topics;
-import io.unlearn.schemas.registry.SchemaRegistryClient;
 import io.unlearn.stack.LocalStack;
 import io.unlearn.stack.LocalStackExtension;
+import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,11 +22,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A broker restart keeps the catalogue's topics, their settings and their records. */
 @ExtendWith(LocalStackExtension.class)

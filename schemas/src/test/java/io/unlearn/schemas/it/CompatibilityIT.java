@@ -1,18 +1,18 @@
 package io.unlearn.schemas.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import io.unlearn.events.RequestStatus;
-import io.unlearn.schemas.registry.CompatibilityLevel;
-import io.unlearn.schemas.registry.SchemaRegistryClient;
-import io.unlearn.schemas.registry.SchemaRegistryException;
+import io.unlearn.schemas.CompatibilityLevel;
+import io.unlearn.schemas.SchemaRegistryClient;
+import io.unlearn.schemas.SchemaRegistryException;
 import io.unlearn.stack.LocalStack;
 import io.unlearn.stack.LocalStackExtension;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The real registry (Apicurio's Confluent-compatible API) enforces BACKWARD and answers with mapped errors. */
 @ExtendWith(LocalStackExtension.class)

@@ -1,12 +1,19 @@
 package io.unlearn.schemas.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.unlearn.events.DeletionRequest;
 import io.unlearn.schemas.EventSerdes;
 import io.unlearn.schemas.SampleEvents;
+import io.unlearn.schemas.SchemaRegistryClient;
 import io.unlearn.schemas.Topics;
-import io.unlearn.schemas.registry.SchemaRegistryClient;
 import io.unlearn.stack.LocalStack;
 import io.unlearn.stack.LocalStackExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -16,14 +23,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A Confluent-format record written by one JVM is read by another, through the real broker and registry. */
 @ExtendWith(LocalStackExtension.class)

@@ -1,17 +1,24 @@
 package io.unlearn.schemas.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.unlearn.schemas.CompatibilityLevel;
 import io.unlearn.schemas.ContractException;
 import io.unlearn.schemas.EventContract;
 import io.unlearn.schemas.InstallSummary;
 import io.unlearn.schemas.ProvisioningReport;
+import io.unlearn.schemas.SchemaRegistryClient;
 import io.unlearn.schemas.Topic;
 import io.unlearn.schemas.TopicDrift;
 import io.unlearn.schemas.TopicProvisioner;
 import io.unlearn.schemas.Topics;
-import io.unlearn.schemas.registry.CompatibilityLevel;
-import io.unlearn.schemas.registry.SchemaRegistryClient;
 import io.unlearn.stack.LocalStack;
 import io.unlearn.stack.LocalStackExtension;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -20,14 +27,6 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Topic provisioning and contract installation against the real broker and registry. */
 @ExtendWith(LocalStackExtension.class)

@@ -1,12 +1,17 @@
 package io.unlearn.schemas.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.unlearn.schemas.SampleEvents;
+import io.unlearn.schemas.SchemaRegistryClient;
 import io.unlearn.schemas.Topic;
 import io.unlearn.schemas.TopicProvisioner;
 import io.unlearn.schemas.internals.WireFormat;
-import io.unlearn.schemas.registry.SchemaRegistryClient;
 import io.unlearn.stack.LocalStack;
 import io.unlearn.stack.LocalStackExtension;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,12 +23,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every event type through a real broker and the real registry, with the registry-backed serdes. */
 @ExtendWith(LocalStackExtension.class)

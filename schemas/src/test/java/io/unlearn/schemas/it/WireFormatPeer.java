@@ -5,7 +5,9 @@ import io.unlearn.schemas.EventDeserializer;
 import io.unlearn.schemas.EventSerdes;
 import io.unlearn.schemas.EventSerializer;
 import io.unlearn.schemas.SampleEvents;
-import io.unlearn.schemas.registry.SchemaRegistryConfig;
+import io.unlearn.schemas.SchemaRegistryConfig;
+import java.time.Duration;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,9 +16,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-
-import java.time.Duration;
-import java.util.Map;
 
 /**
  * A second process for {@link CrossProcessIT}: produces or consumes one DeletionRequest, with serdes
