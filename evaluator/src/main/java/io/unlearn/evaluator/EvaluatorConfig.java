@@ -18,9 +18,6 @@ import org.apache.kafka.common.config.ConfigException;
  */
 public final class EvaluatorConfig extends ServiceConfig {
     public static final String DATA_DIR = "data.dir";
-    public static final String DATASET_DIR = "dataset.dir";
-    public static final String DATASET_LIMIT = "dataset.limit";
-    public static final String DEVICE = "device";
     public static final String SEED = "seed";
     public static final String RETAIN_SAMPLE = "retain.sample.size";
     public static final String MIA_MAX_SHADOW = "mia.max.shadow";
@@ -31,15 +28,10 @@ public final class EvaluatorConfig extends ServiceConfig {
     public static final String ATTACK_SAMPLES = "suppression.attack.samples";
     public static final String ATTACK_EPSILON = "suppression.attack.epsilon";
 
-    public static final ConfigDef CONFIG_DEF = groupMemberKeys("evaluator",
-                    "Consumer group over unlearn.models.versions: evaluators with the same id share the models by partition.")
+    public static final ConfigDef CONFIG_DEF = engineKeys(groupMemberKeys("evaluator",
+                    "Consumer group over unlearn.models.versions: evaluators with the same id share the models by partition."), FashionMnist.DEFAULT_DIR.toString())
             .define(DATA_DIR, Type.STRING, ".unlearn/evaluator", Importance.MEDIUM,
                     "Directory of the evaluator's own files: the worst-case forget-set cache (worstcase/<key>.json).")
-            .define(DATASET_DIR, Type.STRING, FashionMnist.DEFAULT_DIR.toString(), Importance.MEDIUM,
-                    "Directory of the Fashion-MNIST IDX files: the data the models were trained on.")
-            .define(DATASET_LIMIT, Type.INT, 0, Range.atLeast(0), Importance.LOW,
-                    "Use only the first N training samples (0 = all); must equal the worker's dataset.limit.")
-            .define(DEVICE, Type.STRING, "cpu", Importance.MEDIUM, "cpu, gpu, or auto (GPU when DJL reports one).")
             .define(SEED, Type.LONG, 7L, Importance.LOW, "Seed of the MIA solver, the worst-case search and the challenge's method run.")
             .define(RETAIN_SAMPLE, Type.INT, 2000, Range.atLeast(1), Importance.LOW,
                     "RA is measured on the first N retained training samples (not the whole retain set: speed).")

@@ -35,6 +35,9 @@ public abstract class ServiceConfig extends AbstractConfig {
     public static final String TRANSACTIONAL_ID_PREFIX = "transactional.id.prefix";
     public static final String INSTANCE_ID = "instance.id";
     public static final String KAFKA_PREFIX = "kafka.";
+    public static final String DATASET_DIR = "dataset.dir";
+    public static final String DATASET_LIMIT = "dataset.limit";
+    public static final String DEVICE = "device";
 
     private final List<String> ownPrefixes;
 
@@ -74,6 +77,24 @@ public abstract class ServiceConfig extends AbstractConfig {
                         "Stable name of this instance (default: the host name). A restarted instance with the same name "
                                 + "fences and aborts its predecessor's unfinished transaction at once; give each instance "
                                 + "on one host its own name.");
+    }
+
+    /**
+     * Adds the keys of a service that runs the engine on the cluster's training data ({@code dataset.dir},
+     * {@code dataset.limit}, {@code device}). Every worker and evaluator of a cluster must be given the same data
+     * and limit: the sample ids a version forgot are only meaningful on the same slice.
+     *
+     * @param definition        the service's definition so far
+     * @param defaultDatasetDir where the data lives by default (the engine's Fashion-MNIST directory)
+     */
+    public static ConfigDef engineKeys(ConfigDef definition, String defaultDatasetDir) {
+        return definition
+                .define(DATASET_DIR, Type.STRING, defaultDatasetDir, Importance.MEDIUM,
+                        "Directory of the Fashion-MNIST IDX files the models are trained on.")
+                .define(DATASET_LIMIT, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.LOW,
+                        "Use only the first N training samples (0 = all; for tests and quick runs); every worker and "
+                                + "evaluator of a cluster must use the same value.")
+                .define(DEVICE, Type.STRING, "cpu", Importance.MEDIUM, "cpu, gpu, or auto (GPU when DJL reports one).");
     }
 
     private static String hostName(String fallback) {

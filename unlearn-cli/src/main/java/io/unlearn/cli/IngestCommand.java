@@ -2,36 +2,26 @@ package io.unlearn.cli;
 
 import io.unlearn.ingest.IngestConfig;
 import io.unlearn.ingest.IngestService;
-import io.unlearn.runtime.ServiceProps;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code unlearn ingest}: runs the request-ingest service (Streams topology + HTTP API) until Ctrl-C. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Runs request-ingest: validates, de-duplicates and resolves requests; serves the HTTP API. Keys: IngestConfig.")
+        description = "Runs request-ingest: validates, de-duplicates and resolves requests; serves the HTTP API. Keys (--config, --set): IngestConfig.")
 final class IngestCommand implements Callable<Integer> {
     @Mixin
-    ClusterOptions cluster;
-
-    @Option(names = "--config", description = "Properties file with IngestConfig keys (kafka.* keys pass to the Kafka clients).")
-    Path configFile;
-
-    @Option(names = "--set", description = "One IngestConfig key=value; repeatable; wins over --config.")
-    Map<String, String> overrides = new HashMap<>();
+    ServiceSettings settings;
 
     @Override
     public Integer call() throws InterruptedException {
-        Map<String, Object> props = ServiceProps.merge(cluster.serviceDefaults(), configFile, overrides);
+        Map<String, Object> props = settings.props();
         String generatedToken = null;
         if (!props.containsKey(IngestConfig.HTTP_TOKENS) && !"false".equals(props.get(IngestConfig.HTTP_ENABLED))) {
             byte[] random = new byte[16];

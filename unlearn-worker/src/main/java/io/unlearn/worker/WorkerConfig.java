@@ -20,13 +20,10 @@ import org.apache.kafka.common.config.ConfigException;
  */
 public final class WorkerConfig extends ServiceConfig {
     public static final String ARTIFACT_DIR = "artifact.dir";
-    public static final String DATASET_DIR = "dataset.dir";
-    public static final String DATASET_LIMIT = "dataset.limit";
     public static final String METHOD = "method";
     public static final String BATCH_MAX_REQUESTS = "batch.max.requests";
     public static final String BATCH_MAX_SAMPLES = "batch.max.samples";
     public static final String BATCH_MAX_WAIT_MS = "batch.max.wait.ms";
-    public static final String DEVICE = "device";
     public static final String SEED = "seed";
     public static final String CONSOLIDATE_EVERY = "consolidation.every.requests";
     public static final String CONSOLIDATE_EVERY_MS = "consolidation.every.ms";
@@ -39,14 +36,10 @@ public final class WorkerConfig extends ServiceConfig {
     public static final String CONCEPT_MAX_OTHER_DROP = "concept.max.other.drop";
     public static final String METHOD_PREFIX = "method.";
 
-    public static final ConfigDef CONFIG_DEF = groupMemberKeys("worker",
-                    "Consumer group: workers with the same id share the models (by partition of modelId).")
+    public static final ConfigDef CONFIG_DEF = engineKeys(groupMemberKeys("worker",
+                    "Consumer group: workers with the same id share the models (by partition of modelId)."), FashionMnist.DEFAULT_DIR.toString())
             .define(ARTIFACT_DIR, Type.STRING, ".unlearn/artifacts", Importance.MEDIUM,
                     "Directory of the content-addressed artifact store (shared by all workers and the evaluator).")
-            .define(DATASET_DIR, Type.STRING, FashionMnist.DEFAULT_DIR.toString(), Importance.MEDIUM,
-                    "Directory of the Fashion-MNIST IDX files the models are trained on.")
-            .define(DATASET_LIMIT, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.LOW,
-                    "Use only the first N training samples (0 = all); for tests and quick runs.")
             .define(METHOD, Type.STRING, "rl", ConfigDef.ValidString.in(UnlearningMethods.NAMES.toArray(new String[0])),
                     Importance.HIGH, "Unlearning method applied to each batch: " + UnlearningMethods.NAMES + "; rl by"
                     + " default: one epoch, closer to Retrain than ft in half ft's time (docs/BENCHMARKS.md).")
@@ -56,7 +49,6 @@ public final class WorkerConfig extends ServiceConfig {
                     "... or this many samples to forget.")
             .define(BATCH_MAX_WAIT_MS, Type.LONG, 20_000L, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
                     "... or its first request has waited this long, ms.")
-            .define(DEVICE, Type.STRING, "cpu", Importance.MEDIUM, "cpu, gpu, or auto (GPU when DJL reports one).")
             .define(SEED, Type.LONG, 42L, Importance.LOW, "Base seed; each batch's seed derives from it and the batch.")
             .define(CONSOLIDATE_EVERY, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.LOW,
                     "Retrain from scratch on the current retain set after this many applied requests (0 = never).")
