@@ -6,15 +6,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.unlearn.ml.UnlearnException;
 import io.unlearn.ml.model.internals.ParameterBytes;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Content-addressed model storage: {@code root/<sha256>/parameters.djl} plus {@code metadata.json}
@@ -55,23 +50,13 @@ public final class CheckpointStore {
     public Checkpoint save(Classifier model, ArtifactMetadata metadata) {
         byte[] parameters = model.parameterBytes();
         String sha = ParameterBytes.sha256(parameters);
-        Path dir = root.resolve(sha);
-        if (Files.isDirectory(dir)) {
-            return new Checkpoint(sha, dir, readMetadata(dir));
+        Path existing = root.resolve(sha);
+        if (Files.isDirectory(existing)) {
+            return new Checkpoint(sha, existing, readMetadata(existing));
         }
         try {
-            Files.createDirectories(root);
-            Path tmp = Files.createTempDirectory(root, ".tmp-" + sha.substring(0, 8));
-            Files.write(tmp.resolve(PARAMETERS_FILE), parameters);
-            JSON.writeValue(tmp.resolve(METADATA_FILE).toFile(), metadata);
-            try {
-                Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-                deleteTree(tmp); // a concurrent save of the same parameters won the race
-                if (!Files.isDirectory(dir)) {
-                    throw e;
-                }
-            }
+            Path dir = ContentAddressedDirectory.writeOnce(root, sha, PARAMETERS_FILE, parameters, METADATA_FILE,
+                    JSON.writeValueAsBytes(metadata));
             return new Checkpoint(sha, dir, metadata);
         } catch (IOException e) {
             throw new UnlearnException("cannot write checkpoint " + sha + " under " + root + " (" + e.getMessage()
@@ -157,14 +142,6 @@ public final class CheckpointStore {
             String why = e instanceof NoSuchFileException || !Files.exists(file) ? "is missing" : "is unreadable";
             throw new UnlearnException(file + " " + why + " (" + e.getMessage() + "); the checkpoint is incomplete:"
                     + " save the model again", e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

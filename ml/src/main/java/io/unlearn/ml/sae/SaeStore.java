@@ -7,14 +7,12 @@ import io.unlearn.ml.ProgressListener;
 import io.unlearn.ml.UnlearnException;
 import io.unlearn.ml.data.DataView;
 import io.unlearn.ml.model.ActivationCapture;
+import io.unlearn.ml.model.ContentAddressedDirectory;
 import io.unlearn.ml.model.Classifier;
 import io.unlearn.ml.model.ModelLayer;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -104,19 +102,7 @@ public final class SaeStore {
         String sha = SaeBytes.sha256(bytes);
         Path dir = root.resolve(sha);
         try {
-            if (!Files.isDirectory(dir)) {
-                Files.createDirectories(root);
-                Path tmp = Files.createTempDirectory(root, ".tmp-" + sha.substring(0, 8));
-                Files.write(tmp.resolve(SAE_FILE), bytes);
-                JSON.writeValue(tmp.resolve(METADATA_FILE).toFile(), metadata);
-                try {
-                    Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-                    if (!Files.isDirectory(dir)) {
-                        throw e;
-                    } // a concurrent save of the same SAE won
-                }
-            }
+            ContentAddressedDirectory.writeOnce(root, sha, SAE_FILE, bytes, METADATA_FILE, JSON.writeValueAsBytes(metadata));
             return new SaeArtifact(sha, dir, readMetadata(dir), false);
         } catch (IOException e) {
             throw new UnlearnException("cannot write SAE " + sha + " under " + root + " (" + e.getMessage()
