@@ -41,4 +41,16 @@ public interface ProgressListener {
             other.onProgress(event);
         };
     }
+
+    /**
+     * Returns a listener that passes every event on to this one with its stage under {@code prefix}
+     * ({@code prefix/stage}), so that the steps of one part of a longer run can be told apart.
+     *
+     * @param prefix e.g. {@code bench/seed1/base}
+     * @return the renaming listener
+     */
+    default ProgressListener prefixed(String prefix) {
+        return event -> onProgress(new ProgressEvent(prefix + "/" + event.stage(), event.step(), event.totalSteps(),
+                event.values()));
+    }
 }

@@ -3,7 +3,6 @@ package io.unlearn.cli;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.unlearn.evaluator.EvaluatorConfig;
 import io.unlearn.evaluator.EvaluatorService;
-import io.unlearn.runtime.LoopService;
 import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -14,21 +13,11 @@ import picocli.CommandLine.Command;
                 + "publishes reports and VERIFIED/FAILED statuses. Keys (--config, --set): EvaluatorConfig; "
                 + "policy.<default|modelId>.<criterion> set the verdict thresholds.")
 final class EvaluatorCommand extends LoopServiceCommand {
-    private boolean challenge;
-
-    EvaluatorCommand() {
-        super("evaluator");
-    }
-
     @Override
-    LoopService start(Map<String, Object> props, PrometheusMeterRegistry meters) {
+    Started start(Map<String, Object> props, PrometheusMeterRegistry meters) {
         EvaluatorConfig config = EvaluatorConfig.of(props);
-        challenge = config.getBoolean(EvaluatorConfig.CHALLENGE_ENABLED);
-        return EvaluatorService.start(config, Clock.systemUTC(), meters);
-    }
-
-    @Override
-    String banner() {
-        return "evaluator running (challenge " + (challenge ? "on" : "off") + ")";
+        boolean challenge = config.getBoolean(EvaluatorConfig.CHALLENGE_ENABLED);
+        return new Started(EvaluatorService.start(config, Clock.systemUTC(), meters),
+                "evaluator running (challenge " + (challenge ? "on" : "off") + ")");
     }
 }

@@ -6,6 +6,8 @@ import io.unlearn.runtime.OpsEndpoint;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * What {@code unlearn worker} and {@code unlearn evaluator} share: the settings and metrics options, and the
@@ -19,26 +21,25 @@ abstract class LoopServiceCommand implements Callable<Integer> {
     @Mixin
     MetricsOptions metrics;
 
-    private final String what;
+    @Spec
+    CommandSpec spec;
 
-    /** @param what the service as the user knows it, e.g. {@code worker} */
-    LoopServiceCommand(String what) {
-        this.what = what;
+    /** A started service and the line to print once it runs. */
+    record Started(LoopService service, String banner) {
     }
 
     /** Starts the service from the merged settings, publishing its meters to {@code meters}. */
-    abstract LoopService start(Map<String, Object> props, PrometheusMeterRegistry meters);
-
-    /** The line printed once the service runs. */
-    abstract String banner();
+    abstract Started start(Map<String, Object> props, PrometheusMeterRegistry meters);
 
     @Override
     public final Integer call() throws InterruptedException {
         PrometheusMeterRegistry meters = OpsEndpoint.registry();
-        LoopService service = start(settings.props(), meters);
+        Started started = start(settings.props(), meters);
+        LoopService service = started.service();
+        String what = spec.name();
         metrics.serveIfAsked(meters, service::isRunning);
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "unlearn-" + what + "-shutdown"));
-        System.out.println(banner());
+        System.out.println(started.banner());
         System.out.flush();
         service.awaitTermination();
         if (service.failure() != null) {

@@ -1,7 +1,6 @@
 package io.unlearn.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.unlearn.runtime.LoopService;
 import io.unlearn.worker.WorkerConfig;
 import io.unlearn.worker.WorkerService;
 import java.time.Clock;
@@ -13,21 +12,10 @@ import picocli.CommandLine.Command;
         description = "Runs unlearn-worker: batches accepted requests per model and publishes unlearned versions exactly once. "
                 + "Keys (--config, --set): WorkerConfig; method.* keys go to the unlearning method.")
 final class WorkerCommand extends LoopServiceCommand {
-    private String method;
-
-    WorkerCommand() {
-        super("worker");
-    }
-
     @Override
-    LoopService start(Map<String, Object> props, PrometheusMeterRegistry meters) {
+    Started start(Map<String, Object> props, PrometheusMeterRegistry meters) {
         WorkerConfig config = WorkerConfig.of(props);
-        method = config.getString(WorkerConfig.METHOD);
-        return WorkerService.start(config, Clock.systemUTC(), meters);
-    }
-
-    @Override
-    String banner() {
-        return "unlearn-worker running (method " + method + ")";
+        return new Started(WorkerService.start(config, Clock.systemUTC(), meters),
+                "unlearn-worker running (method " + config.getString(WorkerConfig.METHOD) + ")");
     }
 }

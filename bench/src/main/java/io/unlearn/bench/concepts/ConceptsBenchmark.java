@@ -1,6 +1,5 @@
 package io.unlearn.bench.concepts;
 
-import ai.djl.Device;
 import io.unlearn.bench.harness.BaseModelCache;
 import io.unlearn.bench.harness.BenchWriters;
 import io.unlearn.bench.harness.EngineOptions;
@@ -65,15 +64,14 @@ public final class ConceptsBenchmark {
         List<ConceptRow> rows = new ArrayList<>();
         List<ConceptDetail> details = new ArrayList<>();
         Map<String, List<SuppressionChoice>> sweep = new LinkedHashMap<>();
-        try (Classifier model = BaseModelCache.obtain(o.engine().cache(), spec, data, setup.device(),
-                stage(listener, "base")).model()) {
+        try (Classifier model = setup.base(spec, listener.prefixed("bench/concepts/base")).model()) {
             SaeStore store = new SaeStore(o.saeStore() != null ? o.saeStore() : tempStore());
             SaeArtifact chosen = null;
             for (SaeKind kind : List.of(SaeKind.TOPK, SaeKind.RELU_L1)) {
                 SaeSpec saeSpec = SaeSpec.builder().setKind(kind).optExpansion(o.expansion()).optEpochs(o.saeEpochs())
                         .optSeed(o.seed()).build();
                 SaeArtifact a = store.obtain(model, o.layer(), saeSpec, data.train(), data.test(),
-                        stage(listener, "sae-" + kind));
+                        listener.prefixed("bench/concepts/sae-" + kind));
                 var id = a.metadata().identity();
                 saes.add(new SaeSummary(kind.name(), id.layer(), a.sha256(), id.inputDim(), id.latents(),
                         a.metadata().quality(), a.metadata().training().seconds(), a.reused()));
@@ -91,7 +89,7 @@ public final class ConceptsBenchmark {
                                 s.calibrationOtherAcc(), r, s.seconds(), listener);
                     }
                     GaMethod.Built g = GaMethod.build(model, data, c, calibration, o.gaLearningRates(), o.maxOtherDrop(),
-                            o.seed(), stage(listener, "ga/" + c.name()));
+                            o.seed(), listener.prefixed("bench/concepts/ga/" + c.name()));
                     try (Classifier ga = g.model()) {
                         SuppressionReport r = evaluate(model, InferenceModel.of(ga), reportHalf, c, attack, o);
                         add(rows, details, c, classNames, "ga", g.choice(), g.calibrationConceptAcc(),
@@ -128,11 +126,6 @@ public final class ConceptsBenchmark {
         listener.onProgress(new ProgressEvent("bench/concepts/" + c.name() + "/" + method, rows.size(), 26, Map.of(
                 "conceptAccAfter", r.conceptAccAfter(), "otherAccAfter", r.otherAccAfter(), "otherAccBefore",
                 r.otherAccBefore(), "underAttack", r.conceptAccUnderAttackAfter(), "overhead", overhead)));
-    }
-
-    private static ProgressListener stage(ProgressListener listener, String prefix) {
-        return e -> listener.onProgress(new ProgressEvent("bench/concepts/" + prefix + "/" + e.stage(), e.step(),
-                e.totalSteps(), e.values()));
     }
 
     private static Path tempStore() {

@@ -1,8 +1,7 @@
 package io.unlearn.bench.concepts;
 
 import io.unlearn.bench.harness.BenchRuns;
-import io.unlearn.bench.harness.EngineOptions;
-import io.unlearn.bench.harness.OutputOptions;
+import io.unlearn.bench.harness.EngineBenchCommand;
 import io.unlearn.bench.harness.PathOrNone;
 import io.unlearn.ml.UnlearnException;
 import io.unlearn.ml.model.ModelLayer;
@@ -12,10 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,15 +26,13 @@ import picocli.CommandLine.Option;
                     + " the first half of the test set) and by gradient ascent (learning rate calibrated the same way);"
                     + " reports on the second half concept and non-concept accuracy before and after, concept accuracy"
                     + " under a PGD attack, and the inference overhead."})
-public final class ConceptsOptions implements Callable<Integer> {
+public final class ConceptsOptions extends EngineBenchCommand {
+
+    public ConceptsOptions() {
+        super("concepts");
+    }
     /** Allowed loss of non-concept accuracy in calibration, points. */
     public static final double MAX_OTHER_DROP = 2.0;
-
-    @Mixin
-    private EngineOptions engine = new EngineOptions();
-
-    @Mixin
-    private OutputOptions output = new OutputOptions("concepts");
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the base model, the SAEs and GA (default: ${DEFAULT-VALUE}).")
     private long seed = 1;
@@ -104,12 +99,6 @@ public final class ConceptsOptions implements Callable<Integer> {
         }
     }
 
-    /** @return quick mode, data, device and cache */
-    public EngineOptions engine() { return engine; }
-    /** @return where the result goes */
-    public OutputOptions output() { return output; }
-    /** @return quick mode */
-    public boolean quick() { return engine.quick(); }
     /** @return the seed of the base model, the SAEs and GA */
     public long seed() { return seed; }
     /** @return the SAE store, or null for a temporary one */
@@ -145,12 +134,12 @@ public final class ConceptsOptions implements Callable<Integer> {
 
     /** @return base-model epochs (the methods benchmark's, so its cached model is reused) */
     public int baseEpochs() {
-        return engine.baseEpochs(null);
+        return engine().baseEpochs(null);
     }
 
     @Override
     public Integer call() {
-        return BenchRuns.engine(() -> ConceptsBenchmark.run(this, System.out::println), ConceptsReport.REPORT, output);
+        return BenchRuns.engine(() -> ConceptsBenchmark.run(this, System.out::println), ConceptsReport.REPORT, output());
     }
 
     /**
@@ -160,7 +149,7 @@ public final class ConceptsOptions implements Callable<Integer> {
     public ConceptsOptions check() {
         List<String> p = new ArrayList<>();
         if (layer == null || layer.isBlank()) { p.add("layer is missing (penultimate or encoder.N)"); }
-        if (output.out() == null) { p.add("an output file is needed (--out FILE)"); }
+        if (output().out() == null) { p.add("an output file is needed (--out FILE)"); }
         if (saeEpochs() < 1) { p.add("SAE epochs must be at least 1, was " + saeEpochs()); }
         if (expansion < 1) { p.add("expansion must be at least 1, was " + expansion); }
         if (features.isEmpty() || features.stream().anyMatch(k -> k < 1)) {

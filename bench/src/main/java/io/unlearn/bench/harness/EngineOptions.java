@@ -2,6 +2,8 @@ package io.unlearn.bench.harness;
 
 import ai.djl.Device;
 import io.unlearn.ml.Devices;
+import io.unlearn.ml.ProgressListener;
+import io.unlearn.ml.model.ModelSpec;
 import io.unlearn.ml.data.FashionMnist;
 import io.unlearn.ml.data.UnlearnDataset;
 import java.nio.file.Path;
@@ -71,14 +73,19 @@ public final class EngineOptions {
      * @param device the resolved device
      * @param data Fashion-MNIST, or its first {@value #QUICK_TRAIN} / {@value #QUICK_TEST} samples in quick mode
      * @param machine the machine's description ({@link MachineInfo#describe})
+     * @param cache the base-model cache directory, or null for none
      */
-    public record Setup(Device device, UnlearnDataset data, Map<String, Object> machine) {
+    public record Setup(Device device, UnlearnDataset data, Map<String, Object> machine, Path cache) {
+        /** The base model of {@code spec} on this set-up's data and device, from the cache or trained now. */
+        public BaseModelCache.Base base(ModelSpec spec, ProgressListener listener) {
+            return BaseModelCache.obtain(cache, spec, data, device, listener);
+        }
     }
 
     /** @return the device, the data and the machine's description */
     public Setup setUp() {
         Device resolved = Devices.resolve(device);
         UnlearnDataset full = FashionMnist.load(dataDir);
-        return new Setup(resolved, quick ? full.head(QUICK_TRAIN, QUICK_TEST) : full, MachineInfo.describe(resolved));
+        return new Setup(resolved, quick ? full.head(QUICK_TRAIN, QUICK_TEST) : full, MachineInfo.describe(resolved), cache());
     }
 }

@@ -54,8 +54,7 @@ public final class MethodsBenchmark {
         for (int seed = 1; seed <= o.seeds(); seed++) {
             final int s = seed;
             ModelSpec spec = BaseModelCache.cnn(data, o.baseEpochs(), seed);
-            BaseModelCache.Base base = BaseModelCache.obtain(o.engine().cache(), spec, data, setup.device(),
-                    e -> listener.onProgress(rename(e, "bench/seed" + s + "/base")));
+            BaseModelCache.Base base = setup.base(spec, listener.prefixed("bench/seed" + s + "/base"));
             try (Classifier original = base.model()) {
                 if (seed == 1) {
                     throughput.add(new Throughput("cnn", base.samplesPerSecond(), o.baseEpochs(),
@@ -120,11 +119,7 @@ public final class MethodsBenchmark {
     }
 
     private static ProgressListener stage(ProgressListener listener, String setting) {
-        return e -> listener.onProgress(rename(e, "bench/" + setting + "/" + e.stage()));
-    }
-
-    private static ProgressEvent rename(ProgressEvent e, String stage) {
-        return new ProgressEvent(stage, e.step(), e.totalSteps(), e.values());
+        return listener.prefixed("bench/" + setting);
     }
 
     private static Throughput mlpThroughput(UnlearnDataset data, Device device, ProgressListener listener) {
@@ -132,7 +127,7 @@ public final class MethodsBenchmark {
         ModelSpec mlp = ModelSpec.mlp(List.of(1L, 28L, 28L), data.numClasses(),
                 TrainingSpec.builder().optEpochs(epochs).optSeed(0).build());
         try (ModelTraining.Trained t = ModelTraining.trainNew(mlp, data.train(), device,
-                e -> listener.onProgress(rename(e, "bench/throughput/mlp")))) {
+                listener.prefixed("bench/throughput/mlp"))) {
             return new Throughput("mlp", t.report().steadySamplesPerSecond(), epochs,
                     100 * Predictor.predict(t.model(), data.test()).accuracy());
         }

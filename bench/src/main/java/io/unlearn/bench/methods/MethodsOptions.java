@@ -1,8 +1,7 @@
 package io.unlearn.bench.methods;
 
 import io.unlearn.bench.harness.BenchRuns;
-import io.unlearn.bench.harness.EngineOptions;
-import io.unlearn.bench.harness.OutputOptions;
+import io.unlearn.bench.harness.EngineBenchCommand;
 import io.unlearn.bench.harness.RetrainComparison;
 import io.unlearn.ml.UnlearnException;
 import io.unlearn.ml.unlearn.UnlearningMethods;
@@ -12,7 +11,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,19 +25,17 @@ import picocli.CommandLine.Option;
                     + " runs Retrain and every approximate method, and reports UA, MIA-Efficacy, RA, TA, run time,"
                     + " Avg. Gap to Retrain and speed-up over Retrain, plus MLP and CNN training throughput.",
             "A full run takes about 1.5 h on 2 cores; --quick --seeds 1 --methods ft takes a few minutes."})
-public final class MethodsOptions implements Callable<Integer> {
+public final class MethodsOptions extends EngineBenchCommand {
+
+    public MethodsOptions() {
+        super("methods");
+    }
     /** Default number of seeds. */
     public static final int DEFAULT_SEEDS = 3;
     /** Share of training samples in the random forget set. */
     public static final double FORGET_FRACTION = 0.1;
     /** The class forgotten in the class-wise setting (T-shirt/top). */
     public static final int FORGET_CLASS = 0;
-
-    @Mixin
-    private EngineOptions engine = new EngineOptions();
-
-    @Mixin
-    private OutputOptions output = new OutputOptions("methods");
 
     @Option(names = "--seeds", paramLabel = "N", description = "Seeds; the base model, the forget set and the methods"
             + " follow the seed (default: ${DEFAULT-VALUE}).")
@@ -56,29 +52,14 @@ public final class MethodsOptions implements Callable<Integer> {
             + " random setting only, each its own row (e.g. ft{lr=0.005}), crossed with the overrides; repeatable.")
     private Map<String, String> sweep = new LinkedHashMap<>();
 
-    /** @return quick mode, data, device and cache */
-    public EngineOptions engine() {
-        return engine;
-    }
-
-    /** @return where the result goes */
-    public OutputOptions output() {
-        return output;
-    }
-
     /** @return the number of seeds */
     public int seeds() {
         return seeds;
     }
 
-    /** @return quick mode */
-    public boolean quick() {
-        return engine.quick();
-    }
-
     /** @return epochs of the base model and Retrain */
     public int baseEpochs() {
-        return comparison.baseEpochs(engine);
+        return comparison.baseEpochs(engine());
     }
 
     /** @return the approximate methods to compare with Retrain */
@@ -143,7 +124,7 @@ public final class MethodsOptions implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return BenchRuns.engine(() -> MethodsBenchmark.run(this, System.out::println), MethodsReport.REPORT, output);
+        return BenchRuns.engine(() -> MethodsBenchmark.run(this, System.out::println), MethodsReport.REPORT, output());
     }
 
     /**

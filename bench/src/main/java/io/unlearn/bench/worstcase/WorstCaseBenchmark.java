@@ -1,10 +1,8 @@
 package io.unlearn.bench.worstcase;
 
-import ai.djl.Device;
 import io.unlearn.bench.harness.BaseModelCache;
 import io.unlearn.bench.harness.BenchWriters;
 import io.unlearn.bench.harness.EngineOptions;
-import io.unlearn.ml.ProgressEvent;
 import io.unlearn.ml.ProgressListener;
 import io.unlearn.ml.data.UnlearnDataset;
 import io.unlearn.ml.metrics.UnlearningMetrics;
@@ -47,10 +45,8 @@ public final class WorstCaseBenchmark {
         ModelSpec cnn = BaseModelCache.cnn(data, o.baseEpochs(), o.seed());
         ModelSpec mlp = ModelSpec.mlp(List.of(1L, 28L, 28L), data.numClasses(), TrainingSpec.builder()
                 .optEpochs(o.quick() ? 3 : 10).optSeed(o.seed()).build());
-        try (Classifier base = BaseModelCache.obtain(o.engine().cache(), cnn, data, setup.device(),
-                        renamed(listener, "bench/base/cnn")).model();
-                Classifier mlpBase = BaseModelCache.obtain(o.engine().cache(), mlp, data, setup.device(),
-                        renamed(listener, "bench/base/mlp")).model()) {
+        try (Classifier base = setup.base(cnn, listener.prefixed("bench/base/cnn")).model();
+                Classifier mlpBase = setup.base(mlp, listener.prefixed("bench/base/mlp")).model()) {
             for (int k = 0; k < o.ratios().size(); k++) {
                 double ratio = o.ratios().get(k);
                 int m = Math.max(1, (int) Math.round(ratio * data.train().size()));
@@ -58,9 +54,9 @@ public final class WorstCaseBenchmark {
                 WorstCaseSearch search = WorstCaseSearch.builder().setForgetSize(m)
                         .optPoolSize(pool >= data.train().size() ? 0 : pool).optOuterSteps(o.outerSteps())
                         .optInnerEpochs(o.innerEpochs()).optSeed(o.seed()).build();
-                WorstCaseForgetSet worst = search.search(base, data, renamed(listener, "bench/" + ratio + "/search"));
+                WorstCaseForgetSet worst = search.search(base, data, listener.prefixed("bench/" + ratio + "/search"));
                 searches.add(new SearchTiming(ratio, "cnn", worst.poolSize(), worst.cost().seconds()));
-                WorstCaseForgetSet mlpSet = search.search(mlpBase, data, renamed(listener, "bench/" + ratio + "/mlp"));
+                WorstCaseForgetSet mlpSet = search.search(mlpBase, data, listener.prefixed("bench/" + ratio + "/mlp"));
                 searches.add(new SearchTiming(ratio, "mlp", mlpSet.poolSize(), mlpSet.cost().seconds()));
                 List<String> random = data.randomForgetIds(ratio, o.seed());
                 double retrainSeconds = evaluate(rows, "random", ratio, random, base, data, o, listener);
@@ -78,17 +74,12 @@ public final class WorstCaseBenchmark {
     private static double evaluate(List<WorstCaseRow> rows, String set, double ratio, Collection<String> ids,
             Classifier base, UnlearnDataset data, WorstCaseOptions o, ProgressListener listener) {
         ForgetSetEvaluation.Result r = ForgetSetEvaluation.evaluate(base, data, ids, o.methods(), Map.of(), o.seed(),
-                renamed(listener, "bench/" + ratio + "/" + set));
+                listener.prefixed("bench/" + ratio + "/" + set));
         for (ForgetSetEvaluation.MethodScore s : r.scores()) {
             UnlearningMetrics x = s.metrics();
             rows.add(new WorstCaseRow(s.method(), ratio, set, x.ua(), x.mia(), x.ra(), x.ta(), s.avgGap()));
         }
         return r.retrain().rteSeconds();
-    }
-
-    private static ProgressListener renamed(ProgressListener listener, String prefix) {
-        return e -> listener.onProgress(new ProgressEvent(prefix + "/" + e.stage(), e.step(), e.totalSteps(),
-                e.values()));
     }
 
     private static Map<String, Object> settings(WorstCaseOptions o, UnlearnDataset data) {

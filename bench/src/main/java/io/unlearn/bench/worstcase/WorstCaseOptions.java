@@ -1,13 +1,11 @@
 package io.unlearn.bench.worstcase;
 
 import io.unlearn.bench.harness.BenchRuns;
-import io.unlearn.bench.harness.EngineOptions;
-import io.unlearn.bench.harness.OutputOptions;
+import io.unlearn.bench.harness.EngineBenchCommand;
 import io.unlearn.bench.harness.RetrainComparison;
 import io.unlearn.ml.UnlearnException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,13 +20,11 @@ import picocli.CommandLine.Option;
                     + " the worst-case forget set, draws a random set of the same size, runs Retrain and every"
                     + " approximate method on both and reports UA, MIA-Efficacy, RA, TA and Avg. Gap; also times the"
                     + " search with the MLP on the same pool."})
-public final class WorstCaseOptions implements Callable<Integer> {
+public final class WorstCaseOptions extends EngineBenchCommand {
 
-    @Mixin
-    private EngineOptions engine = new EngineOptions();
-
-    @Mixin
-    private OutputOptions output = new OutputOptions("worstcase");
+    public WorstCaseOptions() {
+        super("worstcase");
+    }
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the base model, the random sets, the pool, the"
             + " search and the methods (default: ${DEFAULT-VALUE}).")
@@ -51,12 +47,6 @@ public final class WorstCaseOptions implements Callable<Integer> {
     @Option(names = "--inner", paramLabel = "N", description = "Lower-level epochs K of the search (default: 10, quick 2).")
     private Integer innerEpochs;
 
-    /** @return quick mode, data, device and cache */
-    public EngineOptions engine() { return engine; }
-    /** @return where the result goes */
-    public OutputOptions output() { return output; }
-    /** @return quick mode */
-    public boolean quick() { return engine.quick(); }
     /** @return the seed */
     public long seed() { return seed; }
     /** @return the forget ratios */
@@ -66,7 +56,7 @@ public final class WorstCaseOptions implements Callable<Integer> {
     /** @return the approximate methods */
     public List<String> methods() { return comparison.methods(); }
     /** @return epochs of the base CNN and Retrain */
-    public int baseEpochs() { return comparison.baseEpochs(engine); }
+    public int baseEpochs() { return comparison.baseEpochs(engine()); }
     /** @return outer steps of the search */
     public int outerSteps() { return outerSteps != null ? outerSteps : quick() ? 5 : 20; }
     /** @return lower-level epochs K of the search */
@@ -74,7 +64,7 @@ public final class WorstCaseOptions implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return BenchRuns.engine(() -> WorstCaseBenchmark.run(this, System.out::println), WorstCaseReport.REPORT, output);
+        return BenchRuns.engine(() -> WorstCaseBenchmark.run(this, System.out::println), WorstCaseReport.REPORT, output());
     }
 
     /**
@@ -83,7 +73,7 @@ public final class WorstCaseOptions implements Callable<Integer> {
      */
     public WorstCaseOptions check() {
         List<String> p = new ArrayList<>();
-        if (output.out() == null) { p.add("an output file is needed (--out FILE.json)"); }
+        if (output().out() == null) { p.add("an output file is needed (--out FILE.json)"); }
         if (ratios.isEmpty() || ratios.stream().anyMatch(r -> !(r > 0 && r < 0.5))) {
             p.add("ratios must be a non-empty list of shares in (0, 0.5), was " + ratios);
         }
