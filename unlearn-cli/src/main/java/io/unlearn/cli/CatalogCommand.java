@@ -6,9 +6,7 @@ import io.unlearn.ml.data.UnlearnDataset;
 import io.unlearn.worker.CatalogImporter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code unlearn catalog import}: registers a dataset's training samples and their subjects. */
@@ -17,10 +15,7 @@ final class CatalogCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Writes one SampleRecord per training sample (id, subject, label, content sha256) into unlearn.catalog.samples.")
-    static final class Import implements Callable<Integer> {
-        @Mixin
-        ClusterOptions cluster;
-
+    static final class Import extends ClusterCommand {
         @Option(names = "--fmnist-dir", description = "Directory of the Fashion-MNIST IDX files (default: ${DEFAULT-VALUE}).")
         Path fmnistDir = FashionMnist.DEFAULT_DIR;
 

@@ -1,9 +1,7 @@
 package io.unlearn.cli;
 
 import io.unlearn.schemas.EventContract;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * {@code unlearn contract install}: creates the topics and registers the event schemas (BACKWARD compatibility) on
@@ -16,10 +14,7 @@ final class ContractCommand {
 
     @Command(name = "install", mixinStandardHelpOptions = true,
             description = "Creates the topics (or checks them for drift) and registers every event schema; safe to repeat.")
-    static final class Install implements Callable<Integer> {
-        @Mixin
-        ClusterOptions cluster;
-
+    static final class Install extends ClusterCommand {
         @Override
         public Integer call() {
             var summary = EventContract.install(cluster.clientProps(), cluster.registry());

@@ -6,16 +6,13 @@ import io.unlearn.runtime.TopicReader;
 import io.unlearn.schemas.Topics;
 import io.unlearn.worker.BaseModels;
 import io.unlearn.worker.WorkerConfig;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,10 +22,7 @@ import picocli.CommandLine.Parameters;
 final class ModelsCommand {
 
     @Command(name = "train", mixinStandardHelpOptions = true, description = "Trains a model from scratch and publishes version 1 (BASE).")
-    static final class Train implements Callable<Integer> {
-        @Mixin
-        ClusterOptions cluster;
-
+    static final class Train extends ClusterCommand {
         @Option(names = "--model", required = true, description = "Model id, e.g. fmnist-cnn.")
         String modelId;
 
@@ -57,10 +51,7 @@ final class ModelsCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Every version, oldest first.")
-    static final class ListVersions implements Callable<Integer> {
-        @Mixin
-        ClusterOptions cluster;
-
+    static final class ListVersions extends ClusterCommand {
         @Option(names = "--model", description = "Only this model.")
         String modelId;
 
@@ -78,10 +69,7 @@ final class ModelsCommand {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "One version in full (as JSON).")
-    static final class Show implements Callable<Integer> {
-        @Mixin
-        ClusterOptions cluster;
-
+    static final class Show extends ClusterCommand {
         @Parameters(paramLabel = "VERSION", description = "A version id, e.g. fmnist-cnn@v3.")
         String versionId;
 

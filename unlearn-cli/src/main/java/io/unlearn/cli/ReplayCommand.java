@@ -6,7 +6,6 @@ import io.unlearn.audit.AuditResult;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,12 +22,9 @@ import picocli.CommandLine.Spec;
         description = {"Replays the event log from the beginning and verifies request lifecycles, deadlines, the lineage hash chain,"
                 + " artifact hashes, exactly-once application, evaluation reports and excluded-sample digests.",
                 "Exit code 0 when everything verifies, 1 when any check fails, 2 on a usage error."})
-public final class ReplayCommand implements Callable<Integer> {
+public final class ReplayCommand extends ClusterCommand {
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
 
     @Option(names = "--model", paramLabel = "PREFIX", description = "Audit only models whose id starts with PREFIX.")
     String modelPrefix;

@@ -9,9 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code unlearn request delete|concept}: publish a request from a terminal, optionally follow its status. */
@@ -20,10 +18,7 @@ import picocli.CommandLine.Option;
 final class RequestCommand {
 
     /** Options both request kinds share. */
-    static class Common {
-        @Mixin
-        ClusterOptions cluster;
-
+    abstract static class Common extends ClusterCommand {
         @Option(names = "--model", required = true, description = "The model, e.g. fmnist-cnn.")
         String modelId;
 
@@ -61,7 +56,7 @@ final class RequestCommand {
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Ask a model to forget a data subject's samples or named samples.")
-    static final class Delete extends Common implements Callable<Integer> {
+    static final class Delete extends Common {
         @Option(names = "--subject", description = "The data subject whose samples to forget.")
         String subjectId;
 
@@ -86,7 +81,7 @@ final class RequestCommand {
     }
 
     @Command(name = "concept", mixinStandardHelpOptions = true, description = "Ask a model to stop recognising a concept (a label set).")
-    static final class Concept extends Common implements Callable<Integer> {
+    static final class Concept extends Common {
         @Option(names = "--name", required = true, description = "Concept name, e.g. footwear.")
         String conceptName;
 

@@ -17,16 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /** Reads a model's versions and their reports (basic at index 0, challenge at 1) as they are committed, with a deadline. */
-final class ReportWaiter {
-    private final LocalStack stack;
-    private final SchemaRegistryClient registry;
-    private final String model;
-
-    ReportWaiter(LocalStack stack, SchemaRegistryClient registry, String model) {
-        this.stack = stack;
-        this.registry = registry;
-        this.model = model;
-    }
+record ReportWaiter(LocalStack stack, SchemaRegistryClient registry, String model) {
 
     List<ModelVersion> versions(int atLeast, Duration timeout) {
         List<ModelVersion> out = new ArrayList<>();

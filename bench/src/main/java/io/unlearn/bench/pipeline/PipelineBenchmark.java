@@ -34,17 +34,12 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * {@code unlearn bench pipeline}: requests published at a steady rate through request-ingest and
  * unlearn-worker (batched, then one request per version), timed from publication to APPLIED.
+ *
+ * @param stack the fresh local stack it runs on
+ * @param dir   its temporary directory (artifacts, state)
+ * @param out   where progress goes
  */
-public final class PipelineBenchmark {
-    private final LocalStack stack;
-    private final Path dir;
-    private final PrintStream out;
-
-    public PipelineBenchmark(LocalStack stack, Path dir, PrintStream out) {
-        this.stack = stack;
-        this.dir = dir;
-        this.out = out;
-    }
+public record PipelineBenchmark(LocalStack stack, Path dir, PrintStream out) {
 
     /** Settings of one run. */
     public record Options(int requests, double ratePerSecond, int unbatchedRequests, int baseEpochs, int batchMaxRequests,
