@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Chooses the compute device from a setting. CPU always works; a GPU is used only when asked for
- * and the engine reports one (no CUDA natives ship with this build: see shared/notes/djl-offline.md).
+ * and the engine reports one (the build ships PyTorch's CPU natives only).
  */
 public final class Devices {
 

@@ -2,7 +2,7 @@ package io.unlearn.cli;
 
 /**
  * DJL must never call home: without offline mode its engine lookup contacts a cloud metadata address
- * (see ../shared/notes/djl-offline.md). Set first thing in {@code main}, before any DJL class loads;
+ * (an address off loopback that no run may reach). Set first thing in {@code main}, before any DJL class loads;
  * values already given on the command line win.
  */
 final class OfflineDefaults {

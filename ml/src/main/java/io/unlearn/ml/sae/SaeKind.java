@@ -1,6 +1,6 @@
 package io.unlearn.ml.sae;
 
-/** The two sparse-autoencoder variants (shared/notes/algorithms.md). */
+/** The two sparse-autoencoder variants: TopK (with the AuxK loss) and ReLU + L1. */
 public enum SaeKind {
     /**
      * TopK SAE (Gao et al. 2024): {@code z = ReLU(TopK(W_enc (x − b_pre) + b_enc))}, MSE plus AuxK loss on dead

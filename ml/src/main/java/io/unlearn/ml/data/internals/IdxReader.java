@@ -16,7 +16,7 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Hand-written because it is about forty lines: DJL's basicdataset reads these files only through
  * its repository layer, which copies 53 MB into its cache and needs file:// URIs, and no small
- * library does it (see shared/notes/djl-offline.md).
+ * library does it.
  */
 public final class IdxReader {
 
