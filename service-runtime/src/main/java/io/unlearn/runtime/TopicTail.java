@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -17,13 +18,17 @@ import org.slf4j.LoggerFactory;
  * An open reader of one whole topic (every partition, assigned, no group), from the beginning on its first
  * {@link #catchUp}, then from where the previous one stopped. Each catch-up reads to the topic's end as it was when
  * the call began. Tombstones (null values) are skipped: no topic of the contract deletes by tombstone. Records
- * whose key or value cannot be decoded are logged (topic, partition, offset) and skipped: they were written by no
- * producer of this contract and carry nothing a reader could use.
+ * whose key or value cannot be decoded go to an {@link Unreadable} handler: by default they are logged (topic,
+ * partition, offset) and skipped, as they were written by no producer of this contract and carry nothing a reader
+ * could use; an auditor records them instead. A catch-up that makes no progress for {@link #STALL_TIMEOUT} (brokers
+ * unreachable, no right to read) ends with a {@link RetriableServiceException}.
  */
 public final class TopicTail<K, V> implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TopicTail.class);
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    /** How long a catch-up waits for a partition to make progress before it gives up. */
+    public static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
     private final Consumer<byte[], byte[]> consumer;
     private final String topic;
     private final Deserializer<K> keys;
@@ -42,12 +47,31 @@ public final class TopicTail<K, V> implements AutoCloseable {
         return new TopicTail<>(consumer, topic.name(), topic.keySerde().deserializer(), topic.valueSerde(registry).deserializer());
     }
 
+    /** What a reader does with a record whose key or value cannot be decoded. */
+    @FunctionalInterface
+    public interface Unreadable {
+        /** @param record the record as read; {@code why} the decoding failure */
+        void accept(ConsumerRecord<byte[], byte[]> record, SerializationException why);
+    }
+
     /**
-     * Hands every readable record committed since the previous call to {@code sink}, each partition in offset order.
+     * Hands every readable record committed since the previous call to {@code sink}, each partition in offset order;
+     * unreadable ones are logged and skipped.
      *
      * @return how many records went to the sink
      */
     public int catchUp(java.util.function.Consumer<ConsumerRecord<K, V>> sink) {
+        return catchUp(sink, (r, why) -> log.warn("Skipping unreadable record {}-{}@{}: {}", r.topic(), r.partition(),
+                r.offset(), why.getMessage()));
+    }
+
+    /**
+     * As {@link #catchUp(java.util.function.Consumer)}, with unreadable records handed to {@code unreadable}.
+     *
+     * @return how many records went to the sink
+     * @throws RetriableServiceException when no partition made progress for {@link #STALL_TIMEOUT}
+     */
+    public int catchUp(java.util.function.Consumer<ConsumerRecord<K, V>> sink, Unreadable unreadable) {
         if (partitions == null) {
             partitions = consumer.partitionsFor(topic, METADATA_TIMEOUT).stream()
                     .map(i -> new TopicPartition(topic, i.partition())).toList();
@@ -56,19 +80,28 @@ public final class TopicTail<K, V> implements AutoCloseable {
         }
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions, METADATA_TIMEOUT);
         int read = 0;
+        long lastProgress = System.nanoTime();
         while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                ConsumerRecord<K, V> decoded = decode(r);
+            ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(200));
+            for (ConsumerRecord<byte[], byte[]> r : batch) {
+                ConsumerRecord<K, V> decoded = decode(r, unreadable);
                 if (decoded != null) {
                     sink.accept(decoded);
                     read++;
                 }
             }
+            if (!batch.isEmpty()) {
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > STALL_TIMEOUT.toNanos()) {
+                throw new RetriableServiceException("reading " + topic + " made no progress for " + STALL_TIMEOUT.toSeconds()
+                        + " s; check that the brokers are reachable and that the Kafka client settings (security.protocol,"
+                        + " sasl.*, ssl.*) allow reading it");
+            }
         }
         return read;
     }
 
-    private ConsumerRecord<K, V> decode(ConsumerRecord<byte[], byte[]> r) {
+    private ConsumerRecord<K, V> decode(ConsumerRecord<byte[], byte[]> r, Unreadable unreadable) {
         if (r.value() == null) {
             return null;
         }
@@ -78,7 +111,7 @@ public final class TopicTail<K, V> implements AutoCloseable {
             return value == null ? null : new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.timestamp(), r.timestampType(),
                     r.serializedKeySize(), r.serializedValueSize(), key, value, r.headers(), r.leaderEpoch());
         } catch (SerializationException e) {
-            log.warn("Skipping unreadable record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+            unreadable.accept(r, e);
             return null;
         }
     }

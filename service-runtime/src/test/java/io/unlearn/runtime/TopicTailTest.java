@@ -48,6 +48,22 @@ class TopicTailTest {
         assertThat(consumer.closed()).isTrue();
     }
 
+    @Test
+    void anAuditorGetsTheUnreadableRecordsInsteadOfALogLine() {
+        consumer.updatePartitions(TOPIC, List.of(new PartitionInfo(TOPIC, 0, Node.noNode(), null, null)));
+        consumer.updateBeginningOffsets(Map.of(P0, 0L));
+        consumer.updateEndOffsets(Map.of(P0, 2L));
+        List<String> unreadable = new ArrayList<>();
+        try (TopicTail<String, ForgottenSample> tail = TopicTail.over(consumer, Topics.FORGOTTEN_SAMPLES, registry)) {
+            consumer.schedulePollTask(() -> {
+                consumer.addRecord(record(0, bytes("s1")));
+                consumer.addRecord(record(1, "garbage".getBytes(StandardCharsets.UTF_8)));
+            });
+            assertThat(tail.catchUp(r -> { }, (r, why) -> unreadable.add(r.offset() + ": " + why.getMessage()))).isEqualTo(1);
+        }
+        assertThat(unreadable).singleElement().asString().startsWith("1: ");
+    }
+
     private byte[] bytes(String sample) {
         ForgottenSample f = ForgottenSample.newBuilder().setSampleId(sample).setRequestId("r").setModelId("m").setVersionId("m@v2")
                 .setSubjectId(null).setForgottenAt(Instant.EPOCH).build();
