@@ -155,4 +155,19 @@ class ArchitectureTest {
                 .because("the local stack starts a broker and a registry; what runs on them is the services' business" + FIX)
                 .check(project);
     }
+
+    @Test
+    void theApplicationsNeverImportTheLauncherNorEachOther() {
+        String[][] pairs = {
+            {"io.unlearn.demo..", "io.unlearn.bench.."},
+            {"io.unlearn.bench..", "io.unlearn.demo.."},
+        };
+        for (String[] p : pairs) {
+            noClasses().that().resideInAPackage(p[0])
+                    .should().dependOnClassesThat().resideInAnyPackage(p[1], "io.unlearn.cli..")
+                    .because("the demo and the benchmarks are applications over the services that the launcher and the "
+                            + "it suite call; what both need belongs in a service, the runtime, `ml` or `schemas`" + FIX)
+                    .check(project);
+        }
+    }
 }
