@@ -7,6 +7,7 @@ import io.unlearn.events.ModelVersion;
 import io.unlearn.events.ModelVersionKind;
 import io.unlearn.events.RequestState;
 import io.unlearn.events.RequestStatus;
+import io.unlearn.runtime.testing.RecordingProducer;
 import io.unlearn.schemas.DeadLetterHeaders;
 import io.unlearn.schemas.EventSerdes;
 import io.unlearn.schemas.SchemaRegistryClient;

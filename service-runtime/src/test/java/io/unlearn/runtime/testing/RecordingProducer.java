@@ -1,4 +1,4 @@
-package io.unlearn.worker.internals;
+package io.unlearn.runtime.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,18 +10,21 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** A MockProducer that remembers what each committed transaction held: its records and the offsets sent to it. */
-final class RecordingProducer extends MockProducer<String, byte[]> {
+/**
+ * A MockProducer that remembers what each committed transaction held: its records and the offsets sent to it. Shared
+ * by the consumer-loop tests of the services (this module's test jar).
+ */
+public final class RecordingProducer extends MockProducer<String, byte[]> {
     /** One committed transaction. */
-    record Transaction(List<ProducerRecord<String, byte[]>> records, Map<TopicPartition, OffsetAndMetadata> offsets) {
-        List<String> topics() {
+    public record Transaction(List<ProducerRecord<String, byte[]>> records, Map<TopicPartition, OffsetAndMetadata> offsets) {
+        public List<String> topics() {
             return records.stream().map(ProducerRecord::topic).toList();
         }
     }
 
-    final List<Transaction> committed = new ArrayList<>();
+    public final List<Transaction> committed = new ArrayList<>();
 
-    RecordingProducer() {
+    public RecordingProducer() {
         super(true, null, new StringSerializer(), new ByteArraySerializer());
     }
 
