@@ -58,7 +58,7 @@ public record Check(String name, Status status, String detail, String fix, boole
 
     /** {@code ok       dataset         /usr/share/... (4 IDX files)}, with {@code  -> fix: ...} when there is one. */
     public String line() {
-        String text = String.format("%-8s %-16s %s", status.name().toLowerCase(java.util.Locale.ROOT), name, detail);
+        String text = String.format("%-8s %-17s %s", status.name().toLowerCase(java.util.Locale.ROOT), name, detail);
         return fix.isEmpty() ? text : text + "  -> fix: " + fix;
     }
 }

@@ -46,10 +46,12 @@ public final class Prerequisites {
         if (lacking.isEmpty()) {
             return Check.ok("dataset", "Fashion-MNIST in " + dir);
         }
-        String found = Files.isDirectory(dir) ? dir + " lacks " + String.join(", ", lacking) : "no directory " + dir;
+        String found = !Files.isDirectory(dir) ? "no directory " + dir
+                : lacking.size() == IdxDatasets.FILES.size() ? "no Fashion-MNIST IDX files in " + dir
+                : dir + " lacks " + String.join(", ", lacking);
         if (!dir.toAbsolutePath().normalize().equals(debianDatasetDir.toAbsolutePath().normalize())) {
-            return Check.missing("dataset", found, "put the four Fashion-MNIST IDX files (" + String.join(", ", IdxDatasets.FILES)
-                    + ", each .gz or not) in " + dir + ", or leave out --dataset-dir to use " + debianDatasetDir);
+            return Check.missing("dataset", found, "put the four IDX files there (" + IdxDatasets.FILES.get(0)
+                    + "[.gz] and its siblings), or leave out --dataset-dir to use " + debianDatasetDir);
         }
         if (!host.has("apt-get")) {
             return Check.missing("dataset", found, "install Debian's " + DATASET_PACKAGE + " package, or pass --dataset-dir DIR"
