@@ -5,6 +5,7 @@ import io.unlearn.cli.setup.ClusterProbe;
 import io.unlearn.cli.setup.DoctorReport;
 import io.unlearn.cli.setup.Host;
 import io.unlearn.cli.setup.MachineChecks;
+import io.unlearn.cli.setup.PortCheck;
 import io.unlearn.cli.setup.Prerequisites;
 import io.unlearn.ml.data.FashionMnist;
 import io.unlearn.stack.LocalStackAddresses;
@@ -45,7 +46,7 @@ final class DoctorCommand implements Callable<Integer> {
                 prerequisites.dataset(datasetDir)));
         List<Check> clusterChecks = clusterChecks(new ClusterProbe(timeout));
         boolean stackAnswers = clusterChecks.stream().allMatch(Check::isOk);
-        checks.add(MachineChecks.ports(cluster.stackDir, stackAnswers, MachineChecks::canBind));
+        checks.add(PortCheck.check(cluster.stackDir, stackAnswers, PortCheck::canBind));
         checks.add(machine.disk());
         checks.add(machine.docker());
         checks.addAll(clusterChecks);
@@ -63,7 +64,7 @@ final class DoctorCommand implements Callable<Integer> {
             return List.of(Check.warn("cluster", "none given and no local stack under " + cluster.stackDir + " (the demo starts its own)",
                     "to check one: `./unlearn stack up`, or pass --bootstrap-servers and --registry-url"));
         }
-        if (!given && MachineChecks.canBind(port(stack.get().bootstrapServers()))) {
+        if (!given && PortCheck.canBind(port(stack.get().bootstrapServers()))) {
             return List.of(Check.warn("cluster", "the local stack under " + cluster.stackDir + " is not running",
                     "start it with `./unlearn stack up`"));
         }

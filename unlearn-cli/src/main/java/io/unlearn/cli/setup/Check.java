@@ -42,11 +42,6 @@ public record Check(String name, Status status, String detail, String fix, boole
         return new Check(name, status, detail, fix, required, Optional.of(action));
     }
 
-    /** The same finding, informational: a miss becomes a warning that never fails a command. */
-    public Check optional() {
-        return new Check(name, status == Status.MISSING ? Status.WARN : status, detail, fix, false, install);
-    }
-
     public boolean isOk() {
         return status == Status.OK;
     }

@@ -31,11 +31,4 @@ class DoctorReportTest {
         assertThat(report.text().lines()).hasSize(4).last()
                 .isEqualTo("doctor: 1 required check failed: dataset (1 warning)");
     }
-
-    @Test
-    void anOptionalMissIsAWarning() {
-        Check docker = Check.missing("docker", "absent", "apt-get install -y docker-compose").optional();
-        assertThat(docker.status()).isEqualTo(Check.Status.WARN);
-        assertThat(new DoctorReport(List.of(docker)).exitCode()).isZero();
-    }
 }

@@ -21,14 +21,14 @@ class MachineChecksTest {
 
     @Test
     void portsAreOkWhenFreeOrHeldByTheRunningStackAndAWarningWhenSomeoneElseHoldsThem() throws Exception {
-        assertThat(MachineChecks.ports(tmp, false, p -> true).detail()).contains("no local stack under");
-        assertThat(MachineChecks.ports(tmp, false, p -> false).fails()).isTrue();
+        assertThat(PortCheck.check(tmp, false, p -> true).detail()).contains("no local stack under");
+        assertThat(PortCheck.check(tmp, false, p -> false).fails()).isTrue();
         Files.writeString(tmp.resolve("ports.properties"), "broker=40001\ncontroller=40002\nregistry=40003\n");
         Set<Integer> used = Set.of(40001, 40002, 40003);
-        assertThat(MachineChecks.ports(tmp, false, p -> true).detail())
+        assertThat(PortCheck.check(tmp, false, p -> true).detail())
                 .isEqualTo("127.0.0.1 binds; the stack's ports are free (broker=40001 controller=40002 registry=40003)");
-        assertThat(MachineChecks.ports(tmp, true, p -> !used.contains(p)).detail()).startsWith("in use by the running local stack");
-        Check other = MachineChecks.ports(tmp, false, p -> p != 40003);
+        assertThat(PortCheck.check(tmp, true, p -> !used.contains(p)).detail()).startsWith("in use by the running local stack");
+        Check other = PortCheck.check(tmp, false, p -> p != 40003);
         assertThat(other.status()).isEqualTo(Check.Status.WARN);
         assertThat(other.fails()).isFalse();
         assertThat(other.detail()).startsWith("in use by another process: registry=40003");
