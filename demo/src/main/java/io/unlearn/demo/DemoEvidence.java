@@ -59,12 +59,20 @@ final class DemoEvidence {
     private DemoEvidence() {
     }
 
-    /** The checks of every threshold recorded in the report, in the report's order; a criterion unknown here has no figures. */
+    /** The checks of every threshold recorded in the report (TA, RA, UA, MIA first); a criterion unknown here has no figures. */
     static List<Check> checks(EvaluationReport r) {
         List<Check> out = new ArrayList<>();
-        r.getThresholds().forEach((key, threshold) -> out.add(rule(key)
-                .map(rule -> check(rule, threshold, r.getMetrics(), ""))
-                .orElseGet(() -> new Check(key, "?", Double.NaN, "?", threshold, "a criterion this report does not explain", false))));
+        for (Rule rule : Rule.values()) {
+            Double threshold = r.getThresholds().get(rule.criterion.key());
+            if (threshold != null) {
+                out.add(check(rule, threshold, r.getMetrics(), ""));
+            }
+        }
+        r.getThresholds().forEach((key, threshold) -> {
+            if (rule(key).isEmpty()) {
+                out.add(new Check(key, "?", Double.NaN, "?", threshold, "a criterion this report does not explain", false));
+            }
+        });
         return out;
     }
 

@@ -18,10 +18,10 @@ final class DemoHtml {
             + "figcaption{color:#555;font-size:13px;max-width:720px}img{max-width:100%;border:1px solid #eee}"
             + "dl.verdicts dt{font-weight:600;margin-top:.6em}dl.verdicts dd{margin-left:1.5em}"
             + ".box{border:1px solid #ccc;border-radius:4px;padding:.6em 1em;background:#fafafa}nav a{margin-right:1em}"
-            + ".bar{display:flex;width:240px;height:12px;background:#eee}.bar span{display:block;height:12px}"
+            + ".bar{display:flex;width:140px;height:12px;background:#eee}.bar span{display:block;height:12px}"
             + ".INGEST{background:#4c72b0}.BATCH_WAIT{background:#dd8452}.UNLEARNING{background:#55a868}.EVALUATION{background:#c44e52}"
             + ".key span{display:inline-block;width:10px;height:10px;margin:0 4px 0 12px}"
-            + "details summary{cursor:pointer;font-weight:600;margin:.5em 0}";
+            + "table.wide{width:100%}details summary{cursor:pointer;font-weight:600;margin:.5em 0}";
 
     private DemoHtml() {
     }
@@ -38,8 +38,8 @@ final class DemoHtml {
         }
     }
 
-    /** @param classColumn the column whose value also becomes the cell's CSS class (verdicts, states); -1 for none */
-    static void table(StringBuilder h, String id, String[] header, List<String[]> rows, int classColumn) {
+    /** @param classColumns the columns whose value also becomes the cell's CSS class (verdicts, states, results) */
+    static void table(StringBuilder h, String id, String[] header, List<String[]> rows, int... classColumns) {
         h.append(id == null ? "<table>" : "<table id=\"" + esc(id) + "\">").append("<tr>");
         for (String c : header) {
             h.append("<th>").append(esc(c)).append("</th>");
@@ -48,7 +48,8 @@ final class DemoHtml {
         for (String[] r : rows) {
             h.append("<tr>");
             for (int i = 0; i < r.length; i++) {
-                h.append(i == classColumn ? "<td class=\"" + esc(r[i]) + "\">" : "<td>").append(esc(r[i])).append("</td>");
+                int column = i;
+                h.append(java.util.Arrays.stream(classColumns).anyMatch(c -> c == column) ? "<td class=\"" + esc(r[i]) + "\">" : "<td>").append(esc(r[i])).append("</td>");
             }
             h.append("</tr>");
         }

@@ -18,9 +18,9 @@ final class DemoReportStages {
         rows.add(new String[] {"end to end", "published → VERIFIED/FAILED/REJECTED", Integer.toString(f.latencies.length),
                 DemoStages.secs(f.percentile(0.5)), DemoStages.secs(f.percentile(0.95)),
                 DemoStages.secs(f.latencies.length == 0 ? Double.NaN : f.latencies[f.latencies.length - 1])});
-        DemoHtml.table(h, "stage-latency", HEADER, rows, -1);
+        DemoHtml.table(h, "stage-latency", HEADER, rows);
         DemoHtml.chart(h, DemoLatencyCharts.stagesStacked(f.stages), "latency by stage",
-                "Each stage's p50 and p95 stacked; the legend gives the figures, the number above a bar its total. The stacked "
+                "Each stage's p50 and p95 stacked; the legend gives the figures, the axis label the bar's total. The stacked "
                         + "p95 is the sum of the stages' p95s, an upper bound of any one request's time.");
         DemoHtml.chart(h, DemoLatencyCharts.histogram(f), "request latency",
                 "How many requests reached their final state within each span of seconds after publication.");

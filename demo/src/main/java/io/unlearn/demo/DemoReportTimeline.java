@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * requests are shown open; every request is in a collapsible table below.
  */
 final class DemoReportTimeline {
-    private static final String[] HEADER = {"request", "what", "published", "RECEIVED", "ACCEPTED", "BATCHED", "APPLIED", "final state",
+    private static final String[] HEADER = {"request", "published", "RECEIVED", "ACCEPTED", "BATCHED", "APPLIED", "final state",
             "version", "stages", "reason"};
     private static final RequestState[] STEPS = {RequestState.RECEIVED, RequestState.ACCEPTED, RequestState.BATCHED, RequestState.APPLIED};
 
@@ -59,13 +59,13 @@ final class DemoReportTimeline {
     }
 
     private static void table(StringBuilder h, String id, List<DemoTimeline> rows, double longest) {
-        h.append("<table id=\"").append(id).append("\"><tr>");
+        h.append("<table class=\"wide\" id=\"").append(id).append("\"><tr>");
         for (String c : HEADER) {
             h.append("<th>").append(esc(c)).append("</th>");
         }
         h.append("</tr>");
         for (DemoTimeline t : rows) {
-            h.append("<tr><td>").append(esc(t.requestId())).append("</td><td>").append(esc(t.description())).append("</td><td>")
+            h.append("<tr><td>").append(esc(t.requestId())).append("<br><small>").append(esc(t.description())).append("</small></td><td>")
                     .append(DemoHtml.time(t.published())).append("</td>");
             for (RequestState s : STEPS) {
                 cell(h, t, t.reached().get(s), null);

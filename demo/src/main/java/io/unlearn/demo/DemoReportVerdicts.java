@@ -57,7 +57,7 @@ final class DemoReportVerdicts {
         seen.forEach((key, values) -> rows.add(new String[] {key, String.join(", ", values.stream().map(DemoFacts::pct).toList()),
                 String.join(", ", kinds.get(key)), doc(key)}));
         h.append("<h3>Criteria applied in this run</h3>");
-        DemoHtml.table(h, "criteria", new String[] {"criterion", "threshold(s) recorded", "judged versions", "meaning"}, rows, -1);
+        DemoHtml.table(h, "criteria", new String[] {"criterion", "threshold(s) recorded", "judged versions", "meaning"}, rows);
     }
 
     private static void evidence(StringBuilder h, DemoFacts f) {
@@ -92,7 +92,7 @@ final class DemoReportVerdicts {
         h.append("<h3>Evidence per version</h3><p class=\"note\">Each row: a criterion recorded in the version's report, the figure "
                 + "measured, the limit it was held to (a ratio criterion's limit is the ratio times its reference figure) and the "
                 + "result.</p>");
-        DemoHtml.table(h, "evidence", EVIDENCE_HEADER, rows, 7);
+        DemoHtml.table(h, "evidence", EVIDENCE_HEADER, rows, 1, 7);
     }
 
     private static String[] row(String id, String verdict, DemoEvidence.Check c, String result) {
