@@ -19,7 +19,8 @@ final class DemoHtml {
             + "dl.verdicts dt{font-weight:600;margin-top:.6em}dl.verdicts dd{margin-left:1.5em}"
             + ".box{border:1px solid #ccc;border-radius:4px;padding:.6em 1em;background:#fafafa}nav a{margin-right:1em}"
             + ".bar{display:flex;width:140px;height:12px;background:#eee}.bar span{display:block;height:12px}"
-            + ".INGEST{background:#4c72b0}.BATCH_WAIT{background:#dd8452}.UNLEARNING{background:#55a868}.EVALUATION{background:#c44e52}"
+            + java.util.Arrays.stream(DemoStage.values()).map(s -> "." + s.name() + "{background:" + s.color() + "}")
+                    .collect(java.util.stream.Collectors.joining())
             + ".key span{display:inline-block;width:10px;height:10px;margin:0 4px 0 12px}"
             + "table.wide{width:100%}details summary{cursor:pointer;font-weight:600;margin:.5em 0}";
 

@@ -30,7 +30,7 @@ final class DemoLatencyCharts {
             double p50 = zeroIfNaN(s.percentile(st, 0.5));
             double p95 = zeroIfNaN(s.percentile(st, 0.95));
             c.addSeries(String.format(Locale.ROOT, "%s (%s): p50 %.2f s, p95 %.2f s", st.title(), st.span(), p50, p95),
-                    bars, List.of(p50, p95));
+                    bars, List.of(p50, p95)).setFillColor(java.awt.Color.decode(st.color()));
         }
         return DemoCharts.png(c);
     }

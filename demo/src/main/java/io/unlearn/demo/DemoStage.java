@@ -7,21 +7,28 @@ import io.unlearn.events.RequestState;
  * FAILED, whichever it reached; INGEST starts when the demo published the request.
  */
 enum DemoStage {
-    INGEST("ingest", "published → ACCEPTED", null, RequestState.ACCEPTED),
-    BATCH_WAIT("waiting for a batch", "ACCEPTED → BATCHED", RequestState.ACCEPTED, RequestState.BATCHED),
-    UNLEARNING("unlearning", "BATCHED → APPLIED", RequestState.BATCHED, RequestState.APPLIED),
-    EVALUATION("evaluation", "APPLIED → VERIFIED/FAILED", RequestState.APPLIED, RequestState.VERIFIED);
+    INGEST("ingest", "published → ACCEPTED", null, RequestState.ACCEPTED, "#4c72b0"),
+    BATCH_WAIT("waiting for a batch", "ACCEPTED → BATCHED", RequestState.ACCEPTED, RequestState.BATCHED, "#dd8452"),
+    UNLEARNING("unlearning", "BATCHED → APPLIED", RequestState.BATCHED, RequestState.APPLIED, "#55a868"),
+    EVALUATION("evaluation", "APPLIED → VERIFIED/FAILED", RequestState.APPLIED, RequestState.VERIFIED, "#c44e52");
 
     private final String title;
     private final String span;
     private final RequestState from;
     private final RequestState to;
+    private final String color;
 
-    DemoStage(String title, String span, RequestState from, RequestState to) {
+    DemoStage(String title, String span, RequestState from, RequestState to, String color) {
         this.title = title;
         this.span = span;
         this.from = from;
         this.to = to;
+        this.color = color;
+    }
+
+    /** The stage's colour in the report, the same in the timeline bars and the charts, as {@code #rrggbb}. */
+    String color() {
+        return color;
     }
 
     String title() {
