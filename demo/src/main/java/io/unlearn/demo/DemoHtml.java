@@ -18,11 +18,11 @@ final class DemoHtml {
             + "figcaption{color:#555;font-size:13px;max-width:720px}img{max-width:100%;border:1px solid #eee}"
             + "dl.verdicts dt{font-weight:600;margin-top:.6em}dl.verdicts dd{margin-left:1.5em}"
             + ".box{border:1px solid #ccc;border-radius:4px;padding:.6em 1em;background:#fafafa}nav a{margin-right:1em}"
-            + ".bar{display:flex;width:140px;height:12px;background:#eee}.bar span{display:block;height:12px}"
+            + ".bar{display:flex;width:120px;height:12px;background:#eee}.bar span{display:block;height:12px}"
             + java.util.Arrays.stream(DemoStage.values()).map(s -> "." + s.name() + "{background:" + s.color() + "}")
                     .collect(java.util.stream.Collectors.joining())
             + ".key span{display:inline-block;width:10px;height:10px;margin:0 4px 0 12px}"
-            + "table.wide{width:100%}details summary{cursor:pointer;font-weight:600;margin:.5em 0}";
+            + "table.wide{width:100%;font-size:12px}table.wide td:first-child{overflow-wrap:anywhere;min-width:12em}.t{white-space:nowrap}details summary{cursor:pointer;font-weight:600;margin:.5em 0}";
 
     private DemoHtml() {
     }

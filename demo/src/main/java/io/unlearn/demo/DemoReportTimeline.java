@@ -65,14 +65,14 @@ final class DemoReportTimeline {
         }
         h.append("</tr>");
         for (DemoTimeline t : rows) {
-            h.append("<tr><td>").append(esc(t.requestId())).append("<br><small>").append(esc(t.description())).append("</small></td><td>")
-                    .append(DemoHtml.time(t.published())).append("</td>");
+            h.append("<tr><td>").append(esc(t.requestId())).append("<br><small>").append(esc(t.description()).replace(",", ",<wbr>")).append("</small></td><td>")
+                    .append("<span class=\"t\">").append(DemoHtml.time(t.published())).append("</span></td>");
             for (RequestState s : STEPS) {
                 cell(h, t, t.reached().get(s), null);
             }
             String state = t.finalState() == null ? "(no status)" : t.finalState().name();
             cell(h, t, t.isFinal() ? t.finishedAt() : null, state);
-            h.append("<td>").append(esc(t.versionId())).append("</td><td>").append(bar(t, longest)).append("</td><td>")
+            h.append("<td class=\"t\">").append(esc(t.versionId())).append("</td><td>").append(bar(t, longest)).append("</td><td>")
                     .append(esc(t.reason())).append("</td></tr>");
         }
         h.append("</table>");
@@ -81,7 +81,7 @@ final class DemoReportTimeline {
     private static void cell(StringBuilder h, DemoTimeline t, Instant at, String state) {
         h.append(state == null ? "<td>" : "<td class=\"" + esc(state) + "\">" + esc(state) + "<br>");
         if (at != null) {
-            h.append(DemoHtml.time(at)).append("<br><small>").append(String.format(Locale.ROOT, "+%.2f s", t.secondsSincePublished(at)))
+            h.append("<span class=\"t\">").append(DemoHtml.time(at)).append("</span><br><small class=\"t\">").append(String.format(Locale.ROOT, "+%.2f s", t.secondsSincePublished(at)))
                     .append("</small>");
         } else if (state == null) {
             h.append("–");
