@@ -5,7 +5,6 @@ import io.unlearn.events.ModelVersion;
 import io.unlearn.events.ModelVersionKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
@@ -17,7 +16,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 
-/** The report's four charts (XChart), each as a base64 PNG for an {@code <img>} that needs no file next to the page. */
+/** The report's charts of versions and challenges (XChart), each as a base64 PNG for an {@code <img>} that needs no file next to the page. */
 final class DemoCharts {
     private static final int W = 720;
     private static final int H = 360;
@@ -29,6 +28,7 @@ final class DemoCharts {
     static String metricsPerVersion(DemoFacts f) {
         XYChart c = new XYChartBuilder().width(W).height(H).title("Metrics per version").xAxisTitle("version").yAxisTitle("percent").build();
         style(c);
+        c.getStyler().setXAxisDecimalPattern("0");
         List<ModelVersion> measured = f.versions.stream().filter(v -> f.basic.containsKey(v.getVersionId())
                 && f.basic.get(v.getVersionId()).getTestAccuracy() != null).toList();
         if (measured.isEmpty()) {
@@ -69,31 +69,6 @@ final class DemoCharts {
         return png(c);
     }
 
-    /** How long requests took from publication to their final state. */
-    static String latencyHistogram(DemoFacts f) {
-        if (f.latencies.length == 0) {
-            return null;
-        }
-        double max = f.latencies[f.latencies.length - 1];
-        int bins = 10;
-        double width = Math.max(1, Math.ceil(max / bins));
-        List<String> labels = new ArrayList<>();
-        List<Integer> counts = new ArrayList<>();
-        for (int b = 0; b < bins; b++) {
-            labels.add(String.format(java.util.Locale.ROOT, "%.0f–%.0f", b * width, (b + 1) * width));
-            counts.add(0);
-        }
-        for (double l : f.latencies) {
-            int b = Math.min(bins - 1, (int) (l / width));
-            counts.set(b, counts.get(b) + 1);
-        }
-        CategoryChart c = bars("Request latency: publication → final state", "requests");
-        c.getStyler().setLegendVisible(false);
-        c.setXAxisTitle("seconds");
-        c.addSeries("requests", labels, counts);
-        return png(c);
-    }
-
     private static List<ModelVersion> unlearned(DemoFacts f, java.util.Map<String, EvaluationReport> reports) {
         return f.versions.stream().filter(v -> v.getKind() == ModelVersionKind.UNLEARNED && reports.containsKey(v.getVersionId())).toList();
     }
@@ -107,10 +82,17 @@ final class DemoCharts {
         return vs.stream().map(v -> value.apply(v.getVersionId())).toList();
     }
 
-    private static CategoryChart bars(String title, String yTitle) {
-        CategoryChart c = new CategoryChartBuilder().width(W).height(H).title(title).yAxisTitle(yTitle).build();
+    /** A bar chart with every bar's value written on it (a bar of height 0 still reads "0.0"). */
+    static CategoryChart bars(String title, String yTitle) {
+        CategoryChart c = new CategoryChartBuilder().width(W).height(H).title(title).xAxisTitle("version").yAxisTitle(yTitle).build();
         style(c);
         c.getStyler().setXAxisLabelRotation(20);
+        c.getStyler().setLabelsVisible(true);
+        c.getStyler().setLabelsPosition(1.0);
+        c.getStyler().setLabelsFontColorAutomaticEnabled(false);
+        c.getStyler().setLabelsFontColor(java.awt.Color.BLACK);
+        c.getStyler().setDecimalPattern("0.0");
+        c.getStyler().setYAxisMin(0.0);
         return c;
     }
 
@@ -124,7 +106,7 @@ final class DemoCharts {
         return v == null ? Double.NaN : v;
     }
 
-    private static String png(Chart<?, ?> chart) {
+    static String png(Chart<?, ?> chart) {
         try {
             return Base64.getEncoder().encodeToString(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
         } catch (IOException e) {

@@ -23,6 +23,9 @@ final class DemoFacts {
     final Map<String, EvaluationReport> challenges;
     final int published;
     final int resent;
+    /** Every distinct request's way through the system, in publication order. */
+    final List<DemoTimeline> timelines;
+    final DemoStages stages;
 
     DemoFacts(DemoTracker t, List<DemoRequests.Item> items) {
         Map<String, DemoRequests.Item> distinct = new LinkedHashMap<>();
@@ -43,6 +46,8 @@ final class DemoFacts {
                 lat.add(l);
             }
         }
+        timelines = DemoTimeline.of(distinct.values(), t.statuses, t.publishedAt);
+        stages = new DemoStages(timelines);
         latencies = lat.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         versions = new ArrayList<>(t.versions.values());
         basic = t.basicReports;
@@ -72,10 +77,7 @@ final class DemoFacts {
     }
 
     double percentile(double p) {
-        if (latencies.length == 0) {
-            return Double.NaN;
-        }
-        return latencies[Math.min(latencies.length - 1, (int) Math.ceil(p * latencies.length) - 1)];
+        return DemoStages.percentile(latencies, p);
     }
 
     String latencyLine() {

@@ -109,6 +109,7 @@ public final class DemoRun implements AutoCloseable {
                 .optModels(List.of(o.modelId())).build());
         out.print(AuditFiles.writeAndRender(audit, o.reportDir().resolve("audit.json"), o.reportDir().resolve("audit.html")));
         out.println("\n" + audit.verdictLine());
+        DemoReportAudit.show(html, audit.verdictLine(), audit.verified());
         out.println();
         out.println("report: " + html.toAbsolutePath());
         out.println("audit:  " + o.reportDir().resolve("audit.html").toAbsolutePath() + (audit.verified() ? " (verified)" : " (FAILED)"));

@@ -56,25 +56,43 @@ final class DemoTracker implements AutoCloseable {
         consumer.subscribe(List.of(Topics.REQUEST_STATUS.name(), Topics.MODEL_VERSIONS.name(), Topics.EVALUATION_REPORTS.name()));
     }
 
+    /** A tracker without a consumer, filled by {@link #add} calls: for tests of what is computed from the events. */
+    DemoTracker(String modelId) {
+        this.modelId = modelId;
+        this.consumer = null;
+        this.statusValues = null;
+        this.versionValues = null;
+        this.reportValues = null;
+    }
+
     void poll(Duration timeout) {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(timeout)) {
             if (r.value() == null) {
                 continue;
             }
             if (r.topic().equals(Topics.REQUEST_STATUS.name())) {
-                RequestStatus s = statusValues.deserialize(r.topic(), r.value());
-                statuses.computeIfAbsent(s.getRequestId(), k -> new ArrayList<>()).add(s);
+                add(statusValues.deserialize(r.topic(), r.value()));
             } else if (r.topic().equals(Topics.MODEL_VERSIONS.name())) {
-                ModelVersion v = versionValues.deserialize(r.topic(), r.value());
-                if (v.getModelId().equals(modelId)) {
-                    versions.put(v.getVersionId(), v);
-                }
+                add(versionValues.deserialize(r.topic(), r.value()));
             } else {
-                EvaluationReport e = reportValues.deserialize(r.topic(), r.value());
-                if (e.getModelId().equals(modelId)) {
-                    (e.getWorstCase() == null ? basicReports : challengeReports).put(e.getVersionId(), e);
-                }
+                add(reportValues.deserialize(r.topic(), r.value()));
             }
+        }
+    }
+
+    void add(RequestStatus s) {
+        statuses.computeIfAbsent(s.getRequestId(), k -> new ArrayList<>()).add(s);
+    }
+
+    void add(ModelVersion v) {
+        if (v.getModelId().equals(modelId)) {
+            versions.put(v.getVersionId(), v);
+        }
+    }
+
+    void add(EvaluationReport e) {
+        if (e.getModelId().equals(modelId)) {
+            (e.getWorstCase() == null ? basicReports : challengeReports).put(e.getVersionId(), e);
         }
     }
 
@@ -101,6 +119,8 @@ final class DemoTracker implements AutoCloseable {
 
     @Override
     public void close() {
-        consumer.close(Duration.ofSeconds(5));
+        if (consumer != null) {
+            consumer.close(Duration.ofSeconds(5));
+        }
     }
 }

@@ -27,5 +27,15 @@ class EmbeddedEndToEndIT extends EndToEndScenario {
         Path png = ReportScreenshot.take(r.outcome().report(), dir.resolve("report.png"));
         assertThat(png).exists();
         assertThat(ReportScreenshot.distinctColours(png)).as("the rendered page shows charts, not a blank page").isGreaterThan(50);
+        String rendered = ReportScreenshot.renderedDom(r.outcome().report());
+        assertThat(rendered).as("the verdicts explained, with each version's evidence from its report")
+                .contains("id=\"verdicts\"", "id=\"criteria\"", "id=\"evidence\"", "CERTIFIED</dt>", "REJECTED</dt>", "INCONCLUSIVE</dt>",
+                        "min.ua.ratio", "max.ta.drop", "worst-case challenge");
+        assertThat(rendered).as("the per-request timeline, every request in the collapsible table")
+                .contains("id=\"timeline-selection\"", "id=\"all-requests\"", "ACCEPTED", "BATCHED", "APPLIED", "unknown model");
+        assertThat(rendered).as("latency by stage: the table and its stacked chart")
+                .contains("id=\"stage-latency\"", "waiting for a batch", "ACCEPTED → BATCHED", "alt=\"latency by stage\"");
+        assertThat(rendered).as("the audit linked with its verdict").contains("href=\"audit.html\"").containsPattern("id=\"audit-verdict\"[^>]*>audit verified");
+        assertThat(r.outcome().report().resolveSibling("audit.html")).exists();
     }
 }

@@ -32,6 +32,18 @@ final class ReportScreenshot {
         return png;
     }
 
+    /** The page as Chromium rendered it (its DOM after loading, serialised), to check what a reader is shown. */
+    static String renderedDom(Path html) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(html.getParent(), "rendered", ".html");
+        Process p = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", html.toUri().toString())
+                .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("chromium did not render " + html + " within 120 s");
+        }
+        return Files.readString(out);
+    }
+
     /** Distinct colours in the image: a blank or broken page has one or two, a page with charts hundreds. */
     static int distinctColours(Path png) throws IOException {
         BufferedImage image = ImageIO.read(png.toFile());
