@@ -51,7 +51,8 @@ public final class OpsEndpoint implements AutoCloseable {
             return new OpsEndpoint(server, meters);
         } catch (IOException e) {
             throw new FatalServiceException("cannot serve metrics on " + host + ":" + port + " (" + e.getMessage()
-                    + "); choose a free port with --metrics-port");
+                    + "): another process holds the port (an earlier instance still running?); stop it or choose a free port "
+                    + "with --metrics-port");
         }
     }
 

@@ -4,15 +4,19 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.unlearn.runtime.LoopService;
 import io.unlearn.runtime.OpsEndpoint;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
  * What {@code unlearn worker} and {@code unlearn evaluator} share: the settings and metrics options, and the
- * launcher's part around a loop service — start it, serve its metrics when asked, stop it on Ctrl-C, print a banner,
- * block until the loop ends and turn its failure into the command's one-line error.
+ * launcher's part around a loop service — bind its metrics port when asked, then start it, stop it on Ctrl-C, print a
+ * banner, block until the loop ends and turn its failure into the command's one-line error. The port comes first: a
+ * clash (an earlier instance still running) ends the command with one line before the service exists, so it never
+ * joins the consumer group nor, with the same {@code instance.id}, fences the running instance's transactions.
  */
 abstract class LoopServiceCommand implements Callable<Integer> {
     @Mixin
@@ -33,11 +37,20 @@ abstract class LoopServiceCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws InterruptedException {
+        Map<String, Object> props = settings.props();
         PrometheusMeterRegistry meters = OpsEndpoint.registry();
-        Started started = start(settings.props(), meters);
+        AtomicReference<LoopService> running = new AtomicReference<>();
+        Optional<OpsEndpoint> ops = metrics.serveIfAsked(meters, () -> running.get() != null && running.get().isRunning());
+        Started started;
+        try {
+            started = start(props, meters);
+        } catch (RuntimeException e) {
+            ops.ifPresent(OpsEndpoint::close);
+            throw e;
+        }
         LoopService service = started.service();
+        running.set(service);
         String what = spec.name();
-        metrics.serveIfAsked(meters, service::isRunning);
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "unlearn-" + what + "-shutdown"));
         System.out.println(started.banner());
         System.out.flush();

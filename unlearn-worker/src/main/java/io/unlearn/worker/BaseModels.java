@@ -13,7 +13,7 @@ import io.unlearn.runtime.TopicReader;
 import io.unlearn.schemas.EventSerdes;
 import io.unlearn.schemas.SchemaRegistryClient;
 import io.unlearn.schemas.Topics;
-import io.unlearn.worker.internals.StateLoader;
+import io.unlearn.worker.internals.TopicHeadsFeed;
 import io.unlearn.worker.internals.VersionRecords;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -63,7 +63,7 @@ public final class BaseModels {
     private static ModelVersion publishBase(WorkerConfig config, String modelId, String architecture, int epochs,
                                             ProgressListener listener, Clock clock, boolean reuse) {
         SchemaRegistryClient registry = config.registry();
-        new StateLoader(new TopicReader(config.kafkaClientProps(), registry)).load().head(modelId).ifPresent(head -> {
+        TopicHeadsFeed.readOnce(new TopicReader(config.kafkaClientProps(), registry)).head(modelId).ifPresent(head -> {
             throw new WorkerException("model '" + modelId + "' already has versions (head " + head.getVersionId()
                     + "); its lineage continues through unlearning, so train a new model id instead");
         });

@@ -24,6 +24,7 @@ public final class WorkerConfig extends ServiceConfig {
     public static final String BATCH_MAX_REQUESTS = "batch.max.requests";
     public static final String BATCH_MAX_SAMPLES = "batch.max.samples";
     public static final String BATCH_MAX_WAIT_MS = "batch.max.wait.ms";
+    public static final String MODEL_WAIT_MS = "model.wait.ms";
     public static final String SEED = "seed";
     public static final String CONSOLIDATE_EVERY = "consolidation.every.requests";
     public static final String CONSOLIDATE_EVERY_MS = "consolidation.every.ms";
@@ -49,6 +50,10 @@ public final class WorkerConfig extends ServiceConfig {
                     "... or this many samples to forget.")
             .define(BATCH_MAX_WAIT_MS, Type.LONG, 20_000L, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
                     "... or its first request has waited this long, ms.")
+            .define(MODEL_WAIT_MS, Type.LONG, 300_000L, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+                    "How long a batch for a model with no version visible to the worker waits for the model's first version, "
+                            + "ms, re-checked every 2 s after catching up with unlearn.models.versions; its requests show a "
+                            + "repeated ACCEPTED saying they wait, then FAILED once this has passed (0 = fail at once).")
             .define(SEED, Type.LONG, 42L, Importance.LOW, "Base seed; each batch's seed derives from it and the batch.")
             .define(CONSOLIDATE_EVERY, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.LOW,
                     "Retrain from scratch on the current retain set after this many applied requests (0 = never).")

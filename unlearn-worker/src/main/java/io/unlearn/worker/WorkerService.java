@@ -14,7 +14,8 @@ import io.unlearn.schemas.SchemaRegistryClient;
 import io.unlearn.worker.internals.BatchRunner;
 import io.unlearn.worker.internals.ConceptRunner;
 import io.unlearn.worker.internals.PendingBatches;
-import io.unlearn.worker.internals.StateLoader;
+import io.unlearn.worker.internals.TopicHeadsFeed;
+import io.unlearn.worker.internals.FirstVersionWait;
 import io.unlearn.worker.internals.VersionFollowUps;
 import io.unlearn.worker.internals.WorkerLoop;
 import java.nio.file.Path;
@@ -80,7 +81,8 @@ public final class WorkerService extends LoopService {
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config.transactionalProducerProps(), new StringSerializer(),
                 new ByteArraySerializer());
         new KafkaClientMetrics(consumer).bindTo(meters);
-        StateLoader state = new StateLoader(new TopicReader(config.kafkaClientProps(), registry));
-        return new WorkerLoop(consumer, producer, registry, state::load, runner, concepts, followUps, pending, clock, meters);
+        TopicHeadsFeed feed = new TopicHeadsFeed(new TopicReader(config.kafkaClientProps(), registry));
+        FirstVersionWait firstVersion = new FirstVersionWait(Duration.ofMillis(config.getLong(WorkerConfig.MODEL_WAIT_MS)));
+        return new WorkerLoop(consumer, producer, registry, feed, runner, concepts, followUps, pending, firstVersion, clock, meters);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.unlearn.events.AcceptedRequest;
 import io.unlearn.events.LegalBasis;
 import io.unlearn.events.RequestKind;
+import io.unlearn.worker.internals.FirstVersionWait;
 import io.unlearn.worker.internals.PendingBatches;
 import java.time.Instant;
 import java.util.List;
@@ -65,5 +66,50 @@ class PendingBatchesTest {
         pending.revoke(List.of(P0));
         assertThat(pending.isEmpty()).isTrue();
         assertThat(pending.committable()).isEmpty();
+    }
+
+    @Test
+    void aDeferredBatchHoldsItsOffsetsBackAndIsDueAgainAtItsTime() {
+        PendingBatches pending = new PendingBatches(1, 1000, 60_000);
+        pending.add(entry("m", "r1", 5, 1), T0);
+        PendingBatches.Batch b = pending.takeDue(T0).get(0);
+        assertThat(b.waited()).isFalse();
+        pending.defer(b, T0.plusSeconds(2));
+        pending.add(entry("other", "o1", 6, 1), T0);
+        pending.done(pending.takeDue(T0.plusSeconds(1)).get(0));
+        assertThat(pending.committable()).as("not past the deferred request").isEqualTo(Map.of(P0, new OffsetAndMetadata(5)));
+        assertThat(pending.isEmpty()).isFalse();
+        assertThat(pending.takeDue(T0.plusSeconds(2))).singleElement().isSameAs(b).satisfies(x -> assertThat(x.waited()).isTrue());
+        pending.done(b);
+        assertThat(pending.committable()).isEqualTo(Map.of(P0, new OffsetAndMetadata(7)));
+    }
+
+    @Test
+    void aFirstVersionWaitIsAnnouncedOnceAndEndsInAFailureAtItsBound() {
+        FirstVersionWait wait = new FirstVersionWait(java.time.Duration.ofSeconds(5));
+        PendingBatches pending = new PendingBatches(1, 1000, 60_000);
+        pending.add(entry("m", "r1", 0, 1), T0);
+        PendingBatches.Batch b = pending.takeDue(T0).get(0);
+        FirstVersionWait.Wait first = (FirstVersionWait.Wait) wait.decide(b, T0);
+        assertThat(first.recheckAt()).isEqualTo(T0.plus(FirstVersionWait.RECHECK));
+        assertThat(first.announcement()).contains("model 'm'").contains(T0.plusSeconds(5).toString());
+        pending.defer(b, first.recheckAt());
+        FirstVersionWait.Wait again = (FirstVersionWait.Wait) wait.decide(b, T0.plusSeconds(4));
+        assertThat(again.announcement()).as("said once").isNull();
+        assertThat(again.recheckAt()).as("never later than the bound").isEqualTo(T0.plusSeconds(5));
+        assertThat(wait.decide(b, T0.plusSeconds(5))).isInstanceOfSatisfying(FirstVersionWait.Fail.class,
+                f -> assertThat(f.reason()).contains("unlearn models train --model m"));
+        assertThat(new FirstVersionWait(java.time.Duration.ZERO).decide(b, T0)).as("model.wait.ms=0: at once")
+                .isInstanceOf(FirstVersionWait.Fail.class);
+    }
+
+    @Test
+    void aRevokedPartitionDropsItsDeferredBatchToo() {
+        PendingBatches pending = new PendingBatches(1, 1000, 60_000);
+        pending.add(entry("m", "r1", 0, 1), T0);
+        pending.defer(pending.takeDue(T0).get(0), T0.plusSeconds(2));
+        pending.revoke(List.of(P0));
+        assertThat(pending.isEmpty()).isTrue();
+        assertThat(pending.takeDue(T0.plusSeconds(3))).isEmpty();
     }
 }

@@ -78,6 +78,23 @@ final class BatchPublisher implements AutoCloseable {
         lastCommitted = offsets;
     }
 
+    /**
+     * Tells a batch's requests that they wait (a repeated ACCEPTED with {@code reason}), with the offsets safe to commit
+     * (never past the batch, which stays pending), in one transaction.
+     */
+    void waiting(PendingBatches.Batch batch, String reason, Map<TopicPartition, OffsetAndMetadata> offsets) {
+        tx.run(() -> {
+            Instant now = clock.instant();
+            for (AcceptedRequest r : batch.requests()) {
+                send(Topics.REQUEST_STATUS.name(), r.getRequestId(), statuses, VersionRecords.status(r, RequestState.ACCEPTED, reason, null, now));
+            }
+            if (!offsets.isEmpty()) {
+                tx.sendOffsets(offsets);
+            }
+        });
+        lastCommitted = offsets;
+    }
+
     /** Publishes a version that applies no request (a consolidation), in a transaction of its own. */
     void publishVersion(ModelVersion v) {
         tx.run(() -> send(Topics.MODEL_VERSIONS.name(), v.getModelId(), versions, v));

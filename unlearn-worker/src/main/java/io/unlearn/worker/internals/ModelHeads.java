@@ -9,9 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the worker knows of each model, rebuilt from unlearn.models.versions and unlearn.catalog.forgotten
- * (committed records only) whenever partitions are assigned, then kept current with what this worker
- * publishes: the head version, every request id some version applied, every forgotten sample.
+ * What the worker knows of each model, from unlearn.models.versions and unlearn.catalog.forgotten (committed records
+ * only, caught up by a {@link HeadsFeed} at every assignment and before every batch decision) and from what this
+ * worker publishes: the head version, every request id some version applied, every forgotten sample. Recording a
+ * version or a sample twice (this worker's own, then read back from the topic) changes nothing.
  */
 public final class ModelHeads {
     private final Map<String, ModelVersion> heads = new HashMap<>();
@@ -21,8 +22,11 @@ public final class ModelHeads {
     private final Map<String, ModelVersion> byVersionId = new HashMap<>();
     private final Map<String, java.time.Instant> lastExactAt = new HashMap<>();
 
-    /** Records a published version; the highest version number is the head. */
+    /** Records a published version; the highest version number is the head. A version already known is ignored. */
     public void onVersion(ModelVersion v) {
+        if (byVersionId.containsKey(v.getVersionId())) {
+            return;
+        }
         ModelVersion head = heads.get(v.getModelId());
         if (head == null || v.getVersion() > head.getVersion()) {
             heads.put(v.getModelId(), v);

@@ -16,7 +16,9 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Accepted requests waiting to be applied, grouped per model (deletions) or one per batch (concepts),
  * and the offsets that are safe to commit: never past the first record of a batch not yet published, so
- * a crash re-reads every request that is not in a committed version. Pure logic, no Kafka I/O.
+ * a crash re-reads every request that is not in a committed version. A due batch that cannot be decided yet
+ * (its model has no visible version: {@link FirstVersionWait}) is {@link #defer deferred}: it stays pending and is
+ * due again later. Pure logic, no Kafka I/O.
  */
 public final class PendingBatches {
     private final int maxRequests;
@@ -25,6 +27,7 @@ public final class PendingBatches {
     private final Map<String, Batch> byModel = new LinkedHashMap<>();
     private final List<Batch> concepts = new ArrayList<>();
     private final List<Batch> full = new ArrayList<>();
+    private final Map<Batch, Instant> deferred = new LinkedHashMap<>();
     private final Map<TopicPartition, Long> consumedUpTo = new HashMap<>();
     private final Map<TopicPartition, TreeSet<Long>> pendingOffsets = new HashMap<>();
 
@@ -45,6 +48,7 @@ public final class PendingBatches {
         private final Instant startedAt;
         private final List<Entry> entries = new ArrayList<>();
         private int samples;
+        private boolean waited;
 
         Batch(String modelId, RequestKind kind, Instant startedAt) {
             this.modelId = modelId;
@@ -57,6 +61,8 @@ public final class PendingBatches {
         public Instant startedAt() { return startedAt; }
         public List<Entry> entries() { return List.copyOf(entries); }
         public int samples() { return samples; }
+        /** Whether the batch was deferred before (its requests were told they wait). */
+        public boolean waited() { return waited; }
 
         public List<AcceptedRequest> requests() {
             return entries.stream().map(Entry::request).toList();
@@ -87,9 +93,17 @@ public final class PendingBatches {
         }
     }
 
-    /** Removes and returns the batches that are full or have waited long enough (concepts at once). */
+    /** Removes and returns the batches that are full or have waited long enough (concepts at once), and the deferred ones due again. */
     public List<Batch> takeDue(Instant now) {
-        List<Batch> due = new ArrayList<>(full);
+        List<Batch> due = new ArrayList<>();
+        for (Iterator<Map.Entry<Batch, Instant>> it = deferred.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Batch, Instant> d = it.next();
+            if (!now.isBefore(d.getValue())) {
+                due.add(d.getKey());
+                it.remove();
+            }
+        }
+        due.addAll(full);
         full.clear();
         due.addAll(concepts);
         concepts.clear();
@@ -101,6 +115,15 @@ public final class PendingBatches {
             }
         }
         return due;
+    }
+
+    /**
+     * Puts back a batch taken by {@link #takeDue} that cannot be decided yet: it stays pending (its offsets hold commits
+     * back) and is due again at {@code dueAgainAt}. Requests read meanwhile for its model form a new batch.
+     */
+    public void defer(Batch b, Instant dueAgainAt) {
+        b.waited = true;
+        deferred.put(b, dueAgainAt);
     }
 
     /** Marks a batch as published (or failed and reported): its offsets no longer hold commits back. */
@@ -132,9 +155,10 @@ public final class PendingBatches {
         byModel.values().removeIf(b -> b.entries.stream().anyMatch(e -> partitions.contains(e.partition())));
         concepts.removeIf(b -> b.entries.stream().anyMatch(e -> partitions.contains(e.partition())));
         full.removeIf(b -> b.entries.stream().anyMatch(e -> partitions.contains(e.partition())));
+        deferred.keySet().removeIf(b -> b.entries.stream().anyMatch(e -> partitions.contains(e.partition())));
     }
 
     public boolean isEmpty() {
-        return byModel.isEmpty() && concepts.isEmpty() && full.isEmpty();
+        return byModel.isEmpty() && concepts.isEmpty() && full.isEmpty() && deferred.isEmpty();
     }
 }

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,18 +28,22 @@ import org.slf4j.LoggerFactory;
 /**
  * The consume → apply → publish loop, one thread. Accepted requests are batched per model in
  * {@link PendingBatches}; each due batch is applied by {@link Unlearning} (deletions) or {@link ConceptRemoval}
- * (concepts) and published by {@link BatchPublisher} in one transaction with the consumed offsets. Requests some
- * committed version already applied are skipped, so a batch re-read after a crash is applied once; an unreadable
- * request is dead-lettered with the offsets. A partition revoked before its batch is published loses the batch
- * (the new owner re-reads it) and no offset past it is committed. Any Kafka error inside a transaction ends the
- * loop; restarting resumes from the last commit. Built on the {@link Consumer} / {@link Producer} interfaces and
- * given every collaborator, so that it runs on mocks in tests.
+ * (concepts) and published by {@link BatchPublisher} in one transaction with the consumed offsets. What the worker
+ * knows of the models ({@link ModelHeads}) is caught up from the topics ({@link HeadsFeed}) at every assignment and
+ * before every round of batch decisions, so a version published by anyone since (a BASE from {@code unlearn models
+ * train}, a former owner's) is seen before a batch is built on a head. A batch whose model still has no version waits
+ * ({@link FirstVersionWait}) instead of failing at once. Requests some committed version already applied are skipped,
+ * so a batch re-read after a crash is applied once; an unreadable request is dead-lettered with the offsets. A
+ * partition revoked before its batch is published loses the batch (the new owner re-reads it) and no offset past it
+ * is committed. Any Kafka error inside a transaction ends the loop; restarting resumes from the last commit. Built on
+ * the {@link Consumer} / {@link Producer} interfaces and given every collaborator, so that it runs on mocks in tests.
  */
 public final class WorkerLoop implements ServiceLoop {
     private static final Logger log = LoggerFactory.getLogger(WorkerLoop.class);
     private final Consumer<String, byte[]> consumer;
     private final BatchPublisher publisher;
-    private final Supplier<ModelHeads> stateLoader;
+    private final HeadsFeed feed;
+    private final FirstVersionWait firstVersion;
     private final Unlearning runner;
     private final PendingBatches pending;
     private final Deserializer<AcceptedRequest> requests;
@@ -49,22 +52,24 @@ public final class WorkerLoop implements ServiceLoop {
     private final ConceptRemoval concepts;
     private final VersionFollowUps followUps;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile ModelHeads heads = new ModelHeads();
+    private final ModelHeads heads = new ModelHeads();
     private volatile boolean stale = true;
     private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
 
     /**
-     * @param stateLoader reads the models' state (versions, forgotten samples) at every assignment
-     * @param followUps   the versions due on their own (consolidation, re-suppression), over the same runners
+     * @param feed         the models' state (versions, forgotten samples) committed by anyone; closed with the loop
+     * @param followUps    the versions due on their own (consolidation, re-suppression), over the same runners
+     * @param firstVersion how long a batch waits for its model's first version
      */
     public WorkerLoop(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer, SchemaRegistryClient registry,
-                      Supplier<ModelHeads> stateLoader, Unlearning runner, ConceptRemoval concepts, VersionFollowUps followUps,
-                      PendingBatches pending, Clock clock, MeterRegistry meters) {
+                      HeadsFeed feed, Unlearning runner, ConceptRemoval concepts, VersionFollowUps followUps,
+                      PendingBatches pending, FirstVersionWait firstVersion, Clock clock, MeterRegistry meters) {
         this.concepts = concepts;
         this.followUps = followUps;
         this.consumer = consumer;
         this.publisher = new BatchPublisher(producer, consumer, registry, clock);
-        this.stateLoader = stateLoader;
+        this.feed = feed;
+        this.firstVersion = firstVersion;
         this.runner = runner;
         this.pending = pending;
         this.requests = EventSerdes.serde(AcceptedRequest.class, registry).deserializer();
@@ -90,14 +95,18 @@ public final class WorkerLoop implements ServiceLoop {
             while (!closed.get()) {
                 var records = consumer.poll(Duration.ofMillis(250));
                 if (stale && !consumer.assignment().isEmpty()) {
-                    heads = stateLoader.get();
+                    feed.catchUp(heads);
                     stale = false;
                     ready.countDown();
                 }
                 for (ConsumerRecord<String, byte[]> r : records) {
                     accept(r);
                 }
-                for (PendingBatches.Batch batch : pending.takeDue(clock.instant())) {
+                List<PendingBatches.Batch> due = pending.takeDue(clock.instant());
+                if (!due.isEmpty()) {
+                    feed.catchUp(heads); // decide on the heads as committed now, whoever published them
+                }
+                for (PendingBatches.Batch batch : due) {
                     apply(batch);
                 }
                 if (!stale) {
@@ -112,6 +121,7 @@ public final class WorkerLoop implements ServiceLoop {
         } finally {
             consumer.close(Duration.ofSeconds(5));
             publisher.close();
+            feed.close();
         }
     }
 
@@ -139,8 +149,12 @@ public final class WorkerLoop implements ServiceLoop {
         ModelVersion head = heads.head(batch.modelId()).orElse(null);
         BatchOutcome outcome;
         if (head == null) {
-            outcome = new BatchOutcome.Failed("model '" + batch.modelId() + "' has no published version in this cluster; "
-                    + "train one with `unlearn models train --model " + batch.modelId() + "`");
+            FirstVersionWait.Decision decision = firstVersion.decide(batch, batchedAt);
+            if (decision instanceof FirstVersionWait.Wait wait) {
+                hold(batch, wait);
+                return;
+            }
+            outcome = new BatchOutcome.Failed(((FirstVersionWait.Fail) decision).reason());
         } else if (batch.kind() == RequestKind.CONCEPT) {
             AcceptedRequest r = batch.requests().get(0);
             long started = System.nanoTime();
@@ -162,6 +176,16 @@ public final class WorkerLoop implements ServiceLoop {
         }
         metrics.published(batch, outcome, clock.instant());
         log.info("{}: batch of {} request(s) -> {}", batch.modelId(), batch.entries().size(), describe(outcome));
+    }
+
+    /** Keeps a batch whose model has no visible version pending; the first time, tells its requests why they wait. */
+    private void hold(PendingBatches.Batch batch, FirstVersionWait.Wait wait) {
+        boolean announce = wait.announcement() != null;
+        pending.defer(batch, wait.recheckAt());
+        if (announce) {
+            publisher.waiting(batch, wait.announcement(), pending.committable());
+            log.info("{}: batch of {} request(s) waits: {}", batch.modelId(), batch.entries().size(), wait.announcement());
+        }
     }
 
     /** The models whose accepted requests land on a partition this instance owns (modelId key, default partitioner). */

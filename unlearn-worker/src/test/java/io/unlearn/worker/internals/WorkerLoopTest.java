@@ -34,10 +34,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
- * The worker's consume → apply → publish loop on MockConsumer / MockProducer, with a stubbed engine: a batch is
- * published in one transaction with its offsets; a partition revoked before its batch is published publishes
+ * The worker's consume → apply → publish loop on MockConsumer / MockProducer, with a stubbed engine and state feed: a
+ * batch is published in one transaction with its offsets; a partition revoked before its batch is published publishes
  * nothing and commits no offset past the batch; an unreadable record is dead-lettered with its offset and the loop
- * goes on.
+ * goes on; the models' state is caught up before each decision; a batch whose model has no visible version waits
+ * (bounded) without committing past it.
  */
 class WorkerLoopTest {
     private static final String TOPIC = Topics.ACCEPTED_REQUESTS.name();
@@ -51,6 +52,7 @@ class WorkerLoopTest {
     private final RecordingProducer producer = new RecordingProducer();
     private final MutableClock clock = new MutableClock();
     private final List<List<String>> applied = new ArrayList<>();
+    private final StubFeed feed = new StubFeed();
 
     @Test
     void aFullBatchIsPublishedInOneTransactionWithItsOffsets() {
@@ -123,7 +125,85 @@ class WorkerLoopTest {
         assertThat(producer.committed.get(1).offsets()).isEqualTo(Map.of(P0, new OffsetAndMetadata(2)));
     }
 
+    @Test
+    void aBatchForAModelWithoutAVisibleVersionWaitsWithoutCommittingPastItThenIsAppliedOnTheVersionOnceItAppears() {
+        WorkerLoop loop = loop(new PendingBatches(1, 1000, 60_000), Duration.ofMinutes(5));
+        feed.models.clear(); // ingest saw the model's BASE; this worker's view does not have it yet
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(P0, P1));
+            consumer.addRecord(record(0, request("r1", 2)));
+        });
+        consumer.schedulePollTask(() -> clock.advance(Duration.ofSeconds(1))); // re-checked: still nothing
+        consumer.schedulePollTask(() -> clock.advance(Duration.ofSeconds(1)));
+        consumer.schedulePollTask(() -> {
+            feed.models.add("m"); // `unlearn models train` published it meanwhile
+            clock.advance(Duration.ofSeconds(2));
+        });
+        consumer.schedulePollTask(loop::close);
+
+        loop.run();
+
+        assertThat(producer.committed).hasSize(2);
+        RecordingProducer.Transaction waiting = producer.committed.get(0);
+        assertThat(statesIn(waiting)).as("one repeated ACCEPTED, however often it is re-checked").containsExactly(RequestState.ACCEPTED);
+        assertThat(statusesIn(waiting).get(0).getReason()).startsWith("waiting for a first version of model 'm'")
+                .contains("unlearn models train --model m").contains(T0.plus(Duration.ofMinutes(5)).toString());
+        assertThat(waiting.offsets()).as("no offset past the waiting request").isEqualTo(Map.of(P0, new OffsetAndMetadata(0)));
+        assertThat(applied).as("applied once the version was visible").containsExactly(List.of("r1"));
+        assertThat(statesIn(producer.committed.get(1))).containsExactly(RequestState.BATCHED, RequestState.APPLIED);
+        assertThat(producer.committed.get(1).offsets()).isEqualTo(Map.of(P0, new OffsetAndMetadata(1)));
+        assertThat(feed.catchUps).as("caught up at assignment and before each decision").isGreaterThanOrEqualTo(4);
+        assertThat(feed.closed).isTrue();
+    }
+
+    @Test
+    void aBatchThatWaitedPastTheBoundFailsWithAReasonThatSaysWhatToDo() {
+        WorkerLoop loop = loop(new PendingBatches(1, 1000, 60_000), Duration.ofSeconds(3));
+        feed.models.clear();
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(P0, P1));
+            consumer.addRecord(record(0, request("r1", 2)));
+        });
+        consumer.schedulePollTask(() -> clock.advance(Duration.ofSeconds(2)));
+        consumer.schedulePollTask(() -> clock.advance(Duration.ofSeconds(2)));
+        consumer.schedulePollTask(loop::close);
+
+        loop.run();
+
+        assertThat(applied).isEmpty();
+        assertThat(producer.committed).hasSize(2);
+        assertThat(statesIn(producer.committed.get(0))).containsExactly(RequestState.ACCEPTED);
+        RecordingProducer.Transaction failed = producer.committed.get(1);
+        assertThat(statesIn(failed)).containsExactly(RequestState.BATCHED, RequestState.FAILED);
+        assertThat(statusesIn(failed).get(1).getReason()).startsWith("model 'm' has no published version in this cluster (waited PT3S")
+                .contains("unlearn models train --model m").contains("send the request again");
+        assertThat(failed.offsets()).as("the failed request is final: its offset moves on").isEqualTo(Map.of(P0, new OffsetAndMetadata(1)));
+    }
+
+    @Test
+    void aVersionPublishedByAnyoneAfterTheAssignmentIsTheHeadTheNextBatchBuildsOn() {
+        WorkerLoop loop = loop(new PendingBatches(1, 1000, 60_000));
+        consumer.schedulePollTask(() -> consumer.rebalance(List.of(P0, P1)));
+        consumer.schedulePollTask(() -> {
+            feed.extra.add(version(2, ModelVersionKind.RETRAINED, List.of())); // another publisher's version, after assignment
+            consumer.addRecord(record(0, request("r1", 1)));
+        });
+        consumer.schedulePollTask(loop::close);
+
+        loop.run();
+
+        var versions = EventSerdes.serde(ModelVersion.class, registry).deserializer();
+        ModelVersion published = producer.committed.get(0).records().stream().filter(r -> r.topic().equals(Topics.MODEL_VERSIONS.name()))
+                .map(r -> versions.deserialize(r.topic(), r.value())).findFirst().orElseThrow();
+        assertThat(published.getVersionId()).as("built on m@v2, not on the m@v1 known at assignment").isEqualTo("m@v3");
+        assertThat(published.getParentVersionId()).isEqualTo("m@v2");
+    }
+
     private WorkerLoop loop(PendingBatches pending) {
+        return loop(pending, Duration.ZERO);
+    }
+
+    private WorkerLoop loop(PendingBatches pending, Duration modelWait) {
         consumer.updatePartitions(TOPIC, IntStream.range(0, 2).mapToObj(p -> new PartitionInfo(TOPIC, p, Node.noNode(), null, null)).toList());
         consumer.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
         Unlearning engine = new Unlearning() {
@@ -141,14 +221,31 @@ class WorkerLoopTest {
                 throw new AssertionError("no consolidation is configured");
             }
         };
-        return new WorkerLoop(consumer, producer, registry, this::heads, engine, null,
-                new VersionFollowUps(engine, null, 0, Duration.ZERO), pending, clock, new SimpleMeterRegistry());
+        return new WorkerLoop(consumer, producer, registry, feed, engine, null,
+                new VersionFollowUps(engine, null, 0, Duration.ZERO), pending, new FirstVersionWait(modelWait), clock,
+                new SimpleMeterRegistry());
     }
 
-    private ModelHeads heads() {
-        ModelHeads heads = new ModelHeads();
-        heads.onVersion(version(1, ModelVersionKind.BASE, List.of()));
-        return heads;
+    /** The topics as the loop would read them: model "m" has its BASE version unless a test removes it; more may follow. */
+    private static final class StubFeed implements HeadsFeed {
+        final Set<String> models = new java.util.HashSet<>(Set.of("m"));
+        final List<ModelVersion> extra = new ArrayList<>();
+        int catchUps;
+        boolean closed;
+
+        @Override
+        public void catchUp(ModelHeads heads) {
+            catchUps++;
+            if (models.contains("m")) {
+                heads.onVersion(version(1, ModelVersionKind.BASE, List.of()));
+                extra.forEach(heads::onVersion);
+            }
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
     }
 
     private ConsumerRecord<String, byte[]> record(long offset, AcceptedRequest r) {
@@ -169,9 +266,13 @@ class WorkerLoopTest {
     }
 
     private List<RequestState> statesIn(RecordingProducer.Transaction tx) {
+        return statusesIn(tx).stream().map(RequestStatus::getState).toList();
+    }
+
+    private List<RequestStatus> statusesIn(RecordingProducer.Transaction tx) {
         var statuses = EventSerdes.serde(RequestStatus.class, registry).deserializer();
         return tx.records().stream().filter(r -> r.topic().equals(Topics.REQUEST_STATUS.name()))
-                .map(r -> statuses.deserialize(r.topic(), r.value()).getState()).toList();
+                .map(r -> statuses.deserialize(r.topic(), r.value())).toList();
     }
 
     private static String header(RecordingProducer.Transaction tx, String name) {
