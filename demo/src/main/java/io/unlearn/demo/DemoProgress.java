@@ -79,14 +79,14 @@ final class DemoProgress {
         long deadline = System.nanoTime() + o.timeout().toNanos();
         while (!allFinal() && System.nanoTime() < deadline) {
             tracker.poll(Duration.ofMillis(500));
-            view.update(status("waiting for every request to be final"));
+            view.update(status("waiting"));
             String failure = supervise();
             if (failure != null) {
                 view.note("  " + failure);
                 return false;
             }
         }
-        view.finish(status(allFinal() ? "every request final" : "timed out"));
+        view.finish(status(allFinal() ? "all final" : "timed out"));
         return allFinal();
     }
 
@@ -95,9 +95,9 @@ final class DemoProgress {
         long deadline = System.nanoTime() + wait.toNanos();
         while (pendingChallenges() > 0 && System.nanoTime() < deadline && supervise() == null) {
             tracker.poll(Duration.ofMillis(500));
-            view.update(status("waiting for worst-case challenges"));
+            view.update(status("challenges"));
         }
-        view.finish(status(pendingChallenges() > 0 ? "stopped waiting for worst-case challenges" : "challenges done"));
+        view.finish(status(pendingChallenges() > 0 ? "challenges: stopped waiting" : "challenges done"));
     }
 
     /** The supervisor's restarts, shown as notes above the status block; @return why the demo cannot go on, or null */

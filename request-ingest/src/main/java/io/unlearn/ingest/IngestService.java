@@ -159,6 +159,9 @@ public final class IngestService implements AutoCloseable {
         // The catalogue is a global store: let the processing exception handler cover its processing too. Kafka
         // recommends it (and warns at every start without it); it becomes the default with Kafka 5.0.
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // Streams' partition assignor builds a second StreamsConfig from the main consumer's settings, which leave out
+        // Streams' own keys: the prefixed copy reaches it (the consumer itself ignores the key).
+        p.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
         Properties props = new Properties();
         props.putAll(p);
         return props;
