@@ -1,5 +1,6 @@
 package io.unlearn.demo;
 
+import io.unlearn.ml.data.FashionMnist;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -19,7 +20,16 @@ import java.time.Duration;
  * @param seed the run's seed (which subjects are deleted)
  * @param workerProcess run the worker as a child process (chaos tests kill it) instead of in this JVM
  * @param modelId the model the demo trains and unlearns from
+ * @param datasetDir the Fashion-MNIST IDX files the worker and the evaluator read
  */
 public record DemoOptions(String modelId, Path dir, Path reportDir, int trainSamples, int deletions, String method, int baseEpochs,
-                          double ratePerSecond, Duration timeout, Duration challengeWait, long seed, boolean workerProcess) {
+                          double ratePerSecond, Duration timeout, Duration challengeWait, long seed, boolean workerProcess,
+                          Path datasetDir) {
+
+    /** Settings on Fashion-MNIST where Debian's package puts it ({@link FashionMnist#DEFAULT_DIR}). */
+    public DemoOptions(String modelId, Path dir, Path reportDir, int trainSamples, int deletions, String method, int baseEpochs,
+                       double ratePerSecond, Duration timeout, Duration challengeWait, long seed, boolean workerProcess) {
+        this(modelId, dir, reportDir, trainSamples, deletions, method, baseEpochs, ratePerSecond, timeout, challengeWait, seed,
+                workerProcess, FashionMnist.DEFAULT_DIR);
+    }
 }

@@ -87,6 +87,7 @@ public final class DemoRun implements AutoCloseable {
         Map<String, Object> common = new HashMap<>(client);
         common.put("schema.registry.url", cluster.registryUrl());
         common.put(WorkerConfig.ARTIFACT_DIR, o.dir().resolve("artifacts").toString());
+        common.put(WorkerConfig.DATASET_DIR, o.datasetDir().toString());
         common.put(WorkerConfig.DATASET_LIMIT, Integer.toString(o.trainSamples()));
         common.put(WorkerConfig.SEED, "7");
         WorkerConfig workerConfig = WorkerConfig.of(DemoServices.workerProps(common, o));

@@ -1,9 +1,13 @@
 package io.unlearn.cli;
 
+import io.unlearn.cli.setup.Host;
+import io.unlearn.cli.setup.Prerequisites;
 import io.unlearn.demo.DemoOptions;
 import io.unlearn.demo.DemoRun;
+import io.unlearn.ml.data.FashionMnist;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,6 +17,8 @@ import picocli.CommandLine.Option;
         description = {"Runs the whole system in one JVM on the embedded default (Kafka KRaft + Apicurio, request-ingest, "
                 + "unlearn-worker, evaluator; Fashion-MNIST): base model, catalogue, a stream of deletion and concept-removal "
                 + "requests (some duplicated, some invalid), until every request is final; then a summary and an HTML report.",
+                "First checks its prerequisites (Fashion-MNIST, a Java >= 21 for the registry, the Apicurio app) and, as root "
+                        + "with apt-get, installs what is missing; `unlearn doctor` lists them.",
                 "Ctrl-C stops it cleanly; each run starts a fresh cluster and reuses the trained base model."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "fmnist-cnn", description = "Model id (default ${DEFAULT-VALUE}).")
@@ -45,6 +51,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--challenge-wait", defaultValue = "PT3M", description = "Then wait at most this long for worst-case challenges (default ${DEFAULT-VALUE}).")
     Duration challengeWait;
 
+    @Option(names = "--dataset-dir", description = "Directory of the Fashion-MNIST IDX files (default: ${DEFAULT-VALUE}, "
+            + "from Debian's dataset-fashion-mnist package, which the demo installs when run as root).")
+    Path datasetDir = FashionMnist.DEFAULT_DIR;
+
     @Option(names = "--seed", defaultValue = "1", description = "Which subjects and samples the requests name (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -55,8 +65,10 @@ final class DemoCommand implements Callable<Integer> {
         }
         // Every component logs into this file; the console shows only the demo's progress and summary.
         System.out.println("log: " + LogFile.redirectTo(dir.resolve("logs/demo.log")));
+        Prerequisites prerequisites = new Prerequisites(Host.current(), System.out);
+        prerequisites.ensure(List.of(() -> prerequisites.dataset(datasetDir), prerequisites::registryJava, prerequisites::apicurioApp));
         DemoOptions o = new DemoOptions(model, dir, reportDir != null ? reportDir : dir.resolve("report"), trainSamples, deletions, method,
-                baseEpochs, rate, timeout, challengeWait, seed, false);
+                baseEpochs, rate, timeout, challengeWait, seed, false, datasetDir);
         DemoRun run = new DemoRun(o, System.out);
         Thread hook = new Thread(() -> {
             System.out.println("\nunlearn demo: stopping (Ctrl-C) ...");

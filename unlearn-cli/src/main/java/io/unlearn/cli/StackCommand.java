@@ -1,5 +1,7 @@
 package io.unlearn.cli;
 
+import io.unlearn.cli.setup.Host;
+import io.unlearn.cli.setup.Prerequisites;
 import io.unlearn.schemas.EventContract;
 import io.unlearn.schemas.InstallSummary;
 import io.unlearn.schemas.SchemaRegistryClient;
@@ -7,6 +9,7 @@ import io.unlearn.stack.LocalStack;
 import io.unlearn.stack.LocalStackConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -43,6 +46,8 @@ final class StackCommand {
         public Integer call() throws InterruptedException {
             LocalStackConfig config = LocalStackConfig.custom().optDataDir(dataDir).optBrokerPort(brokerPort)
                     .optRegistryPort(registryPort).optStartupTimeout(startupTimeout).build();
+            Prerequisites prerequisites = new Prerequisites(Host.current(), System.err);
+            prerequisites.ensure(List.of(prerequisites::registryJava, prerequisites::apicurioApp));
             LocalStack stack = LocalStack.start(config);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

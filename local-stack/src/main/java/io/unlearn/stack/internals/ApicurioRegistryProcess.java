@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApicurioRegistryProcess implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApicurioRegistryProcess.class);
-    private static final int MIN_JAVA = 21;
+    public static final int MIN_JAVA = 21;
 
     private final Path home;
     private final Path workDir;
@@ -50,19 +51,24 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
 
     /** The unpacked Apicurio app: the given one, else {@code UNLEARN_APICURIO_HOME}, else this build's copy. */
     public static Path locateHome(Path configured) {
-        Path home = configured;
-        if (home == null && System.getenv("UNLEARN_APICURIO_HOME") != null) {
-            home = Path.of(System.getenv("UNLEARN_APICURIO_HOME"));
-        }
-        if (home == null) {
-            home = Path.of(buildProperties().getProperty("apicurio.home"));
-        }
-        if (!Files.isRegularFile(home.resolve("quarkus-run.jar"))) {
+        Path home = configured != null ? configured : expectedHome(System.getenv());
+        if (!isApp(home)) {
             throw new StackException("The Apicurio registry app is missing at " + home + " (no quarkus-run.jar); build it with "
                     + "`mvn -pl local-stack package` (it unpacks io.apicurio:apicurio-registry-app from Maven Central) "
                     + "or set UNLEARN_APICURIO_HOME to an unpacked copy");
         }
         return home;
+    }
+
+    /** Where the app is looked for when none is configured: {@code UNLEARN_APICURIO_HOME} in {@code env}, else this build's copy. */
+    public static Path expectedHome(Map<String, String> env) {
+        String fromEnv = env.get("UNLEARN_APICURIO_HOME");
+        return fromEnv != null ? Path.of(fromEnv) : Path.of(buildProperties().getProperty("apicurio.home"));
+    }
+
+    /** Whether {@code home} holds the unpacked app ({@code quarkus-run.jar}). */
+    public static boolean isApp(Path home) {
+        return Files.isRegularFile(home.resolve("quarkus-run.jar"));
     }
 
     /** A Java >= 21 executable: the given one or the first found on this machine. */

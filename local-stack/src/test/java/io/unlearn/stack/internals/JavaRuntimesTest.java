@@ -20,6 +20,24 @@ class JavaRuntimesTest {
     }
 
     @Test
+    void theSearchOverGivenPlacesSkipsOldRuntimesAndListsWhatItSaw(@TempDir Path root) throws Exception {
+        Path running = runtime(root.resolve("running"), "17.0.15");
+        Path jvm = root.resolve("jvm");
+        assertThat(JavaRuntimes.search(21, java.util.Map.of(), running, jvm).java()).isEmpty();
+        Path temurin = runtime(jvm.resolve("temurin-25-jdk-amd64"), "25.0.1");
+        JavaRuntimes.Search found = JavaRuntimes.search(21, java.util.Map.of(), running, jvm);
+        assertThat(found.java()).hasValue(temurin.resolve("bin/java"));
+        assertThat(found.seen()).containsExactly(running + " (17)", temurin + " (25)");
+    }
+
+    private static Path runtime(Path home, String version) throws Exception {
+        Files.createDirectories(home.resolve("bin"));
+        Files.writeString(home.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
+        Files.writeString(home.resolve("bin/java"), "").toFile().setExecutable(true);
+        return home;
+    }
+
+    @Test
     void rememberedPortsAreReusedAndAChangedControllerPortIsRefused(@TempDir Path dir) {
         StackPorts first = StackPorts.load(dir);
         int controller = first.resolve("controller", 0);

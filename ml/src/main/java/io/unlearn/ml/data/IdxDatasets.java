@@ -15,8 +15,19 @@ import java.util.List;
  * {@link SubjectAssignment}.
  */
 public final class IdxDatasets {
+    /** The four files a dataset directory holds, each also accepted with {@code .gz}. */
+    public static final List<String> FILES = List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
+            "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
 
     private IdxDatasets() {
+    }
+
+    /**
+     * @param dir a dataset directory
+     * @return the names of {@link #FILES} that {@code dir} lacks (gzipped or not); all four when it does not exist
+     */
+    public static List<String> missingFiles(Path dir) {
+        return FILES.stream().filter(f -> !Files.isRegularFile(file(dir, f))).toList();
     }
 
     /**
