@@ -3,24 +3,23 @@ package io.unlearn.demo;
 import io.unlearn.events.ConceptRemovalRequest;
 import io.unlearn.events.DeletionRequest;
 import io.unlearn.events.ModelVersionKind;
-import io.unlearn.events.RequestState;
 import io.unlearn.schemas.EventSerdes;
 import io.unlearn.schemas.SchemaRegistryClient;
 import io.unlearn.schemas.Topics;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** Publishes the request stream at the configured rate and prints one progress line every few seconds until done. */
+/** Publishes the request stream at the configured rate and shows the progress ({@link DemoProgressView}) until done. */
 final class DemoProgress {
     private final DemoTracker tracker;
     private final List<DemoRequests.Item> items;
@@ -29,10 +28,14 @@ final class DemoProgress {
     private final Set<String> ids = new LinkedHashSet<>();
     private final DemoChaos chaos;
     private final DemoCluster cluster;
-    private long lastLine;
+    private final DemoProgressView view;
+    private final long started;
 
+    /** @param started when the demo started ({@link System#nanoTime}), for the elapsed time shown */
     DemoProgress(DemoTracker tracker, List<DemoRequests.Item> items, DemoServices services, PrintStream out, DemoChaos chaos,
-                 DemoCluster cluster) {
+                 DemoCluster cluster, DemoProgressView view, long started) {
+        this.view = view;
+        this.started = started;
         this.chaos = chaos;
         this.cluster = cluster;
         this.tracker = tracker;
@@ -69,31 +72,40 @@ final class DemoProgress {
                 long due = start + (i + 1) * gapNanos;
                 while (System.nanoTime() < due) {
                     tracker.poll(Duration.ofMillis(Math.max(1, Math.min(200, (due - System.nanoTime()) / 1_000_000))));
-                    maybePrint("publishing " + (i + 1) + "/" + items.size());
+                    view.update(status("publishing " + (i + 1) + "/" + items.size()));
                 }
             }
         }
         long deadline = System.nanoTime() + o.timeout().toNanos();
         while (!allFinal() && System.nanoTime() < deadline) {
             tracker.poll(Duration.ofMillis(500));
-            maybePrint("waiting");
-            String failure = services.supervise(out);
+            view.update(status("waiting"));
+            String failure = supervise();
             if (failure != null) {
-                out.println("  " + failure);
+                view.note("  " + failure);
                 return false;
             }
         }
-        printLine("done");
+        view.finish(status(allFinal() ? "all final" : "timed out"));
         return allFinal();
     }
 
     /** Waits for the worst-case challenge of every UNLEARNED version that has a basic report. */
     void awaitChallenges(Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
-        while (pendingChallenges() > 0 && System.nanoTime() < deadline && services.supervise(out) == null) {
+        while (pendingChallenges() > 0 && System.nanoTime() < deadline && supervise() == null) {
             tracker.poll(Duration.ofMillis(500));
-            maybePrint("worst-case challenges pending: " + pendingChallenges());
+            view.update(status("challenges"));
         }
+        view.finish(status(pendingChallenges() > 0 ? "challenges: stopped waiting" : "challenges done"));
+    }
+
+    /** The supervisor's restarts, shown as notes above the status block; @return why the demo cannot go on, or null */
+    private String supervise() throws InterruptedException {
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        String failure = services.supervise(new PrintStream(said, true, StandardCharsets.UTF_8));
+        said.toString(StandardCharsets.UTF_8).lines().forEach(view::note);
+        return failure;
     }
 
     private long pendingChallenges() {
@@ -105,25 +117,7 @@ final class DemoProgress {
         return ids.stream().allMatch(tracker::terminal);
     }
 
-    private void maybePrint(String phase) {
-        if (System.nanoTime() - lastLine > 5_000_000_000L) {
-            printLine(phase);
-        }
-    }
-
-    private void printLine(String phase) {
-        lastLine = System.nanoTime();
-        Map<RequestState, Integer> byState = new EnumMap<>(RequestState.class);
-        ids.forEach(id -> {
-            RequestState s = tracker.state(id);
-            if (s != null) {
-                byState.merge(s, 1, Integer::sum);
-            }
-        });
-        Map<String, Integer> verdicts = new TreeMap<>();
-        tracker.basicReports.values().forEach(r -> verdicts.merge(r.getVerdict().name(), 1, Integer::sum));
-        out.printf("  [%s] requests %s | versions %d | reports %s | challenges %d%n", phase, byState, tracker.versions.size(), verdicts,
-                tracker.challengeReports.size());
-        out.flush();
+    private DemoStatus status(String phase) {
+        return DemoStatus.of(tracker, ids, phase, Duration.ofNanos(System.nanoTime() - started));
     }
 }

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -41,10 +42,14 @@ public final class DemoRun implements AutoCloseable {
     private volatile Thread runThread;
     private final DemoCluster external;
     private final DemoChaos chaos;
+    private final boolean live;
 
-    /** A run on its own fresh embedded cluster. */
+    /**
+     * A run on its own fresh embedded cluster. When {@code out} is this JVM's stdout and that is a terminal, the
+     * progress is a status block redrawn in place; otherwise plain lines.
+     */
     public DemoRun(DemoOptions options, PrintStream out) {
-        this(options, out, null, DemoChaos.NONE);
+        this(options, out, null, DemoChaos.NONE, out == System.out && DemoProgressView.interactiveConsole());
     }
 
     /**
@@ -52,6 +57,11 @@ public final class DemoRun implements AutoCloseable {
      * @param chaos what to break while the requests are published (tests)
      */
     public DemoRun(DemoOptions options, PrintStream out, DemoCluster external, DemoChaos chaos) {
+        this(options, out, external, chaos, false);
+    }
+
+    private DemoRun(DemoOptions options, PrintStream out, DemoCluster external, DemoChaos chaos, boolean live) {
+        this.live = live;
         this.o = options;
         this.out = out;
         this.external = external;
@@ -96,24 +106,30 @@ public final class DemoRun implements AutoCloseable {
         List<DemoRequests.Item> items = DemoRequests.build(o.modelId(), data.train(), o.deletions(), runId, o.seed());
         step("publishing " + items.size() + " requests at " + o.ratePerSecond() + "/s (deletions by subject and by samples, "
                 + "re-sends, invalid ones, two concept removals)");
-        DemoProgress progress = new DemoProgress(tracker, items, services, out, chaos, cluster);
+        DemoProgress progress = new DemoProgress(tracker, items, services, out, chaos, cluster,
+                live ? DemoProgressView.live(out) : DemoProgressView.plain(out), started);
         boolean allFinal = progress.publishAndWait(client, registry, o);
         progress.awaitChallenges(o.challengeWait());
+        // The services stop before the summary and the audit, so that both count exactly what was published: a version
+        // or report under way is finished (or its transaction aborted) first, and nothing is published afterwards.
+        step("stopping request-ingest, unlearn-worker and the evaluator (each finishes its current step)");
+        int restarts = services.restarts();
+        services.close();
+        tracker.catchUp(Duration.ofSeconds(1));
         DemoFacts facts = new DemoFacts(tracker, items);
         Path html = DemoReport.write(facts, o, (System.nanoTime() - started) / 1e9);
         DemoSummary.print(facts, out);
         out.println();
-        out.println();
         step("audit replay of the whole log, as an auditor runs it (./unlearn audit replay)");
         AuditResult audit = Audit.replay(AuditOptions.custom().setClientProps(client).setRegistry(registry)
                 .optModels(List.of(o.modelId())).build());
-        out.print(AuditFiles.writeAndRender(audit, o.reportDir().resolve("audit.json"), o.reportDir().resolve("audit.html")));
-        out.println("\n" + audit.verdictLine());
+        AuditFiles.writeAndRender(audit, o.reportDir().resolve("audit.json"), o.reportDir().resolve("audit.html"));
+        DemoAuditLines.print(audit, out);
         DemoReportAudit.show(html, audit.verdictLine(), audit.verified());
         out.println();
         out.println("report: " + html.toAbsolutePath());
         out.println("audit:  " + o.reportDir().resolve("audit.html").toAbsolutePath() + (audit.verified() ? " (verified)" : " (FAILED)"));
-        return new DemoOutcome(allFinal, audit.verified(), html, (System.nanoTime() - started) / 1e9, services.restarts(), items.size());
+        return new DemoOutcome(allFinal, audit.verified(), html, (System.nanoTime() - started) / 1e9, restarts, items.size());
     }
 
     /** What the run achieved; {@code restarts} counts services the supervisor had to start again. */

@@ -28,6 +28,7 @@ public final class DemoServices implements AutoCloseable {
     private volatile EvaluatorService evaluator;
     private int workerRestarts;
     private int evaluatorRestarts;
+    private boolean closed;
 
     private DemoServices(IngestService ingest, WorkerHandle worker, EvaluatorService evaluator, Map<String, Object> common, DemoOptions o) {
         this.ingest = ingest;
@@ -47,7 +48,7 @@ public final class DemoServices implements AutoCloseable {
         IngestService ingest = IngestService.start(IngestConfig.of(ingestProps), Clock.systemUTC(), Duration.ofSeconds(120));
         WorkerHandle worker = null;
         try {
-            worker = WorkerHandle.start(workerProps(common, o), o.workerProcess(), o.dir().resolve("worker.log"));
+            worker = WorkerHandle.start(workerProps(common, o), o.workerProcess(), workerLog(o));
             DemoServices services = new DemoServices(ingest, worker, startEvaluator(common, o), common, o);
             if (!worker.awaitReady(Duration.ofSeconds(120)) || !services.evaluator.awaitReady(Duration.ofSeconds(120))) {
                 services.close();
@@ -107,7 +108,12 @@ public final class DemoServices implements AutoCloseable {
 
     /** The worker's log, when it runs as a process (chaos tests wait for a batch to start). */
     public java.nio.file.Path workerLog() {
-        return o.dir().resolve("worker.log");
+        return workerLog(o);
+    }
+
+    /** Next to the demo's own log ({@code <dir>/logs/demo.log}, written by the launcher's logging). */
+    static java.nio.file.Path workerLog(DemoOptions o) {
+        return o.dir().resolve("logs/worker.log");
     }
 
     /** Chaos: stops the evaluator and starts a new instance (same instance id: it resumes from the last commit). */
@@ -120,10 +126,18 @@ public final class DemoServices implements AutoCloseable {
         return workerRestarts + evaluatorRestarts;
     }
 
+    /**
+     * Stops intake first, then the worker (a version under way is published or its transaction aborted), then the
+     * evaluator (a report under way is finished); each waits for its current step. Closing twice does nothing more.
+     */
     @Override
     public void close() {
-        evaluator.close();
-        worker.close();
+        if (closed) {
+            return;
+        }
+        closed = true;
         ingest.close();
+        worker.close();
+        evaluator.close();
     }
 }

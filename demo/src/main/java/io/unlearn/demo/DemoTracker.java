@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -65,8 +66,10 @@ final class DemoTracker implements AutoCloseable {
         this.reportValues = null;
     }
 
-    void poll(Duration timeout) {
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(timeout)) {
+    /** Reads what arrived within {@code timeout}; @return how many records that was */
+    int poll(Duration timeout) {
+        ConsumerRecords<String, byte[]> records = consumer.poll(timeout);
+        for (ConsumerRecord<String, byte[]> r : records) {
             if (r.value() == null) {
                 continue;
             }
@@ -77,6 +80,14 @@ final class DemoTracker implements AutoCloseable {
             } else {
                 add(reportValues.deserialize(r.topic(), r.value()));
             }
+        }
+        return records.count();
+    }
+
+    /** Polls until a poll of {@code quiet} brings nothing new: everything committed so far has been read. */
+    void catchUp(Duration quiet) {
+        while (poll(quiet) > 0) {
+            // keep reading
         }
     }
 

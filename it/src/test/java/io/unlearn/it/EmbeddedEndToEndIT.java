@@ -21,6 +21,9 @@ class EmbeddedEndToEndIT extends EndToEndScenario {
         Result r = run(new DemoCluster(stack.bootstrapServers(), stack.registryUrl(), stack::restartBroker), "e2e-embedded", dir,
                 false, DemoChaos.NONE);
         assertVerified(r);
+        assertThat(r.demoOutput().lines()).as("the demo's console is its progress and summary: short, without log lines or native warnings")
+                .hasSizeLessThan(80).noneMatch(l -> l.contains("WARN") || l.contains("NNPACK") || l.contains("CudaUtils"));
+        assertThat(r.demoOutput().strip()).as("the run ends with the summary, the audit and the report paths").endsWith("(verified)");
         String html = java.nio.file.Files.readString(r.outcome().report());
         assertThat(html).contains("<h2>Model versions</h2>").contains("data:image/png;base64,").doesNotContain("http://").doesNotContain("https://");
         assumeTrue(ReportScreenshot.chromiumAvailable(), "chromium is not installed (apt-get install -y chromium; .ci/run does)");

@@ -156,6 +156,12 @@ public final class IngestService implements AutoCloseable {
         // Only the global catalogue sources and the status source deserialize in Streams; a corrupt record
         // there is dead-lettered and skipped; a registry outage fails the thread instead (BadDataDeadLetterHandler).
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, BadDataDeadLetterHandler.class);
+        // The catalogue is a global store: let the processing exception handler cover its processing too. Kafka
+        // recommends it (and warns at every start without it); it becomes the default with Kafka 5.0.
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // Streams' partition assignor builds a second StreamsConfig from the main consumer's settings, which leave out
+        // Streams' own keys: the prefixed copy reaches it (the consumer itself ignores the key).
+        p.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
         Properties props = new Properties();
         props.putAll(p);
         return props;

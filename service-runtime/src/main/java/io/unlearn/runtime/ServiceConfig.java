@@ -38,6 +38,8 @@ public abstract class ServiceConfig extends AbstractConfig {
     public static final String DATASET_DIR = "dataset.dir";
     public static final String DATASET_LIMIT = "dataset.limit";
     public static final String DEVICE = "device";
+    /** The longest a loop may take between two polls (a step may train a model). */
+    static final int MAX_POLL_INTERVAL_MS = 900_000;
 
     private final List<String> ownPrefixes;
 
@@ -140,7 +142,11 @@ public abstract class ServiceConfig extends AbstractConfig {
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 900_000);
+        p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, MAX_POLL_INTERVAL_MS);
+        // An idle connection must outlive the longest wait between polls, or the one to the group coordinator can be
+        // closed during a rebalance (the consumer warns at start when connections.max.idle.ms, 9 min by default, is
+        // the shorter).
+        p.putIfAbsent(ConsumerConfig.CONNECTIONS_MAX_IDLE_MS_CONFIG, MAX_POLL_INTERVAL_MS + 60_000);
         return p;
     }
 

@@ -37,6 +37,10 @@ class ServiceConfigTest {
                 .containsEntry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                 .containsEntry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)
                 .containsEntry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, Object> consumer = c.transactionalConsumerProps();
+        assertThat((int) consumer.get(ConsumerConfig.CONNECTIONS_MAX_IDLE_MS_CONFIG))
+                .as("an idle connection outlives the longest wait between polls (else the consumer warns at start)")
+                .isGreaterThan((int) consumer.get(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG));
         assertThat(c.transactionalProducerProps()).containsEntry(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "unlearn-thing-unlearn-thing-i1")
                 .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true).containsEntry(ProducerConfig.ACKS_CONFIG, "all");
     }

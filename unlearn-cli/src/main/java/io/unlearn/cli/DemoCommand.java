@@ -63,6 +63,8 @@ final class DemoCommand implements Callable<Integer> {
         if (trainSamples < 1000 || deletions < 1 || rate <= 0) {
             throw new CliException("--train-samples must be at least 1000, --deletions at least 1 and --rate positive");
         }
+        // Every component logs into this file; the console shows only the demo's progress and summary.
+        System.out.println("log: " + LogFile.redirectTo(dir.resolve("logs/demo.log")));
         Prerequisites prerequisites = new Prerequisites(Host.current(), System.out);
         prerequisites.ensure(List.of(() -> prerequisites.dataset(datasetDir), prerequisites::registryJava, prerequisites::apicurioApp));
         DemoOptions o = new DemoOptions(model, dir, reportDir != null ? reportDir : dir.resolve("report"), trainSamples, deletions, method,
