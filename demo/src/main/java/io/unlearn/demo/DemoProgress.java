@@ -24,24 +24,29 @@ final class DemoProgress {
     private final DemoTracker tracker;
     private final List<DemoRequests.Item> items;
     private final DemoServices services;
-    private final PrintStream out;
     private final Set<String> ids = new LinkedHashSet<>();
-    private final DemoChaos chaos;
-    private final DemoCluster cluster;
+    private final Halfway halfway;
     private final DemoProgressView view;
     private final long started;
 
-    /** @param started when the demo started ({@link System#nanoTime}), for the elapsed time shown */
-    DemoProgress(DemoTracker tracker, List<DemoRequests.Item> items, DemoServices services, PrintStream out, DemoChaos chaos,
-                 DemoCluster cluster, DemoProgressView view, long started) {
-        this.view = view;
-        this.started = started;
-        this.chaos = chaos;
-        this.cluster = cluster;
+    /** What happens when half of the requests are published (the chaos tests break something; the demo nothing). */
+    @FunctionalInterface
+    interface Halfway {
+        void run() throws InterruptedException;
+    }
+
+    /**
+     * @param halfway what to do once half of the requests are published
+     * @param started when the demo started ({@link System#nanoTime}), for the elapsed time shown
+     */
+    DemoProgress(DemoTracker tracker, List<DemoRequests.Item> items, DemoServices services, Halfway halfway,
+                 DemoProgressView view, long started) {
         this.tracker = tracker;
         this.items = items;
         this.services = services;
-        this.out = out;
+        this.halfway = halfway;
+        this.view = view;
+        this.started = started;
         items.forEach(i -> ids.add(i.requestId()));
     }
 
@@ -67,7 +72,7 @@ final class DemoProgress {
                 if (i + 1 == items.size() / 2) {
                     deletions.flush();
                     concepts.flush();
-                    chaos.halfway(cluster, services, out);
+                    halfway.run();
                 }
                 long due = start + (i + 1) * gapNanos;
                 while (System.nanoTime() < due) {

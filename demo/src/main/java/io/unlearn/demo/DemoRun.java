@@ -106,7 +106,9 @@ public final class DemoRun implements AutoCloseable {
         List<DemoRequests.Item> items = DemoRequests.build(o.modelId(), data.train(), o.deletions(), runId, o.seed());
         step("publishing " + items.size() + " requests at " + o.ratePerSecond() + "/s (deletions by subject and by samples, "
                 + "re-sends, invalid ones, two concept removals)");
-        DemoProgress progress = new DemoProgress(tracker, items, services, out, chaos, cluster,
+        DemoCluster running = cluster;
+        DemoServices supervised = services;
+        DemoProgress progress = new DemoProgress(tracker, items, services, () -> chaos.halfway(running, supervised, out),
                 live ? DemoProgressView.live(out) : DemoProgressView.plain(out), started);
         boolean allFinal = progress.publishAndWait(client, registry, o);
         progress.awaitChallenges(o.challengeWait());
