@@ -1,6 +1,5 @@
 package io.unlearn.demo;
 
-import static io.unlearn.evaluator.MetricKeys.*;
 import static io.unlearn.evaluator.PolicyCriterion.*;
 
 import io.unlearn.evaluator.PolicyCriterion;
@@ -13,35 +12,11 @@ import java.util.Map;
 
 /**
  * The evidence behind a verdict, read from the evaluation report alone: for every threshold the evaluator recorded,
- * the measured figure it was compared with, the limit and whether it held. The comparison follows
- * {@code EvaluationPolicy} (a ratio criterion's limit is the ratio times its reference metric); the numbers are the
- * report's, none is assumed here.
+ * the measured figure it was compared with, the limit and whether it held. How each criterion compares (its metric, a
+ * ratio criterion's reference, upper or lower bound) is the evaluator's own {@link PolicyCriterion}, as the policy uses
+ * it; the numbers are the report's, none is assumed here.
  */
 final class DemoEvidence {
-
-    /** How one criterion compares: the metric measured, an optional reference metric the threshold multiplies, and the side. */
-    private enum Rule {
-        TA_DROP_RULE(MAX_TA_DROP, TA_DROP, null, true),
-        RA_DROP_RULE(MAX_RA_DROP, RA_DROP, null, true),
-        UA_RULE(MIN_UA_RATIO, UA, UA_REFERENCE, false),
-        MIA_RULE(MIN_MIA_RATIO, MIA, MIA_REFERENCE, false),
-        BASE_TA_RULE(MIN_TA, TA, null, false),
-        CONCEPT_RULE(MAX_CONCEPT_ACCURACY, CONCEPT_ACC, null, true),
-        ATTACK_RULE(MAX_CONCEPT_ACCURACY_UNDER_ATTACK, CONCEPT_ACC_ATTACK, null, true),
-        NONCONCEPT_RULE(MAX_NONCONCEPT_DROP, NONCONCEPT_DROP, null, true);
-
-        final PolicyCriterion criterion;
-        final String metric;
-        final String reference;
-        final boolean isMax;
-
-        Rule(PolicyCriterion criterion, String metric, String reference, boolean isMax) {
-            this.criterion = criterion;
-            this.metric = metric;
-            this.reference = reference;
-            this.isMax = isMax;
-        }
-    }
 
     /**
      * One criterion of one report.
@@ -62,14 +37,14 @@ final class DemoEvidence {
     /** The checks of every threshold recorded in the report (TA, RA, UA, MIA first); a criterion unknown here has no figures. */
     static List<Check> checks(EvaluationReport r) {
         List<Check> out = new ArrayList<>();
-        for (Rule rule : Rule.values()) {
-            Double threshold = r.getThresholds().get(rule.criterion.key());
+        for (PolicyCriterion c : PolicyCriterion.values()) {
+            Double threshold = r.getThresholds().get(c.key());
             if (threshold != null) {
-                out.add(check(rule, threshold, r.getMetrics(), ""));
+                out.add(check(c, threshold, r.getMetrics(), ""));
             }
         }
         r.getThresholds().forEach((key, threshold) -> {
-            if (rule(key).isEmpty()) {
+            if (Arrays.stream(PolicyCriterion.values()).noneMatch(c -> c.key().equals(key))) {
                 out.add(new Check(key, "?", Double.NaN, "?", threshold, "a criterion this report does not explain", false));
             }
         });
@@ -83,21 +58,16 @@ final class DemoEvidence {
         if (w == null || threshold == null) {
             return null;
         }
-        return check(Rule.TA_DROP_RULE, threshold, w.getMetrics(), "worst-case ");
+        return check(MAX_TA_DROP, threshold, w.getMetrics(), "worst-case ");
     }
 
-    private static Check check(Rule rule, double threshold, Map<String, Double> metrics, String prefix) {
-        Double measured = metrics.get(rule.metric);
-        Double reference = rule.reference == null ? null : metrics.get(rule.reference);
-        double limit = rule.reference == null ? threshold : reference == null ? Double.NaN : threshold * reference;
-        String how = rule.reference == null ? "threshold " + DemoFacts.pct(threshold)
-                : "ratio " + threshold + " × " + rule.reference + " " + DemoFacts.pct(reference);
-        boolean passed = measured != null && !Double.isNaN(limit) && (rule.isMax ? measured <= limit : measured >= limit);
-        return new Check(rule.criterion.key(), prefix + rule.metric, measured == null ? Double.NaN : measured, rule.isMax ? "≤" : "≥",
+    private static Check check(PolicyCriterion c, double threshold, Map<String, Double> metrics, String prefix) {
+        Double measured = metrics.get(c.metric());
+        double limit = c.limit(threshold, metrics);
+        String how = c.reference().map(ref -> "ratio " + threshold + " × " + ref + " " + DemoFacts.pct(metrics.get(ref)))
+                .orElse("threshold " + DemoFacts.pct(threshold));
+        boolean passed = measured != null && !measured.isNaN() && !Double.isNaN(limit) && !c.isBrokenBy(measured, limit);
+        return new Check(c.key(), prefix + c.metric(), measured == null ? Double.NaN : measured, c.isUpperBound() ? "≤" : "≥",
                 limit, how, passed);
-    }
-
-    private static java.util.Optional<Rule> rule(String criterionKey) {
-        return Arrays.stream(Rule.values()).filter(r -> r.criterion.key().equals(criterionKey)).findFirst();
     }
 }

@@ -89,42 +89,43 @@ public final class EvaluationPolicy {
      */
     public List<String> judgeChallenge(String modelId, Map<String, Double> m) {
         List<String> failing = new ArrayList<>();
-        check(failing, "worst-case " + TA_DROP, m.get(TA_DROP), thresholds(modelId).get(MAX_TA_DROP), true, "points below the parent's TA");
+        check(failing, "worst-case ", MAX_TA_DROP, thresholds(modelId), m, "points below the parent's TA");
         return failing;
     }
 
     public Judgement judgeBase(String modelId, Map<String, Double> m) {
         Map<PolicyCriterion, Double> t = thresholds(modelId);
         List<String> failing = new ArrayList<>();
-        check(failing, TA, m.get(TA), t.get(MIN_TA), false, "the least TA a base model needs");
+        check(failing, "", MIN_TA, t, m, "the least TA a base model needs");
         return Judgement.of(failing, used(t, MIN_TA));
     }
 
     public Judgement judgeSuppression(String modelId, Map<String, Double> m) {
         Map<PolicyCriterion, Double> t = thresholds(modelId);
         List<String> failing = new ArrayList<>();
-        check(failing, CONCEPT_ACC, m.get(CONCEPT_ACC), t.get(MAX_CONCEPT_ACCURACY), true, "the concept is still recognised");
-        check(failing, CONCEPT_ACC_ATTACK, m.get(CONCEPT_ACC_ATTACK), t.get(MAX_CONCEPT_ACCURACY_UNDER_ATTACK), true,
-                "an attack brings the concept back");
-        check(failing, NONCONCEPT_DROP, m.get(NONCONCEPT_DROP), t.get(MAX_NONCONCEPT_DROP), true, "points of accuracy lost outside the concept");
+        check(failing, "", MAX_CONCEPT_ACCURACY, t, m, "the concept is still recognised");
+        check(failing, "", MAX_CONCEPT_ACCURACY_UNDER_ATTACK, t, m, "an attack brings the concept back");
+        check(failing, "", MAX_NONCONCEPT_DROP, t, m, "points of accuracy lost outside the concept");
         return Judgement.of(failing, used(t, MAX_CONCEPT_ACCURACY, MAX_CONCEPT_ACCURACY_UNDER_ATTACK, MAX_NONCONCEPT_DROP));
     }
 
     private static List<String> forgettingCriteria(Map<PolicyCriterion, Double> t, Map<String, Double> m, String prefix) {
         List<String> failing = new ArrayList<>();
-        check(failing, prefix + TA_DROP, m.get(TA_DROP), t.get(MAX_TA_DROP), true, "points below the parent's TA " + f(m.get(PARENT_TA)));
-        check(failing, prefix + RA_DROP, m.get(RA_DROP), t.get(MAX_RA_DROP), true, "points below the parent's RA " + f(m.get(PARENT_RA)));
-        check(failing, prefix + UA, m.get(UA), t.get(MIN_UA_RATIO) * m.get(UA_REFERENCE), false, "= min.ua.ratio "
-                + f(t.get(MIN_UA_RATIO)) + " × the exact-retrain estimate " + f(m.get(UA_REFERENCE)) + " (100 − parent TA): the forget set is still recognised");
-        check(failing, prefix + MIA, m.get(MIA), t.get(MIN_MIA_RATIO) * m.get(MIA_REFERENCE), false, "= min.mia.ratio "
-                + f(t.get(MIN_MIA_RATIO)) + " × MIA on held-out samples " + f(m.get(MIA_REFERENCE)) + ": forgotten samples still look like members");
+        check(failing, prefix, MAX_TA_DROP, t, m, "points below the parent's TA " + f(m.get(PARENT_TA)));
+        check(failing, prefix, MAX_RA_DROP, t, m, "points below the parent's RA " + f(m.get(PARENT_RA)));
+        check(failing, prefix, MIN_UA_RATIO, t, m, "= min.ua.ratio " + f(t.get(MIN_UA_RATIO)) + " × the exact-retrain estimate "
+                + f(m.get(UA_REFERENCE)) + " (100 − parent TA): the forget set is still recognised");
+        check(failing, prefix, MIN_MIA_RATIO, t, m, "= min.mia.ratio " + f(t.get(MIN_MIA_RATIO)) + " × MIA on held-out samples "
+                + f(m.get(MIA_REFERENCE)) + ": forgotten samples still look like members");
         return failing;
     }
 
-    private static void check(List<String> failing, String name, double value, double limit, boolean isMax, String meaning) {
-        boolean fails = isMax ? value > limit : value < limit;
-        if (fails) {
-            failing.add(name + " " + f(value) + (isMax ? " > " : " < ") + f(limit) + " (" + meaning + ")");
+    private static void check(List<String> failing, String prefix, PolicyCriterion c, Map<PolicyCriterion, Double> t,
+            Map<String, Double> m, String meaning) {
+        double value = m.get(c.metric());
+        double limit = c.limit(t.get(c), m);
+        if (c.isBrokenBy(value, limit)) {
+            failing.add(prefix + c.metric() + " " + f(value) + (c.isUpperBound() ? " > " : " < ") + f(limit) + " (" + meaning + ")");
         }
     }
 

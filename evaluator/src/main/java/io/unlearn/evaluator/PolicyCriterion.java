@@ -1,35 +1,77 @@
 package io.unlearn.evaluator;
 
+import static io.unlearn.evaluator.MetricKeys.*;
+
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The thresholds an {@link EvaluationPolicy} can set, each with its config key suffix, default and meaning.
+ * The thresholds an {@link EvaluationPolicy} can set, each with its config key suffix, default and meaning, and how it
+ * is judged: the measured metric ({@link MetricKeys}), for a ratio criterion the reference metric the threshold
+ * multiplies, and whether the threshold is an upper or a lower bound. Whoever explains a verdict (the demo's report)
+ * reads the comparison from here, as the policy does.
  * Set one for every model with {@code policy.default.<key>=v}, for one model with {@code policy.<modelId>.<key>=v}.
  * Accuracies and MIA are percentages, drops are percentage points.
  */
 public enum PolicyCriterion {
-    MAX_TA_DROP("max.ta.drop", 5.0, "UNLEARNED/RETRAINED: TA may fall at most this many points below the parent's TA."),
-    MAX_RA_DROP("max.ra.drop", 10.0, "UNLEARNED/RETRAINED: RA (on the retain sample) may fall at most this many points below the parent's."),
-    MIN_UA_RATIO("min.ua.ratio", 0.5, "UNLEARNED/RETRAINED: UA on the lineage's forget set must reach this share of the exact-retrain "
+    MAX_TA_DROP("max.ta.drop", 5.0, TA_DROP, null, true, "UNLEARNED/RETRAINED: TA may fall at most this many points below the parent's TA."),
+    MAX_RA_DROP("max.ra.drop", 10.0, RA_DROP, null, true, "UNLEARNED/RETRAINED: RA (on the retain sample) may fall at most this many points below the parent's."),
+    MIN_UA_RATIO("min.ua.ratio", 0.5, UA, UA_REFERENCE, false, "UNLEARNED/RETRAINED: UA on the lineage's forget set must reach this share of the exact-retrain "
             + "estimate 100 − parent TA (a retrained model treats forgotten samples like unseen ones)."),
-    MIN_MIA_RATIO("min.mia.ratio", 0.5, "UNLEARNED/RETRAINED: MIA-Efficacy on the forget set must reach this share of the same "
+    MIN_MIA_RATIO("min.mia.ratio", 0.5, MIA, MIA_REFERENCE, false, "UNLEARNED/RETRAINED: MIA-Efficacy on the forget set must reach this share of the same "
             + "attack's efficacy on held-out test samples (the exact-retrain estimate)."),
-    MIN_TA("min.ta", 0.0, "BASE: the least TA a base model needs to be certified (0 = any)."),
-    MAX_CONCEPT_ACCURACY("max.concept.accuracy", 10.0, "SUPPRESSED: accuracy on the removed concept's test samples, at most."),
-    MAX_CONCEPT_ACCURACY_UNDER_ATTACK("max.concept.accuracy.under.attack", 50.0,
+    MIN_TA("min.ta", 0.0, TA, null, false, "BASE: the least TA a base model needs to be certified (0 = any)."),
+    MAX_CONCEPT_ACCURACY("max.concept.accuracy", 10.0, CONCEPT_ACC, null, true, "SUPPRESSED: accuracy on the removed concept's test samples, at most."),
+    MAX_CONCEPT_ACCURACY_UNDER_ATTACK("max.concept.accuracy.under.attack", 50.0, CONCEPT_ACC_ATTACK, null, true,
             "SUPPRESSED: the same under a PGD attack that tries to elicit the concept, at most."),
-    MAX_NONCONCEPT_DROP("max.nonconcept.drop", 5.0, "SUPPRESSED: accuracy outside the concept may fall at most this many points.");
+    MAX_NONCONCEPT_DROP("max.nonconcept.drop", 5.0, NONCONCEPT_DROP, null, true, "SUPPRESSED: accuracy outside the concept may fall at most this many points.");
 
     private final String key;
     private final double defaultValue;
+    private final String metric;
+    private final String reference;
+    private final boolean upperBound;
     private final String doc;
 
-    PolicyCriterion(String key, double defaultValue, String doc) {
+    PolicyCriterion(String key, double defaultValue, String metric, String reference, boolean upperBound, String doc) {
         this.key = key;
         this.defaultValue = defaultValue;
+        this.metric = metric;
+        this.reference = reference;
+        this.upperBound = upperBound;
         this.doc = doc;
+    }
+
+    /** The report's metric this criterion judges, e.g. {@code ta.drop}. */
+    public String metric() {
+        return metric;
+    }
+
+    /** The metric a ratio criterion's threshold multiplies (e.g. {@code ua.reference}); empty for a plain threshold. */
+    public Optional<String> reference() {
+        return Optional.ofNullable(reference);
+    }
+
+    /** Whether the threshold is an upper bound (the metric may be at most the limit) rather than a lower bound. */
+    public boolean isUpperBound() {
+        return upperBound;
+    }
+
+    /** The limit in the metric's unit: the threshold, or for a ratio criterion the threshold × its reference (NaN when absent). */
+    public double limit(double threshold, Map<String, Double> metrics) {
+        if (reference == null) {
+            return threshold;
+        }
+        Double ref = metrics.get(reference);
+        return ref == null ? Double.NaN : threshold * ref;
+    }
+
+    /** Whether {@code measured} breaks {@code limit} (above an upper bound, below a lower one). */
+    public boolean isBrokenBy(double measured, double limit) {
+        return upperBound ? measured > limit : measured < limit;
     }
 
     public String key() {
