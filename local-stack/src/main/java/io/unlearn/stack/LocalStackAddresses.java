@@ -4,6 +4,7 @@ import io.unlearn.stack.internals.StackPorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * Where a local stack that ran on {@code dataDir} listens, read from the ports it remembered there; lets
@@ -19,5 +20,15 @@ public record LocalStackAddresses(String bootstrapServers, String registryUrl) {
         StackPorts ports = StackPorts.load(dataDir);
         return Optional.of(new LocalStackAddresses("127.0.0.1:" + ports.resolve("broker", 0),
                 "http://127.0.0.1:" + ports.resolve("registry", 0) + "/apis/ccompat/v7"));
+    }
+
+    /**
+     * The ports a local stack remembered in {@code dataDir} by name (broker, controller, registry, ...), empty when no
+     * stack ever ran there.
+     *
+     * @throws StackException when the ports file exists but cannot be read
+     */
+    public static SortedMap<String, Integer> rememberedPorts(Path dataDir) {
+        return StackPorts.load(dataDir).remembered();
     }
 }

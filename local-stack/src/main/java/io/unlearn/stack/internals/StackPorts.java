@@ -9,6 +9,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The stack's ports, chosen once and remembered in {@code <dataDir>/ports.properties}: the KRaft voter
@@ -58,6 +60,19 @@ public final class StackPorts {
         int port = freePort();
         values.setProperty(name, Integer.toString(port));
         return port;
+    }
+
+    /** Every remembered port by name (broker, controller, registry, ...), in name order; non-numeric entries are left out. */
+    public SortedMap<String, Integer> remembered() {
+        SortedMap<String, Integer> ports = new TreeMap<>();
+        for (String name : values.stringPropertyNames()) {
+            try {
+                ports.put(name, Integer.parseInt(values.getProperty(name).trim()));
+            } catch (NumberFormatException notAPort) {
+                // resolve() reports a broken entry when the stack starts
+            }
+        }
+        return ports;
     }
 
     public void save() {

@@ -1,13 +1,13 @@
 package io.unlearn.cli.setup;
 
+import io.unlearn.stack.LocalStackAddresses;
+import io.unlearn.stack.StackException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
@@ -26,7 +26,7 @@ public final class PortCheck {
         if (!free.test(0)) {
             return Check.missing("ports", "cannot bind a port on 127.0.0.1", "allow listening on the loopback interface");
         }
-        TreeMap<String, Integer> remembered = remembered(stackDir.resolve("ports.properties"));
+        SortedMap<String, Integer> remembered = remembered(stackDir);
         if (remembered.isEmpty()) {
             return Check.ok("ports", "127.0.0.1 binds; no local stack under " + stackDir + " yet (it picks free ports)");
         }
@@ -52,24 +52,11 @@ public final class PortCheck {
         }
     }
 
-    private static TreeMap<String, Integer> remembered(Path file) {
-        TreeMap<String, Integer> ports = new TreeMap<>();
-        if (!Files.isRegularFile(file)) {
-            return ports;
+    private static SortedMap<String, Integer> remembered(Path stackDir) {
+        try {
+            return LocalStackAddresses.rememberedPorts(stackDir);
+        } catch (StackException unreadable) {
+            return new TreeMap<>(); // the stack itself reports a broken file when it starts
         }
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            p.load(in);
-        } catch (IOException e) {
-            return ports;
-        }
-        for (String name : p.stringPropertyNames()) {
-            try {
-                ports.put(name, Integer.parseInt(p.getProperty(name).trim()));
-            } catch (NumberFormatException notAPort) {
-                // the stack itself reports a broken file when it starts
-            }
-        }
-        return ports;
     }
 }
