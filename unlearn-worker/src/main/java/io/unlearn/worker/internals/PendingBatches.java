@@ -152,10 +152,11 @@ public final class PendingBatches {
             consumedUpTo.remove(tp);
             pendingOffsets.remove(tp);
         });
-        byModel.values().removeIf(b -> b.entries.stream().anyMatch(e -> partitions.contains(e.partition())));
-        concepts.removeIf(b -> b.entries.stream().anyMatch(e -> partitions.contains(e.partition())));
-        full.removeIf(b -> b.entries.stream().anyMatch(e -> partitions.contains(e.partition())));
-        deferred.keySet().removeIf(b -> b.entries.stream().anyMatch(e -> partitions.contains(e.partition())));
+        java.util.function.Predicate<Batch> onRevoked = b -> b.entries.stream().anyMatch(e -> partitions.contains(e.partition()));
+        byModel.values().removeIf(onRevoked);
+        concepts.removeIf(onRevoked);
+        full.removeIf(onRevoked);
+        deferred.keySet().removeIf(onRevoked);
     }
 
     public boolean isEmpty() {
