@@ -83,9 +83,7 @@ public final class ForgetSetEvaluation {
         methods.stream().filter(m -> !m.equalsIgnoreCase("retrain")).forEach(all::add);
         for (String method : all) {
             UnlearningTask t = task.optHyperparameters(overrides.getOrDefault(method, Map.of())).build();
-            ProgressListener prefixed = e -> listener.onProgress(new ProgressEvent("evaluate/" + e.stage(), e.step(),
-                    e.totalSteps(), e.values()));
-            try (UnlearningResult r = UnlearningMethods.byName(method).unlearn(t, prefixed)) {
+            try (UnlearningResult r = UnlearningMethods.byName(method).unlearn(t, listener.prefixed("evaluate"))) {
                 UnlearningMetrics m = MetricsEvaluator.evaluate(r.model(), split, r.report().seconds(), seed);
                 reference = reference == null ? m : reference;
                 MethodScore score = new MethodScore(method, m, m.avgGap(reference));
