@@ -97,7 +97,7 @@ public final class ArtifactResolver {
      * @return the local directory {@code <root>/<sha256>/} the URI names
      * @throws ArtifactRefusedException when it is not a readable {@code file:} URI or its last segment is not the sha256
      */
-    public static Path directory(ArtifactKind kind, String uri, String sha256) {
+    private static Path directory(ArtifactKind kind, String uri, String sha256) {
         Path dir;
         try {
             dir = Path.of(URI.create(uri));
