@@ -70,15 +70,35 @@ public final class EvaluationPolicy {
         return t;
     }
 
-    /** UNLEARNED and RETRAINED versions; {@code identicalToParent}: the artifact sha256 equals the parent's. */
-    public Judgement judgeForgetting(String modelId, Map<String, Double> m, boolean identicalToParent) {
+    /** The forgetting gate with this model's tolerances. */
+    public ForgettingGate gate(String modelId) {
+        Map<PolicyCriterion, Double> t = thresholds(modelId);
+        return new ForgettingGate(t.get(MAX_MEMBERSHIP_ADVANTAGE), t.get(MAX_REMOVED_CLASS_ACCURACY));
+    }
+
+    /**
+     * UNLEARNED and RETRAINED versions: REJECTED when the artifact equals the parent's, a utility criterion fails (TA, RA
+     * against the parent) or the forgetting evidence shows membership; otherwise INCONCLUSIVE while the evidence is
+     * undecided (too few forget samples), else CERTIFIED.
+     *
+     * @param m the measurements (TA and RA drops)
+     * @param identicalToParent the artifact sha256 equals the parent's
+     * @param evidence the {@link ForgettingGate}'s answer
+     */
+    public Judgement judgeForgetting(String modelId, Map<String, Double> m, boolean identicalToParent, ForgettingGate.Result evidence) {
         Map<PolicyCriterion, Double> t = thresholds(modelId);
         List<String> failing = new ArrayList<>();
         if (identicalToParent) {
             failing.add("artifact sha256 equals the parent's: nothing was unlearned (the method left the weights unchanged)");
         }
-        failing.addAll(forgettingCriteria(t, m, ""));
-        return Judgement.of(failing, used(t, MAX_TA_DROP, MAX_RA_DROP, MIN_UA_RATIO, MIN_MIA_RATIO));
+        check(failing, "", MAX_TA_DROP, t, m, "points below the parent's TA " + f(m.get(PARENT_TA)));
+        check(failing, "", MAX_RA_DROP, t, m, "points below the parent's RA " + f(m.get(PARENT_RA)));
+        failing.addAll(evidence.failing());
+        Map<String, Double> used = used(t, MAX_TA_DROP, MAX_RA_DROP, MAX_MEMBERSHIP_ADVANTAGE, MAX_REMOVED_CLASS_ACCURACY);
+        if (failing.isEmpty() && !evidence.undecided().isEmpty()) {
+            return Judgement.inconclusive(evidence.undecided(), used);
+        }
+        return Judgement.of(failing, used);
     }
 
     /**
@@ -107,17 +127,6 @@ public final class EvaluationPolicy {
         check(failing, "", MAX_CONCEPT_ACCURACY_UNDER_ATTACK, t, m, "an attack brings the concept back");
         check(failing, "", MAX_NONCONCEPT_DROP, t, m, "points of accuracy lost outside the concept");
         return Judgement.of(failing, used(t, MAX_CONCEPT_ACCURACY, MAX_CONCEPT_ACCURACY_UNDER_ATTACK, MAX_NONCONCEPT_DROP));
-    }
-
-    private static List<String> forgettingCriteria(Map<PolicyCriterion, Double> t, Map<String, Double> m, String prefix) {
-        List<String> failing = new ArrayList<>();
-        check(failing, prefix, MAX_TA_DROP, t, m, "points below the parent's TA " + f(m.get(PARENT_TA)));
-        check(failing, prefix, MAX_RA_DROP, t, m, "points below the parent's RA " + f(m.get(PARENT_RA)));
-        check(failing, prefix, MIN_UA_RATIO, t, m, "= min.ua.ratio " + f(t.get(MIN_UA_RATIO)) + " × the exact-retrain estimate "
-                + f(m.get(UA_REFERENCE)) + " (100 − parent TA): the forget set is still recognised");
-        check(failing, prefix, MIN_MIA_RATIO, t, m, "= min.mia.ratio " + f(t.get(MIN_MIA_RATIO)) + " × MIA on held-out samples "
-                + f(m.get(MIA_REFERENCE)) + ": forgotten samples still look like members");
-        return failing;
     }
 
     private static void check(List<String> failing, String prefix, PolicyCriterion c, Map<PolicyCriterion, Double> t,

@@ -76,20 +76,19 @@ public final class EvaluatorService extends LoopService {
         return service;
     }
 
-    /** The data the models were trained on: the same files and {@code dataset.limit} as the worker's. */
-    static UnlearnDataset dataset(EvaluatorConfig config) {
-        UnlearnDataset full = FashionMnist.load(Path.of(config.getString(DATASET_DIR)));
-        int limit = config.getInt(DATASET_LIMIT);
-        return full.limitedTo(limit);
+    /** The whole dataset from {@code dataset.dir}; the models were trained on its {@code dataset.limit} slice, as the worker's. */
+    static UnlearnDataset wholeDataset(EvaluatorConfig config) {
+        return FashionMnist.load(Path.of(config.getString(DATASET_DIR)));
     }
 
     private static EvaluatorLoop loop(EvaluatorConfig config, Clock clock, MeterRegistry meters) {
         SchemaRegistryClient registry = config.registry();
-        UnlearnDataset data = dataset(config);
+        UnlearnDataset whole = wholeDataset(config);
+        UnlearnDataset data = whole.limitedTo(config.getInt(DATASET_LIMIT));
         Device device = Devices.resolve(config.getString(DEVICE));
         ArtifactLoader loader = new ArtifactLoader(device);
         long seed = config.getLong(SEED);
-        VersionEvaluator evaluator = new VersionEvaluator(data, loader, config.policy(),
+        VersionEvaluator evaluator = new VersionEvaluator(whole, data, loader, config.policy(),
                 new SuppressionMeasurement(data, loader, config.getInt(ATTACK_SAMPLES), config.getDouble(ATTACK_EPSILON)),
                 seed, config.getInt(RETAIN_SAMPLE), config.getInt(MIA_MAX_SHADOW), clock);
         WorstCaseChallenger challenger = !config.getBoolean(CHALLENGE_ENABLED) ? null : new WorstCaseChallenger(data, loader, config.policy(),

@@ -9,7 +9,7 @@ import java.util.Map;
  * artifact was refused) or INCONCLUSIVE (it could not be judged) otherwise.
  *
  * @param verdict the verdict
- * @param failing one line per failed criterion, naming the measured value and the threshold
+ * @param failing one line per failed criterion, naming the measured value and the threshold (for INCONCLUSIVE: what is undecided)
  * @param thresholds the thresholds judged against, by criterion key
  */
 public record Judgement(Verdict verdict, List<String> failing, Map<String, Double> thresholds) {
@@ -20,6 +20,11 @@ public record Judgement(Verdict verdict, List<String> failing, Map<String, Doubl
 
     static Judgement of(List<String> failing, Map<String, Double> thresholds) {
         return new Judgement(failing.isEmpty() ? Verdict.CERTIFIED : Verdict.REJECTED, failing, thresholds);
+    }
+
+    /** The evidence could not decide yet (e.g. too few forget samples): INCONCLUSIVE, {@code undecided} says why. */
+    static Judgement inconclusive(List<String> undecided, Map<String, Double> thresholds) {
+        return new Judgement(Verdict.INCONCLUSIVE, undecided, thresholds);
     }
 
     public boolean certified() {

@@ -8,8 +8,12 @@ public final class MetricKeys {
     public static final String MIA = "mia";
     /** MIA-Efficacy of the same attack on held-out test samples: what an exact retrain would score on the forget set. */
     public static final String MIA_REFERENCE = "mia.reference";
-    /** 100 − parent TA: the UA an exact retrain is expected to reach on a random forget set. */
-    public static final String UA_REFERENCE = "ua.reference";
+    /** The version's loss-attack membership advantage on the lineage's forget set (percentage points; see ForgettingEvidence). */
+    public static final String MEMBERSHIP_ADVANTAGE = "membership.advantage";
+    /** The parent's loss-attack membership advantage on the same set. */
+    public static final String PARENT_MEMBERSHIP_ADVANTAGE = "parent.membership.advantage";
+    /** The highest accuracy on a class the lineage removed entirely (absent when no class was). */
+    public static final String REMOVED_CLASS_ACCURACY = "removed.class.accuracy";
     public static final String PARENT_UA = "parent.ua";
     public static final String PARENT_RA = "parent.ra";
     public static final String PARENT_TA = "parent.ta";

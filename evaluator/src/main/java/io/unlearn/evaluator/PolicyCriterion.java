@@ -19,10 +19,12 @@ import java.util.Optional;
 public enum PolicyCriterion {
     MAX_TA_DROP("max.ta.drop", 5.0, TA_DROP, null, true, "UNLEARNED/RETRAINED: TA may fall at most this many points below the parent's TA."),
     MAX_RA_DROP("max.ra.drop", 10.0, RA_DROP, null, true, "UNLEARNED/RETRAINED: RA (on the retain sample) may fall at most this many points below the parent's."),
-    MIN_UA_RATIO("min.ua.ratio", 0.5, UA, UA_REFERENCE, false, "UNLEARNED/RETRAINED: UA on the lineage's forget set must reach this share of the exact-retrain "
-            + "estimate 100 − parent TA (a retrained model treats forgotten samples like unseen ones)."),
-    MIN_MIA_RATIO("min.mia.ratio", 0.5, MIA, MIA_REFERENCE, false, "UNLEARNED/RETRAINED: MIA-Efficacy on the forget set must reach this share of the same "
-            + "attack's efficacy on held-out test samples (the exact-retrain estimate)."),
+    MAX_MEMBERSHIP_ADVANTAGE("max.membership.advantage", 10.0, MEMBERSHIP_ADVANTAGE, null, true, "UNLEARNED/RETRAINED: the largest "
+            + "|membership advantage| (percentage points, 95% interval) of the forget set against class-matched unseen samples that still "
+            + "counts as indistinguishable; an interval beyond it REJECTS, one straddling it is INCONCLUSIVE (see ForgettingGate)."),
+    MAX_REMOVED_CLASS_ACCURACY("max.removed.class.accuracy", 5.0, REMOVED_CLASS_ACCURACY, null, true, "UNLEARNED/RETRAINED: accuracy "
+            + "(percent, 95% interval) allowed on a class whose training samples the lineage has all but removed (a model retrained without "
+            + "them does not recognise it)."),
     MIN_TA("min.ta", 0.0, TA, null, false, "BASE: the least TA a base model needs to be certified (0 = any)."),
     MAX_CONCEPT_ACCURACY("max.concept.accuracy", 10.0, CONCEPT_ACC, null, true, "SUPPRESSED: accuracy on the removed concept's test samples, at most."),
     MAX_CONCEPT_ACCURACY_UNDER_ATTACK("max.concept.accuracy.under.attack", 50.0, CONCEPT_ACC_ATTACK, null, true,

@@ -6,57 +6,74 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.unlearn.events.Verdict;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EvaluationPolicyTest {
 
-    /** A parent with TA 80 (retrain UA estimate 20) and MIA 50 on held-out samples. */
-    private static Map<String, Double> forgetting(double ua, double mia, double ta, double ra) {
+    /** A parent with TA 80 and RA 99. */
+    private static Map<String, Double> forgetting(double ta, double ra) {
         Map<String, Double> m = new HashMap<>();
-        m.put(UA, ua);
-        m.put(MIA, mia);
         m.put(TA, ta);
         m.put(RA, ra);
         m.put(PARENT_TA, 80.0);
         m.put(PARENT_RA, 99.0);
-        m.put(UA_REFERENCE, 20.0);
-        m.put(MIA_REFERENCE, 50.0);
         m.put(TA_DROP, 80.0 - ta);
         m.put(RA_DROP, 99.0 - ra);
         return m;
     }
 
+    private static final ForgettingGate.Result INDISTINGUISHABLE = new ForgettingGate.Result(null, List.of(), List.of());
+    private static final ForgettingGate.Result MEMBERSHIP = new ForgettingGate.Result(null,
+            List.of("membership advantage (loss) 40.00 [35.00, 45.00] on the lineage's 600 forgotten samples lies beyond ±10.00"), List.of());
+    private static final ForgettingGate.Result TOO_FEW = new ForgettingGate.Result(null, List.of(),
+            List.of("membership advantage (loss) 4.00 [-6.00, 14.00] straddles ±10.00", "about 900 forgotten samples (now 120) would decide"));
+
     @Test
-    void aVersionThatForgetsLikeARetrainIsCertified() {
-        Judgement j = EvaluationPolicy.ofDefaults().judgeForgetting("m", forgetting(18, 45, 79, 97), false);
+    void aVersionWhoseForgetSetIsIndistinguishableAndKeepsItsUtilityIsCertified() {
+        Judgement j = EvaluationPolicy.ofDefaults().judgeForgetting("m", forgetting(79, 97), false, INDISTINGUISHABLE);
         assertThat(j.verdict()).isEqualTo(Verdict.CERTIFIED);
         assertThat(j.failing()).isEmpty();
-        assertThat(j.thresholds()).containsEntry("max.ta.drop", 5.0).containsEntry("min.ua.ratio", 0.5)
-                .containsEntry("min.mia.ratio", 0.5).containsEntry("max.ra.drop", 10.0);
+        assertThat(j.thresholds()).containsEntry("max.ta.drop", 5.0).containsEntry("max.membership.advantage", 10.0)
+                .containsEntry("max.removed.class.accuracy", 5.0).containsEntry("max.ra.drop", 10.0);
     }
 
     @Test
-    void aVersionThatStillRecognisesItsForgetSetIsRejectedNamingValueAndThreshold() {
-        Judgement j = EvaluationPolicy.ofDefaults().judgeForgetting("m", forgetting(1, 5, 80, 99), false);
+    void membershipEvidenceRejectsWithTheGatesLine() {
+        Judgement j = EvaluationPolicy.ofDefaults().judgeForgetting("m", forgetting(80, 99), false, MEMBERSHIP);
         assertThat(j.verdict()).isEqualTo(Verdict.REJECTED);
-        assertThat(j.failing()).hasSize(2);
-        assertThat(j.failing().get(0)).startsWith("ua 1.00 < 10.00");
-        assertThat(j.failing().get(1)).startsWith("mia 5.00 < 25.00");
+        assertThat(j.failing()).singleElement().asString().startsWith("membership advantage (loss) 40.00 [35.00, 45.00]");
     }
 
     @Test
-    void aVersionIdenticalToItsParentIsRejectedEvenWhenTheNumbersPass() {
-        Judgement j = EvaluationPolicy.ofDefaults().judgeForgetting("m", forgetting(18, 45, 79, 97), true);
+    void undecidedEvidenceIsInconclusiveUnlessSomethingElseFails() {
+        Judgement j = EvaluationPolicy.ofDefaults().judgeForgetting("m", forgetting(79, 97), false, TOO_FEW);
+        assertThat(j.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(j.failing()).hasSize(2).last().asString().contains("would decide");
+        Judgement collapsed = EvaluationPolicy.ofDefaults().judgeForgetting("m", forgetting(60, 97), false, TOO_FEW);
+        assertThat(collapsed.verdict()).as("a utility failure decides at once").isEqualTo(Verdict.REJECTED);
+    }
+
+    @Test
+    void aVersionIdenticalToItsParentIsRejectedEvenWhenTheEvidencePasses() {
+        Judgement j = EvaluationPolicy.ofDefaults().judgeForgetting("m", forgetting(79, 97), true, INDISTINGUISHABLE);
         assertThat(j.verdict()).isEqualTo(Verdict.REJECTED);
         assertThat(j.failing()).singleElement().asString().contains("nothing was unlearned");
     }
 
     @Test
     void aTestAccuracyCollapseIsRejected() {
-        Judgement j = EvaluationPolicy.ofDefaults().judgeForgetting("m", forgetting(60, 70, 40, 45), false);
+        Judgement j = EvaluationPolicy.ofDefaults().judgeForgetting("m", forgetting(40, 45), false, INDISTINGUISHABLE);
         assertThat(j.failing()).anySatisfy(f -> assertThat(f).startsWith("ta.drop 40.00 > 5.00"))
                 .anySatisfy(f -> assertThat(f).startsWith("ra.drop 54.00 > 10.00"));
+    }
+
+    @Test
+    void theGateTakesTheModelsTolerance() {
+        EvaluationPolicy p = EvaluationPolicy.fromProperties(Map.of("m.max.membership.advantage", "3"));
+        assertThat(p.thresholds("m")).containsEntry(PolicyCriterion.MAX_MEMBERSHIP_ADVANTAGE, 3.0);
+        assertThat(p.thresholds("other")).containsEntry(PolicyCriterion.MAX_MEMBERSHIP_ADVANTAGE, 10.0);
     }
 
     @Test
@@ -67,17 +84,17 @@ class EvaluationPolicyTest {
                 .containsEntry(PolicyCriterion.MAX_CONCEPT_ACCURACY_UNDER_ATTACK, 30.0)
                 .containsEntry(PolicyCriterion.MAX_CONCEPT_ACCURACY, 10.0);
         assertThat(p.thresholds("fmnist-cnn.v2")).containsEntry(PolicyCriterion.MAX_TA_DROP, 50.0);
-        assertThat(p.judgeForgetting("fmnist-cnn.v2", forgetting(18, 45, 60, 97), false).certified()).isTrue();
-        assertThat(p.judgeForgetting("other", forgetting(18, 45, 77, 97), false).certified()).isFalse();
+        assertThat(p.judgeForgetting("fmnist-cnn.v2", forgetting(60, 97), false, INDISTINGUISHABLE).certified()).isTrue();
+        assertThat(p.judgeForgetting("other", forgetting(77, 97), false, INDISTINGUISHABLE).certified()).isFalse();
     }
 
     @Test
     void badPolicyKeysAreAllListedAtOnce() {
-        assertThatThrownBy(() -> EvaluationPolicy.fromProperties(Map.of("default.max.speed", "1", "m.min.ua.ratio", "lots",
+        assertThatThrownBy(() -> EvaluationPolicy.fromProperties(Map.of("default.max.speed", "1", "m.max.membership.advantage", "lots",
                 "m.max.ta.drop", "-1")))
                 .isInstanceOf(EvaluatorException.class)
                 .hasMessageContaining("policy.default.max.speed: unknown criterion")
-                .hasMessageContaining("policy.m.min.ua.ratio=lots is not a finite number")
+                .hasMessageContaining("policy.m.max.membership.advantage=lots is not a finite number")
                 .hasMessageContaining("policy.m.max.ta.drop=-1");
     }
 
@@ -92,8 +109,8 @@ class EvaluationPolicyTest {
 
     @Test
     void theChallengeJudgesTheUtilityKeptOnTheWorstCaseSetNotItsUa() {
-        assertThat(EvaluationPolicy.ofDefaults().judgeChallenge("m", Map.of(UA, 0.0, UA_REFERENCE, 20.0, TA_DROP, 1.0))).isEmpty();
-        assertThat(EvaluationPolicy.ofDefaults().judgeChallenge("m", Map.of(UA, 0.0, UA_REFERENCE, 20.0, TA_DROP, 7.5)))
+        assertThat(EvaluationPolicy.ofDefaults().judgeChallenge("m", Map.of(UA, 0.0, TA_DROP, 1.0))).isEmpty();
+        assertThat(EvaluationPolicy.ofDefaults().judgeChallenge("m", Map.of(UA, 0.0, TA_DROP, 7.5)))
                 .singleElement().asString().startsWith("worst-case ta.drop 7.50 > 5.00");
     }
 

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import static io.unlearn.events.RequestState.ACCEPTED;
 import static io.unlearn.events.RequestState.APPLIED;
+import static io.unlearn.events.RequestState.AWAITING_EVIDENCE;
 import static io.unlearn.events.RequestState.BATCHED;
 import static io.unlearn.events.RequestState.FAILED;
 import static io.unlearn.events.RequestState.RECEIVED;
@@ -22,8 +23,10 @@ import static io.unlearn.events.RequestState.VERIFIED;
  * <pre>
  *              ingest       worker      worker      evaluator
  *   RECEIVED ─────────► ACCEPTED ──► BATCHED ──► APPLIED ──► VERIFIED   (version CERTIFIED)
- *     │  │                  │           │           │
- *     │  └──────────────────┴─────┬─────┴───────────┘
+ *     │  │                  │           │           │  ▲
+ *     │  │                  │           │           ▼  │ a later version of the lineage decides
+ *     │  │                  │           │      AWAITING_EVIDENCE   (version INCONCLUSIVE: forget set too small)
+ *     │  └──────────────────┴─────┬─────┴───────────┘  │
  *     ▼ invalid input             ▼ could not process, method error, version REJECTED
  *   REJECTED                    FAILED
  * </pre>
@@ -46,7 +49,8 @@ public final class RequestLifecycle {
         allow(RECEIVED, ACCEPTED, REJECTED, FAILED);
         allow(ACCEPTED, BATCHED, FAILED);
         allow(BATCHED, APPLIED, FAILED);
-        allow(APPLIED, VERIFIED, FAILED);
+        allow(APPLIED, VERIFIED, FAILED, AWAITING_EVIDENCE);
+        allow(AWAITING_EVIDENCE, VERIFIED, FAILED);
     }
 
     private RequestLifecycle() {

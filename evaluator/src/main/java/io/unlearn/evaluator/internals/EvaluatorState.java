@@ -84,6 +84,17 @@ public final class EvaluatorState {
         return out;
     }
 
+    /** The samples {@code v} itself forgot (its batch), empty for versions that forgot nothing new. */
+    public Set<String> forgottenBy(ModelVersion v) {
+        Set<String> out = new HashSet<>();
+        forgottenByModel.getOrDefault(v.getModelId(), Map.of()).forEach((sample, by) -> {
+            if (by.equals(v.getVersionId())) {
+                out.add(sample);
+            }
+        });
+        return out;
+    }
+
     /** UNLEARNED versions on these partitions whose basic report measured them but whose challenge was never reported. */
     public List<ModelVersion> challengesDue(Collection<Integer> ownedPartitions) {
         return versions.values().stream()

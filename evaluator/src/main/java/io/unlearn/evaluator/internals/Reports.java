@@ -4,6 +4,7 @@ import static io.unlearn.evaluator.MetricKeys.*;
 
 import io.unlearn.evaluator.Judgement;
 import io.unlearn.events.EvaluationReport;
+import io.unlearn.events.ForgettingEvidence;
 import io.unlearn.events.ModelVersion;
 import io.unlearn.events.ModelVersionKind;
 import io.unlearn.events.RequestKind;
@@ -24,11 +25,11 @@ public final class Reports {
     private Reports() {
     }
 
-    static EvaluationReport measured(ModelVersion v, Map<String, Double> metrics, Judgement j, Instant now) {
+    static EvaluationReport measured(ModelVersion v, Map<String, Double> metrics, Judgement j, ForgettingEvidence evidence, Instant now) {
         return start(v, now).setUnlearningAccuracy(metrics.get(UA)).setRetainAccuracy(metrics.get(RA)).setTestAccuracy(metrics.get(TA))
                 .setMiaEfficacy(metrics.get(MIA)).setConceptAccuracy(metrics.get(CONCEPT_ACC)).setNonConceptAccuracy(metrics.get(NONCONCEPT_ACC))
                 .setMetrics(new TreeMap<>(metrics)).setVerdict(j.verdict()).setFailingCriteria(j.failing())
-                .setThresholds(new TreeMap<>(j.thresholds())).build();
+                .setThresholds(new TreeMap<>(j.thresholds())).setForgetting(evidence).build();
     }
 
     /** The artifact was refused (sha256): REJECTED, nothing measured. */

@@ -1,5 +1,6 @@
 package io.unlearn.evaluator.internals;
 
+import io.unlearn.evaluator.ForgettingGate;
 import io.unlearn.ml.data.DataView;
 import io.unlearn.ml.data.ForgetSplit;
 import io.unlearn.ml.data.UnlearnDataset;
@@ -14,30 +15,41 @@ import java.util.Set;
 /**
  * Scores a model on a forget set (inference only, no training lock needed). RA is measured on a retain sample
  * (the first N training samples outside {@code excluded}); the test set is split in halves: the first half is
- * the MIA's non-member shadow set (members: the retain sample), the second half is held out and scored by the
- * same attack as a reference for what an exact retrain would show on the forget set.
+ * the SVM attack's non-member shadow set (members: the retain sample), the second half is held out and scored by the
+ * same attack as a reference for what an exact retrain would show on the forget set. The forgetting gate's non-member
+ * reference is every test sample after the shadow half, of the whole dataset (not only of {@code dataset.limit}'s
+ * slice): samples no version of any lineage trained on.
  */
 final class Scoring {
     private Scoring() {
     }
 
-    record Views(DataView forget, DataView retain, DataView testShadow, DataView testHeldOut) {
+    record Views(DataView forget, DataView retain, DataView testShadow, DataView testHeldOut, DataView nonMembers) {
     }
 
-    /** MIA values are NaN when not asked for. */
-    record Scores(double ua, double ra, double ta, double mia, double miaReference) {
+    /** MIA values are NaN and {@code outputs} null when not asked for. */
+    record Scores(double ua, double ra, double ta, double mia, double miaReference, ForgettingGate.ModelOutputs outputs) {
+    }
+
+    /** The gate's non-member reference: the whole dataset's test samples after the shadow half of {@code data}'s test slice. */
+    static DataView nonMemberReference(UnlearnDataset whole, UnlearnDataset data) {
+        return whole.test().slice(data.test().size() / 2, whole.test().size());
     }
 
     /**
      * @throws io.unlearn.ml.UnlearnException when the forget set holds ids unknown to the dataset (another dataset.limit)
      */
-    static Views views(UnlearnDataset data, Collection<String> forget, Set<String> excluded, int retainSample) {
+    static Views views(UnlearnDataset data, DataView nonMembers, Collection<String> forget, Set<String> excluded, int retainSample) {
         List<String> retain = data.train().ids().stream().filter(id -> !excluded.contains(id) && !forget.contains(id))
                 .limit(retainSample).toList();
         ForgetSplit split = data.split(forget, retain);
         DataView test = data.test();
         int half = test.size() / 2;
-        return new Views(split.forget(), split.retain(), test.slice(0, half), test.slice(half, test.size()));
+        return new Views(split.forget(), split.retain(), test.slice(0, half), test.slice(half, test.size()), nonMembers);
+    }
+
+    static Views views(UnlearnDataset data, Collection<String> forget, Set<String> excluded, int retainSample) {
+        return views(data, null, forget, excluded, retainSample);
     }
 
     static Scores score(Classifier model, Views v, boolean withMia, long seed, int maxShadow) {
@@ -46,8 +58,13 @@ final class Scoring {
         Predictions ts = Predictor.predict(model, v.testShadow());
         Predictions th = Predictor.predict(model, v.testHeldOut());
         double ta = 100 * (ts.accuracy() * ts.size() + th.accuracy() * th.size()) / (ts.size() + th.size());
-        double mia = withMia ? MiaEfficacy.efficacy(r, ts, f, seed, maxShadow) : Double.NaN;
-        double miaRef = withMia ? MiaEfficacy.efficacy(r, ts, th, seed, maxShadow) : Double.NaN;
-        return new Scores(100 * (1 - f.accuracy()), 100 * r.accuracy(), ta, mia, miaRef);
+        if (!withMia) {
+            return new Scores(100 * (1 - f.accuracy()), 100 * r.accuracy(), ta, Double.NaN, Double.NaN, null);
+        }
+        MiaEfficacy.Attack attack = MiaEfficacy.attack(r, ts, seed, maxShadow);
+        ForgettingGate.ModelOutputs outputs = v.nonMembers() == null ? null
+                : new ForgettingGate.ModelOutputs(f, Predictor.predict(model, v.nonMembers()), attack);
+        return new Scores(100 * (1 - f.accuracy()), 100 * r.accuracy(), ta, MiaEfficacy.efficacy(attack, f),
+                MiaEfficacy.efficacy(attack, th), outputs);
     }
 }

@@ -96,7 +96,6 @@ public final class WorstCaseChallenger {
         Map<String, Double> basic = job.basic().getMetrics();
         Map<String, Double> m = new TreeMap<>();
         m.put(UA, s.ua());
-        m.put(UA_REFERENCE, basic.get(UA_REFERENCE));
         m.put(MIA_REFERENCE, s.miaReference());
         m.put(TA_DROP, basic.get(PARENT_TA) - s.ta());
         m.put("ua.drop.vs.actual", basic.get(UA) - s.ua());

@@ -72,13 +72,21 @@ public final class MiaEfficacy {
      * @return the share of forget samples predicted non-member, in percent
      */
     public static double efficacy(Predictions retain, Predictions test, Predictions forget, long seed, int maxShadow) {
-        SVM<double[]> svm = fit(retain, test, seed, maxShadow);
+        return efficacy(attack(retain, test, seed, maxShadow), forget);
+    }
+
+    /**
+     * @param attack a fitted attack
+     * @param forget predictions on the forget set (scored)
+     * @return the share of forget samples {@code attack} predicts non-member, in percent
+     */
+    public static double efficacy(Attack attack, Predictions forget) {
         if (forget.size() == 0) {
             throw new UnlearnException("MIA-Efficacy needs a non-empty forget set");
         }
         int nonMember = 0;
         for (float p : forget.trueLabelProbability()) {
-            if (svm.predict(new double[] {p}) < 0) {
+            if (attack.svm().predict(new double[] {p}) < 0) {
                 nonMember++;
             }
         }
@@ -96,6 +104,29 @@ public final class MiaEfficacy {
      * @return the SVM
      */
     public static SVM<double[]> fit(Predictions retain, Predictions test, long seed, int maxShadow) {
+        return attack(retain, test, seed, maxShadow).svm();
+    }
+
+    /**
+     * The fitted attack and whether it came out constant (one class for every shadow sample): a constant attack
+     * separates nothing, so a membership test must not count it as evidence.
+     *
+     * @param svm the fitted SVM (+1 = member)
+     * @param constant whether it predicts one class for all its shadow samples after every retry
+     */
+    public record Attack(SVM<double[]> svm, boolean constant) {
+    }
+
+    /**
+     * {@link #fit} and whether the fit is constant.
+     *
+     * @param retain retain predictions (members)
+     * @param test held-out predictions (non-members)
+     * @param seed solver seed
+     * @param maxShadow cap on each shadow set
+     * @return the attack
+     */
+    public static Attack attack(Predictions retain, Predictions test, long seed, int maxShadow) {
         int members = Math.min(Math.min(retain.size(), test.size()), maxShadow);
         if (members == 0) {
             throw new UnlearnException("MIA-Efficacy needs non-empty retain and test sets");
@@ -115,12 +146,12 @@ public final class MiaEfficacy {
             MathEx.setSeed(seed + attempt);
             svm = SVM.fit(x, y, new GaussianKernel(SIGMA), C, TOLERANCE, EPOCHS);
             if (!isConstant(svm, x)) {
-                return svm;
+                return new Attack(svm, false);
             }
         }
-        LOG.warn("MIA SVM predicts one class for all {} shadow samples after {} sample orders; keeping it", x.length,
-                RETRIES + 1);
-        return svm;
+        LOG.warn("MIA SVM predicts one class for all {} shadow samples after {} sample orders; keeping it, marked constant",
+                x.length, RETRIES + 1);
+        return new Attack(svm, true);
     }
 
     private static boolean isConstant(SVM<double[]> svm, double[][] x) {

@@ -37,4 +37,22 @@ public record Predictions(float[] trueLabelProbability, float[] loss, int[] pred
         }
         return sum / loss.length;
     }
+
+    /**
+     * @param positions positions in this view, in the order wanted
+     * @return the predictions of those samples only
+     */
+    public Predictions select(int[] positions) {
+        float[] p = new float[positions.length];
+        float[] l = new float[positions.length];
+        int[] pr = new int[positions.length];
+        int[] lb = new int[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            p[i] = trueLabelProbability[positions[i]];
+            l[i] = loss[positions[i]];
+            pr[i] = predicted[positions[i]];
+            lb[i] = labels[positions[i]];
+        }
+        return new Predictions(p, l, pr, lb);
+    }
 }

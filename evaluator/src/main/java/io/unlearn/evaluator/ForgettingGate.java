@@ -1,0 +1,160 @@
+package io.unlearn.evaluator;
+
+import io.unlearn.events.ForgettingEvidence;
+import io.unlearn.events.MembershipTest;
+import io.unlearn.events.RemovedClassCheck;
+import io.unlearn.events.Verdict;
+import io.unlearn.ml.metrics.MembershipAdvantage;
+import io.unlearn.ml.metrics.MembershipAttacks;
+import io.unlearn.ml.metrics.MiaEfficacy;
+import io.unlearn.ml.metrics.Predictions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Decides whether a version forgot: the membership attacks of {@link MembershipAttacks} on the lineage's cumulative
+ * forget set (and on the batch this version forgot) against class-matched samples no version ever trained on, for the
+ * version and, side by side, its parent; plus, for classes the lineage removed entirely, the accuracy a model that never
+ * saw them would have (about 0). With tolerance τ ({@code max.membership.advantage}) and 95% intervals:
+ * <ul>
+ *   <li>REJECTED when an informative test's interval lies beyond ±τ (membership still shows, or over-forgetting makes the
+ *   set stand out), or a removed class's accuracy interval lies above {@code max.removed.class.accuracy};</li>
+ *   <li>CERTIFIED when every informative lineage test's interval lies within ±τ and every removed class is below its
+ *   limit (the batch's own tests, on fewer samples, can only reject);</li>
+ *   <li>INCONCLUSIVE otherwise, with about how many forget samples would decide.</li>
+ * </ul>
+ */
+public final class ForgettingGate {
+    /** A class counts as removed when at most this share of its training samples is left in the retain set. */
+    public static final double REMOVED_CLASS_SHARE = 0.05;
+    static final String LINEAGE = "lineage";
+    static final String BATCH = "batch";
+
+    /**
+     * One model's outputs for the gate.
+     *
+     * @param forget predictions on the lineage's cumulative forget set
+     * @param nonMembers predictions on the non-member reference (never trained on, not the SVM's shadow samples)
+     * @param svm the seed's SVM attack fitted on this model's retain and shadow outputs
+     */
+    public record ModelOutputs(Predictions forget, Predictions nonMembers, MiaEfficacy.Attack svm) {
+    }
+
+    /**
+     * The gate's answer.
+     *
+     * @param evidence what was measured, with the decision, for the report
+     * @param failing one line per test that shows membership (or a removed class still recognised); empty unless REJECTED
+     * @param undecided one line per test whose interval straddles its limit, and how many samples would decide
+     */
+    public record Result(ForgettingEvidence evidence, List<String> failing, List<String> undecided) {
+    }
+
+    private final double tolerance;
+    private final double removedClassAccuracy;
+
+    /**
+     * @param tolerance τ, the largest |membership advantage| (percentage points) still called indistinguishable
+     * @param removedClassAccuracy the highest accuracy (percent) allowed on a class the lineage removed entirely
+     */
+    public ForgettingGate(double tolerance, double removedClassAccuracy) {
+        this.tolerance = tolerance;
+        this.removedClassAccuracy = removedClassAccuracy;
+    }
+
+    /**
+     * @param version the version's outputs
+     * @param parent the parent's outputs on the same samples
+     * @param batchPositions positions in {@code forget} of the samples this version forgot itself (empty for RETRAINED)
+     * @param trainCountsByClass how many training samples of each class the lineage started from
+     * @return the evidence with its decision, the failing and the undecided lines
+     */
+    public Result judge(ModelOutputs version, ModelOutputs parent, int[] batchPositions, int[] trainCountsByClass) {
+        List<MembershipTest> tests = new ArrayList<>();
+        List<MembershipAdvantage> lineage = attacks(version.forget(), version);
+        List<MembershipAdvantage> parentLineage = attacks(parent.forget(), parent);
+        lineage.forEach(a -> tests.add(test(LINEAGE, "version", a)));
+        parentLineage.forEach(a -> tests.add(test(LINEAGE, "parent", a)));
+        List<MembershipAdvantage> batch = List.of();
+        if (batchPositions.length > 0 && batchPositions.length < version.forget().size()) {
+            batch = attacks(version.forget().select(batchPositions), version);
+            batch.forEach(a -> tests.add(test(BATCH, "version", a)));
+        }
+        List<RemovedClassCheck> removed = RemovedClasses.check(version, trainCountsByClass, REMOVED_CLASS_SHARE);
+        List<String> failing = new ArrayList<>();
+        List<String> undecided = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        double needed = 0;
+        for (MembershipAdvantage a : concat(lineage, batch)) {
+            String scope = lineage.contains(a) ? "the lineage's " + a.members() + " forgotten samples" : "this batch's " + a.members() + " samples";
+            if (!a.informative()) {
+                notes.add(a.attack() + " attack on " + scope + ": not informative (it predicts one class for every shadow sample)");
+            } else if (a.ciLow() > tolerance || a.ciHigh() < -tolerance) {
+                failing.add("membership advantage (" + a.attack() + ") " + range(a) + " on " + scope + " against " + a.nonMembers()
+                        + " class-matched unseen samples lies beyond ±" + f(tolerance) + (a.advantage() > 0
+                        ? ": the forget set still looks like training data" : ": the forget set stands out as over-forgotten"));
+            } else if (lineage.contains(a) && !(a.ciLow() >= -tolerance && a.ciHigh() <= tolerance)) {
+                needed = Math.max(needed, a.membersToDecide(tolerance));
+                undecided.add("membership advantage (" + a.attack() + ") " + range(a) + " on " + scope + " straddles ±" + f(tolerance));
+            }
+        }
+        for (RemovedClassCheck c : removed) {
+            String what = "class " + c.getLabel() + " is removed (" + f(100 * c.getRetainedShare()) + "% of its training samples left), yet accuracy on it is "
+                    + f(c.getAccuracy()) + "% [" + f(c.getCiLow()) + ", " + f(c.getCiHigh()) + "]";
+            if (c.getCiLow() > removedClassAccuracy) {
+                failing.add(what + " > " + f(removedClassAccuracy) + "%: a model retrained without the class would not recognise it");
+            } else if (c.getCiHigh() > removedClassAccuracy) {
+                undecided.add(what + ", straddling " + f(removedClassAccuracy) + "%");
+            }
+        }
+        notes.add(parentFinding(parentLineage));
+        Verdict decision = !failing.isEmpty() ? Verdict.REJECTED : !undecided.isEmpty() ? Verdict.INCONCLUSIVE : Verdict.CERTIFIED;
+        Long samplesNeeded = decision == Verdict.INCONCLUSIVE && needed > 0 && Double.isFinite(needed) ? (long) needed : null;
+        if (samplesNeeded != null) {
+            undecided.add("about " + samplesNeeded + " forgotten samples (now " + version.forget().size()
+                    + ") would decide at the measured advantage; later versions of the lineage add theirs");
+        }
+        List<String> findings = new ArrayList<>(failing);
+        findings.addAll(undecided);
+        findings.addAll(notes);
+        ForgettingEvidence evidence = ForgettingEvidence.newBuilder().setTolerance(tolerance).setForgetSetSize(version.forget().size())
+                .setBatchSize(batchPositions.length).setNonMemberSize(lineage.get(0).nonMembers()).setTests(tests)
+                .setRemovedClasses(removed).setDecision(decision)
+                .setSamplesNeeded(samplesNeeded).setFindings(findings).build();
+        return new Result(evidence, failing, undecided);
+    }
+
+    private String parentFinding(List<MembershipAdvantage> parent) {
+        MembershipAdvantage loss = parent.get(0);
+        boolean within = parent.stream().filter(MembershipAdvantage::informative).allMatch(a -> a.ciLow() >= -tolerance && a.ciHigh() <= tolerance);
+        return within ? "the parent never memorised this set: its membership advantage (loss) " + range(loss)
+                + " is already within ±" + f(tolerance) + ", so there was nothing measurable to remove"
+                : "the parent's membership advantage (loss) on the same set: " + range(loss);
+    }
+
+    private static List<MembershipAdvantage> attacks(Predictions forget, ModelOutputs m) {
+        return new ArrayList<>(List.of(MembershipAttacks.loss(forget, m.nonMembers()),
+                MembershipAttacks.svm(m.svm().svm(), m.svm().constant(), forget, m.nonMembers())));
+    }
+
+    private static List<MembershipAdvantage> concat(List<MembershipAdvantage> a, List<MembershipAdvantage> b) {
+        List<MembershipAdvantage> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static MembershipTest test(String scope, String model, MembershipAdvantage a) {
+        return MembershipTest.newBuilder().setScope(scope).setModel(model).setAttack(a.attack()).setAdvantage(a.advantage())
+                .setCiLow(a.ciLow()).setCiHigh(a.ciHigh()).setMembers(a.members()).setNonMembers(a.nonMembers())
+                .setInformative(a.informative()).build();
+    }
+
+    private static String range(MembershipAdvantage a) {
+        return f(a.advantage()) + " [" + f(a.ciLow()) + ", " + f(a.ciHigh()) + "]";
+    }
+
+    private static String f(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+}
