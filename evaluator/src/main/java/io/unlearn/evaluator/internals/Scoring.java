@@ -30,22 +30,9 @@ final class Scoring {
     record Scores(double ua, double ra, double ta, double mia, double miaReference, ForgettingGate.ModelOutputs outputs) {
     }
 
-    /** At most this many non-members are scored per model (inference cost per evaluation). */
-    static final int MAX_NON_MEMBERS = 10_000;
-
-    /**
-     * The gate's non-member reference. Preferably training-split samples beyond {@code dataset.limit}: no version trained on
-     * them and they come from the same split as the forget set (Fashion-MNIST's test split is not exchangeable with its
-     * training split: a model that never saw either still ranks training samples as slightly more member-like, about 4
-     * points of advantage in the gate benchmark, enough to reject an exact retrain). Without such samples (no limit), the
-     * whole dataset's test samples after the shadow half of {@code data}'s test slice.
-     */
+    /** The gate's non-member reference: see {@link ForgettingGate#nonMemberReference}. */
     static DataView nonMemberReference(UnlearnDataset whole, UnlearnDataset data) {
-        int trained = data.train().size();
-        if (whole.train().size() > trained) {
-            return whole.train().slice(trained, Math.min(whole.train().size(), trained + MAX_NON_MEMBERS));
-        }
-        return whole.test().slice(data.test().size() / 2, whole.test().size());
+        return ForgettingGate.nonMemberReference(whole, data);
     }
 
     /**
