@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The forgetting gate's inputs built as the evaluator builds them (its {@code Scoring} and {@code VersionEvaluator},
@@ -69,10 +70,34 @@ final class EvaluatorFeed {
      * @return its outputs for {@link ForgettingGate#judge}
      */
     ForgettingGate.ModelOutputs outputs(Classifier model) {
-        Predictions retain = Predictor.predict(model, retainSample);
-        Predictions testShadow = Predictor.predict(model, shadow);
-        MiaEfficacy.Attack attack = MiaEfficacy.attack(retain, testShadow, seed, maxShadow);
-        return new ForgettingGate.ModelOutputs(Predictor.predict(model, forget), Predictor.predict(model, nonMembers), attack);
+        return outputs(model, Predictor.predict(model, forget), Predictor.predict(model, retainSample));
+    }
+
+    /**
+     * The outputs from predictions the caller already made on the same samples (the metrics' forget and retain sets).
+     *
+     * @param model a version or its parent
+     * @param forgetPredictions its predictions on the forget set, in training order
+     * @param retainPredictions its predictions on the whole retain set in training order, or on the retain sample
+     * @return its outputs for {@link ForgettingGate#judge}
+     */
+    ForgettingGate.ModelOutputs outputs(Classifier model, Predictions forgetPredictions, Predictions retainPredictions) {
+        if (forgetPredictions.size() != forget.size() || retainPredictions.size() < retainSample.size()) {
+            throw new IllegalArgumentException("predictions do not cover the gate's forget set and retain sample");
+        }
+        Predictions retain = retainPredictions.select(IntStream.range(0, retainSample.size()).toArray());
+        MiaEfficacy.Attack attack = MiaEfficacy.attack(retain, Predictor.predict(model, shadow), seed, maxShadow);
+        return new ForgettingGate.ModelOutputs(forgetPredictions, Predictor.predict(model, nonMembers), attack);
+    }
+
+    /**
+     * @param retainView a retain view whose predictions are to be passed to {@link #outputs(Classifier, Predictions, Predictions)}
+     * @param forgetView the forget view likewise
+     * @return whether they start with the gate's retain sample and equal its forget set, id for id
+     */
+    boolean sharesSamplesWith(DataView forgetView, DataView retainView) {
+        return forgetView.ids().equals(forget.ids()) && retainView.size() >= retainSample.size()
+                && retainView.slice(0, retainSample.size()).ids().equals(retainSample.ids());
     }
 
     /** @return training samples per class of the base's training slice */

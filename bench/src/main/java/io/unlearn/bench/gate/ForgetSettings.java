@@ -72,7 +72,7 @@ public final class ForgetSettings {
         Collections.shuffle(ids, random);
         List<String> chosen = ids.subList(0, size);
         List<String> inTrainingOrder = data.train().ids().stream().filter(new java.util.HashSet<>(chosen)::contains).toList();
-        return new Setting("subject", inTrainingOrder, data.test(), size + " of class " + label);
+        return new Setting("subject", inTrainingOrder, data.test(), "one subject, all of class " + label);
     }
 
     private static DataView withoutClass(DataView test, int label) {

@@ -14,6 +14,8 @@ import io.unlearn.ml.data.FashionMnist;
 import io.unlearn.ml.data.ForgetSplit;
 import io.unlearn.ml.data.UnlearnDataset;
 import io.unlearn.ml.metrics.MetricsEvaluator;
+import io.unlearn.ml.metrics.Predictions;
+import io.unlearn.ml.metrics.Predictor;
 import io.unlearn.ml.metrics.UnlearningMetrics;
 import io.unlearn.ml.model.Classifier;
 import io.unlearn.ml.unlearn.UnlearningTask;
@@ -82,18 +84,29 @@ public final class GateBenchmark {
         ForgetSplit eval = new ForgetSplit(split.forget(), split.retain(), setting.test(), split.forgetIds());
         EvaluatorFeed feed = EvaluatorFeed.of(whole, data, setting.forgetIds());
         ForgettingGate.ModelOutputs parentOutputs = feed.outputs(parent);
+        boolean shared = feed.sharesSamplesWith(eval.forget(), eval.retain());
         UnlearningTask.Builder task = UnlearningTask.builder().setModel(parent).setDataset(data)
                 .setForgetIds(setting.forgetIds()).optSeed(seed);
         List<GateRow> rows = new ArrayList<>();
         UnlearningMetrics reference = null;
         for (String candidate : o.candidates()) {
+            GateRow earlier = rows.stream().filter(r -> r.candidate().equals(GateCandidates.sameRunAs(candidate)))
+                    .findFirst().orElse(null);
+            if (earlier != null) {
+                GateRow row = earlier.as(candidate);
+                rows.add(row);
+                console.accept(GateReport.consoleLine(row) + " (the same run as " + earlier.candidate() + ")");
+                continue;
+            }
             try (GateCandidates.Candidate c = GateCandidates.make(candidate, parent, task, listener.prefixed(candidate))) {
-                UnlearningMetrics m = MetricsEvaluator.evaluate(c.model(), eval, 0, seed);
+                Predictions forget = Predictor.predict(c.model(), eval.forget());
+                Predictions retain = Predictor.predict(c.model(), eval.retain());
+                UnlearningMetrics m = MetricsEvaluator.evaluate(forget, retain, Predictor.predict(c.model(), eval.test()), 0, seed);
                 if (reference == null) {
                     reference = m; // Retrain comes first
                 }
-                GateJudgement j = GateJudgement.of(gate.judge(feed.outputs(c.model()), parentOutputs, new int[0],
-                        feed.trainCountsByClass()));
+                GateJudgement j = GateJudgement.of(gate.judge(shared ? feed.outputs(c.model(), forget, retain)
+                        : feed.outputs(c.model()), parentOutputs, new int[0], feed.trainCountsByClass()));
                 double gap = m.avgGap(reference);
                 GateRow row = new GateRow(setting.name(), base, seed, candidate, gap, gap <= GateSummary.ADEQUATE_GAP,
                         j.verdict(), j.advantage(), j.ciLow(), j.ciHigh(), j.svmAdvantage(), j.parentAdvantage(),

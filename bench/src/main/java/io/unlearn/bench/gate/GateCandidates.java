@@ -21,6 +21,8 @@ public final class GateCandidates {
     public static final String NOOP = "noop";
     /** Gradient ascent at a learning rate of 1e-6. */
     public static final String GA_TINY = "ga-1e-6";
+    /** The learning rate of {@link #GA_TINY}. */
+    static final double GA_TINY_LR = 1e-6;
 
     private GateCandidates() {
     }
@@ -49,6 +51,17 @@ public final class GateCandidates {
     }
 
     /**
+     * A candidate that is exactly an earlier one: {@code ga} at its defaults when those already set lr to
+     * {@value #GA_TINY_LR} (same method, hyperparameters and seed give the same model, so it is not run twice).
+     *
+     * @param name a candidate name
+     * @return the earlier candidate it repeats, or null
+     */
+    static String sameRunAs(String name) {
+        return name.equals("ga") && UnlearningMethods.byName("ga").defaults().get("lr") == GA_TINY_LR ? GA_TINY : null;
+    }
+
+    /**
      * @param name a name of {@link #names}
      * @param parent the base model (left unchanged)
      * @param task the unlearning task on the forget set, without hyperparameters
@@ -61,7 +74,7 @@ public final class GateCandidates {
             return new Candidate(nudged, nudged::close);
         }
         String method = name.equals(GA_TINY) ? "ga" : name;
-        Map<String, Number> hp = name.equals(GA_TINY) ? Map.of("lr", 1e-6) : Map.of();
+        Map<String, Number> hp = name.equals(GA_TINY) ? Map.of("lr", GA_TINY_LR) : Map.of();
         UnlearningResult r = UnlearningMethods.byName(method).unlearn(task.optHyperparameters(hp).build(), listener);
         return new Candidate(r.model(), r::close);
     }

@@ -34,6 +34,15 @@ public record GateRow(String setting, String base, long seed, String candidate, 
     /** See {@link #CERTIFIED}. */
     public static final String INCONCLUSIVE = "INCONCLUSIVE";
 
+    /**
+     * @param name another candidate name
+     * @return this row under that name (for a candidate that is exactly the same run)
+     */
+    public GateRow as(String name) {
+        return new GateRow(setting, base, seed, name, avgGapVsRetrain, adequate, verdict, advantage, ciLow, ciHigh,
+                svmAdvantage, parentAdvantage, samplesNeeded, ua, ra, ta, mia);
+    }
+
     /** @return whether the gate decided (certified or rejected) */
     public boolean decided() {
         return CERTIFIED.equals(verdict) || REJECTED.equals(verdict);
