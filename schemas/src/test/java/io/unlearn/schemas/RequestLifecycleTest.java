@@ -42,7 +42,7 @@ class RequestLifecycleTest {
         for (RequestState from : RequestState.values()) {
             moves += RequestLifecycle.next(from).size();
         }
-        assertThat(moves).isEqualTo(9);
+        assertThat(moves).as("the nine drawn moves plus APPLIED → AWAITING_EVIDENCE → VERIFIED | FAILED").isEqualTo(12);
     }
 
     @Test

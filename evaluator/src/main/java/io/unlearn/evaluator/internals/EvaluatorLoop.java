@@ -141,7 +141,7 @@ public final class EvaluatorLoop implements ServiceLoop {
         long started = System.nanoTime();
         log.info("{}: evaluating ({} by {}, {} request(s))", v.getVersionId(), v.getKind(), v.getMethod(), v.getAppliedRequestIds().size());
         EvaluationReport report = evaluator.evaluate(v, state);
-        publisher.basic(report, offset);
+        publisher.basic(report, state.awaitingEvidenceBefore(v), offset);
         state.onReport(report);
         metrics.basicPublished(report, System.nanoTime() - started);
         log.info("{}: {} in {} ms{}", v.getVersionId(), report.getVerdict(), (System.nanoTime() - started) / 1_000_000,

@@ -95,6 +95,28 @@ public final class EvaluatorState {
         return out;
     }
 
+    /**
+     * The basic reports of v's ancestors whose requests still await evidence and that v's report may decide: walking
+     * back from v's parent, every INCONCLUSIVE-for-evidence report up to the first ancestor whose report already decided
+     * its own ancestors' requests (see {@link Reports#decisionForEarlierRequests}). Oldest last.
+     */
+    public List<EvaluationReport> awaitingEvidenceBefore(ModelVersion v) {
+        List<EvaluationReport> out = new java.util.ArrayList<>();
+        List<String> ids = lineage(v);
+        for (String id : ids.subList(1, ids.size())) {
+            EvaluationReport r = basicReports.get(id);
+            if (r == null) {
+                continue;
+            }
+            if (Reports.awaitsEvidence(r)) {
+                out.add(r);
+            } else if (Reports.decisionForEarlierRequests(r).isPresent()) {
+                break;
+            }
+        }
+        return out;
+    }
+
     /** UNLEARNED versions on these partitions whose basic report measured them but whose challenge was never reported. */
     public List<ModelVersion> challengesDue(Collection<Integer> ownedPartitions) {
         return versions.values().stream()

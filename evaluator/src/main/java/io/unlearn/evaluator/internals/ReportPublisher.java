@@ -8,6 +8,7 @@ import io.unlearn.schemas.EventSerdes;
 import io.unlearn.schemas.SchemaRegistryClient;
 import io.unlearn.schemas.Topics;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,8 +18,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Every write of the evaluator, each in ONE Kafka transaction: a basic report with VERIFIED/FAILED for every
- * request the version applied and the consumed offset; a challenge report; a dead letter with its offset; a bare
+ * Every write of the evaluator, each in ONE Kafka transaction: a basic report with VERIFIED/FAILED/AWAITING_EVIDENCE for every
+ * request the version applied (and the decision for earlier requests that awaited evidence) and the consumed offset; a challenge report; a dead letter with its offset; a bare
  * offset commit for a skipped record. Used by the loop thread only. A Kafka error aborts the transaction and
  * stops the instance; a restart resumes from the last committed version.
  */
@@ -39,15 +40,24 @@ final class ReportPublisher implements AutoCloseable {
         tx.init();
     }
 
-    void basic(EvaluationReport report, Map<TopicPartition, OffsetAndMetadata> offsets) {
+    /**
+     * @param awaiting basic reports of earlier versions of the lineage whose requests await evidence: when this report
+     *     decides them ({@link Reports#decisionForEarlierRequests}), their requests get VERIFIED or FAILED in the same transaction
+     */
+    void basic(EvaluationReport report, List<EvaluationReport> awaiting, Map<TopicPartition, OffsetAndMetadata> offsets) {
         tx.run(() -> {
             tx.send(Topics.EVALUATION_REPORTS.name(), report.getVersionId(), reports.serialize(Topics.EVALUATION_REPORTS.name(), report));
             for (String requestId : report.getAppliedRequestIds()) {
-                RequestStatus s = Reports.status(report, requestId, clock.instant());
-                tx.send(Topics.REQUEST_STATUS.name(), requestId, statuses.serialize(Topics.REQUEST_STATUS.name(), s));
+                send(Reports.status(report, requestId, clock.instant()));
             }
+            Reports.decisionForEarlierRequests(report).ifPresent(state -> awaiting.forEach(earlier -> earlier.getAppliedRequestIds()
+                    .forEach(requestId -> send(Reports.decidedLater(earlier, report, requestId, state, clock.instant())))));
             tx.sendOffsets(offsets);
         });
+    }
+
+    private void send(RequestStatus s) {
+        tx.send(Topics.REQUEST_STATUS.name(), s.getRequestId(), statuses.serialize(Topics.REQUEST_STATUS.name(), s));
     }
 
     void challenge(EvaluationReport report) {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** Builds the records the evaluator publishes: reports (measured, refused, not judged, challenge) and request statuses. */
@@ -52,15 +53,56 @@ public final class Reports {
         return EvaluationReport.newBuilder(basic).setWorstCase(wc).setFailingCriteria(failing).setEvaluatedAt(now).build();
     }
 
+    /** Whether the report is INCONCLUSIVE because its forgetting evidence is still too small (its requests wait for a later version). */
+    static boolean awaitsEvidence(EvaluationReport report) {
+        return report.getVerdict() == Verdict.INCONCLUSIVE && report.getForgetting() != null
+                && report.getForgetting().getDecision() == Verdict.INCONCLUSIVE;
+    }
+
+    /**
+     * What a version's report decides for the requests of earlier versions of its lineage that still await evidence (its
+     * cumulative forget set holds their samples): VERIFIED when it is CERTIFIED; FAILED when its lineage-wide membership
+     * tests show membership; nothing when it was rejected for another reason (its own batch, its utility) or is undecided.
+     */
+    static Optional<RequestState> decisionForEarlierRequests(EvaluationReport report) {
+        if (report.getVerdict() == Verdict.CERTIFIED) {
+            return Optional.of(RequestState.VERIFIED);
+        }
+        ForgettingEvidence e = report.getForgetting();
+        boolean lineageShowsMembership = report.getVerdict() == Verdict.REJECTED && e != null && e.getTests().stream()
+                .anyMatch(t -> t.getScope().equals("lineage") && t.getModel().equals("version") && t.getInformative()
+                        && (t.getCiLow() > e.getTolerance() || t.getCiHigh() < -e.getTolerance()));
+        return lineageShowsMembership ? Optional.of(RequestState.FAILED) : Optional.empty();
+    }
+
     static RequestStatus status(EvaluationReport report, String requestId, Instant now) {
-        boolean certified = report.getVerdict() == Verdict.CERTIFIED;
-        String reason = certified ? "version " + report.getVersionId() + " CERTIFIED by the evaluator"
-                : "version " + report.getVersionId() + " " + report.getVerdict() + " by the evaluator: "
-                        + String.join("; ", report.getFailingCriteria()) + "; the requests stay recorded, resubmit them after fixing the method";
+        RequestState state = report.getVerdict() == Verdict.CERTIFIED ? RequestState.VERIFIED
+                : awaitsEvidence(report) ? RequestState.AWAITING_EVIDENCE : RequestState.FAILED;
+        String reason = switch (state) {
+            case VERIFIED -> "version " + report.getVersionId() + " CERTIFIED by the evaluator";
+            case AWAITING_EVIDENCE -> "version " + report.getVersionId() + " INCONCLUSIVE: " + String.join("; ", report.getFailingCriteria())
+                    + "; a later version of the lineage, whose forget set includes this request's samples, decides it";
+            default -> "version " + report.getVersionId() + " " + report.getVerdict() + " by the evaluator: "
+                    + String.join("; ", report.getFailingCriteria()) + "; the requests stay recorded, resubmit them after fixing the method";
+        };
+        return status(report, requestId, state, reason, report.getVersionId(), now);
+    }
+
+    /** A request of {@code earlier} (which awaited evidence) decided by the later version {@code decider}. */
+    static RequestStatus decidedLater(EvaluationReport earlier, EvaluationReport decider, String requestId, RequestState state, Instant now) {
+        String reason = "version " + earlier.getVersionId() + " was INCONCLUSIVE; the later version " + decider.getVersionId() + " of its lineage, "
+                + "judged on " + decider.getForgetting().getForgetSetSize() + " forgotten samples including this request's, was "
+                + decider.getVerdict() + (state == RequestState.VERIFIED ? ""
+                : ": " + String.join("; ", decider.getFailingCriteria()) + "; resubmit the request after fixing the method");
+        return status(earlier, requestId, state, reason, decider.getVersionId(), now);
+    }
+
+    private static RequestStatus status(EvaluationReport report, String requestId, RequestState state, String reason, String versionId,
+            Instant now) {
         return RequestStatus.newBuilder().setRequestId(requestId)
                 .setKind(report.getKind() == ModelVersionKind.SUPPRESSED ? RequestKind.CONCEPT : RequestKind.DELETION)
-                .setState(certified ? RequestState.VERIFIED : RequestState.FAILED).setReason(reason)
-                .setModelId(report.getModelId()).setVersionId(report.getVersionId()).setEmittedBy(SERVICE).setOccurredAt(now).build();
+                .setState(state).setReason(reason).setModelId(report.getModelId()).setVersionId(versionId)
+                .setEmittedBy(SERVICE).setOccurredAt(now).build();
     }
 
     private static EvaluationReport.Builder start(ModelVersion v, Instant now) {
