@@ -109,7 +109,7 @@ public final class GateBenchmark {
                         : feed.outputs(c.model()), parentOutputs, new int[0], feed.trainCountsByClass()));
                 double gap = m.avgGap(reference);
                 GateRow row = new GateRow(setting.name(), base, seed, candidate, gap, gap <= GateSummary.ADEQUATE_GAP,
-                        j.verdict(), j.advantage(), j.ciLow(), j.ciHigh(), j.svmAdvantage(), j.parentAdvantage(),
+                        j.verdict(), j.advantage(), j.ciLow(), j.ciHigh(), j.svmAdvantage(), j.parentAdvantage(), j.signalDrop(),
                         j.samplesNeeded(), m.ua(), m.ra(), m.ta(), m.mia());
                 rows.add(row);
                 console.accept(GateReport.consoleLine(row));

@@ -16,10 +16,11 @@ import io.unlearn.ml.metrics.MembershipAttacks;
  * @param ciHigh its interval's upper end
  * @param svmAdvantage SVM attack on the version
  * @param parentAdvantage loss attack on the parent
+ * @param signalDrop the paired drop of the loss advantage from the parent to the version
  * @param samplesNeeded the gate's estimate when INCONCLUSIVE, else null
  */
 record GateJudgement(String verdict, double advantage, double ciLow, double ciHigh, double svmAdvantage,
-        double parentAdvantage, Long samplesNeeded) {
+        double parentAdvantage, double signalDrop, Long samplesNeeded) {
 
     /**
      * @param result the gate's answer
@@ -30,7 +31,9 @@ record GateJudgement(String verdict, double advantage, double ciLow, double ciHi
         MembershipTest loss = test(e, "version", MembershipAttacks.LOSS);
         return new GateJudgement(e.getDecision().name(), loss.getAdvantage(), loss.getCiLow(), loss.getCiHigh(),
                 test(e, "version", MembershipAttacks.SVM_CONFIDENCE).getAdvantage(),
-                test(e, "parent", MembershipAttacks.LOSS).getAdvantage(), e.getSamplesNeeded());
+                test(e, "parent", MembershipAttacks.LOSS).getAdvantage(),
+                e.getTests().stream().filter(t -> t.getScope().equals("lineage") && t.getModel().equals("drop"))
+                        .mapToDouble(MembershipTest::getAdvantage).findFirst().orElse(Double.NaN), e.getSamplesNeeded());
     }
 
     private static MembershipTest test(ForgettingEvidence e, String model, String attack) {

@@ -28,17 +28,17 @@ public final class GateReport {
                 + " Avg. Gap to Retrain (same forget set, base and seed) ≤ " + GateSummary.ADEQUATE_GAP + " points;"
                 + " advantage = the loss attack's membership advantage on the version over the whole forget set, with"
                 + " its 95% interval (points); SVM and parent = the SVM attack on the version and the loss attack on"
-                + " the parent. UA, MIA (MIA-Efficacy), RA, TA in percent.\n");
+                + " the parent; drop = the paired drop from the parent's loss advantage to the version's. UA, MIA (MIA-Efficacy), RA, TA in percent.\n");
         for (String group : groups(result.rows())) {
             md.append("\n### `").append(group.replace("/", "` on the `")).append("` base\n\n")
-                    .append("| candidate | seed | gap | adequate | verdict | advantage [95% CI] | SVM | parent | UA | MIA | RA | TA |\n")
-                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                    .append("| candidate | seed | gap | adequate | verdict | advantage [95% CI] | SVM | parent | drop | UA | MIA | RA | TA |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (GateRow r : result.rows()) {
                 if (group(r).equals(group)) {
-                    md.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %s | %s | %.1f [%.1f, %.1f] | %.1f | %.1f |"
+                    md.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %s | %s | %.1f [%.1f, %.1f] | %.1f | %.1f | %.1f |"
                             + " %.2f | %.2f | %.2f | %.2f |%n", r.candidate(), r.seed(), r.avgGapVsRetrain(),
                             r.adequate() ? "yes" : "no", verdict(r), r.advantage(), r.ciLow(), r.ciHigh(), r.svmAdvantage(),
-                            r.parentAdvantage(), r.ua(), r.mia(), r.ra(), r.ta()));
+                            r.parentAdvantage(), r.signalDrop(), r.ua(), r.mia(), r.ra(), r.ta()));
                 }
             }
         }
@@ -74,9 +74,9 @@ public final class GateReport {
     /** @return the console line of one judged candidate */
     static String consoleLine(GateRow r) {
         return String.format(Locale.ROOT, "  %s/%s seed %d %-9s gap %5.2f %-12s %-12s loss adv %6.1f [%6.1f, %6.1f]"
-                + " svm %6.1f parent %6.1f%s", r.setting(), r.base(), r.seed(), r.candidate(), r.avgGapVsRetrain(),
+                + " svm %6.1f parent %6.1f drop %6.1f%s", r.setting(), r.base(), r.seed(), r.candidate(), r.avgGapVsRetrain(),
                 r.adequate() ? "(adequate)" : "(inadequate)", r.verdict(), r.advantage(), r.ciLow(), r.ciHigh(),
-                r.svmAdvantage(), r.parentAdvantage(), r.samplesNeeded() == null ? "" : " needs ~" + r.samplesNeeded());
+                r.svmAdvantage(), r.parentAdvantage(), r.signalDrop(), r.samplesNeeded() == null ? "" : " needs ~" + r.samplesNeeded());
     }
 
     private static String verdict(GateRow r) {

@@ -3,7 +3,7 @@ package io.unlearn.bench.gate;
 /**
  * One candidate model judged by the forgetting gate, next to Retrain on the same forget set; serialised with
  * snake_case keys ({@code setting, base, seed, candidate, avg_gap_vs_retrain, adequate, verdict, advantage, ci_low,
- * ci_high, svm_advantage, parent_advantage, samples_needed, ua, ra, ta, mia}).
+ * ci_high, svm_advantage, parent_advantage, signal_drop, samples_needed, ua, ra, ta, mia}).
  *
  * @param setting {@code random}, {@code class} or {@code subject}
  * @param base {@code memorising} or {@code weak}
@@ -17,6 +17,7 @@ package io.unlearn.bench.gate;
  * @param ciHigh upper end of its 95% interval
  * @param svmAdvantage the SVM attack's advantage on the version (lineage scope)
  * @param parentAdvantage the loss attack's advantage on the parent (the base model) on the same set
+ * @param signalDrop the paired drop from the parent's loss advantage to the version's (the gate's {@code drop} test)
  * @param samplesNeeded the gate's estimate of the forget samples that would decide (INCONCLUSIVE only), else null
  * @param ua 100 − forget accuracy, percent
  * @param ra retain accuracy, percent
@@ -25,7 +26,7 @@ package io.unlearn.bench.gate;
  */
 public record GateRow(String setting, String base, long seed, String candidate, double avgGapVsRetrain, boolean adequate,
         String verdict, double advantage, double ciLow, double ciHigh, double svmAdvantage, double parentAdvantage,
-        Long samplesNeeded, double ua, double ra, double ta, double mia) {
+        double signalDrop, Long samplesNeeded, double ua, double ra, double ta, double mia) {
 
     /** The gate's verdicts as they appear in {@link #verdict()}. */
     public static final String CERTIFIED = "CERTIFIED";
@@ -40,7 +41,7 @@ public record GateRow(String setting, String base, long seed, String candidate, 
      */
     public GateRow as(String name) {
         return new GateRow(setting, base, seed, name, avgGapVsRetrain, adequate, verdict, advantage, ciLow, ciHigh,
-                svmAdvantage, parentAdvantage, samplesNeeded, ua, ra, ta, mia);
+                svmAdvantage, parentAdvantage, signalDrop, samplesNeeded, ua, ra, ta, mia);
     }
 
     /** @return whether the gate decided (certified or rejected) */

@@ -42,7 +42,8 @@ final class GateRunSettings {
         Map<String, Object> defaults = EvaluatorConfig.CONFIG_DEF.defaultValues();
         s.put("gate", "EvaluationPolicy.ofDefaults().gate(\"" + GateBenchmark.MODEL_ID + "\"): tolerance "
                 + t.get(PolicyCriterion.MAX_MEMBERSHIP_ADVANTAGE) + " points, removed-class accuracy "
-                + t.get(PolicyCriterion.MAX_REMOVED_CLASS_ACCURACY) + "%; parent = the base; no batch positions;"
+                + t.get(PolicyCriterion.MAX_REMOVED_CLASS_ACCURACY) + "%, min signal removed "
+                + t.get(PolicyCriterion.MIN_SIGNAL_REMOVED) + "; parent = the base; no batch positions;"
                 + " SVM fitted on " + defaults.get(EvaluatorConfig.RETAIN_SAMPLE) + " retain samples vs the first half of"
                 + " the test slice (cap " + defaults.get(EvaluatorConfig.MIA_MAX_SHADOW) + ", seed "
                 + defaults.get(EvaluatorConfig.SEED) + "); non-member reference: the whole test set after that half ("

@@ -19,7 +19,7 @@ class GateSummaryTest {
 
     private static GateRow row(String base, String candidate, double gap, String verdict) {
         return new GateRow("random", base, 1, candidate, gap, gap <= GateSummary.ADEQUATE_GAP, verdict, 1, -2, 4, 0.5,
-                30, verdict.equals(GateRow.INCONCLUSIVE) ? 900L : null, 10, 99, 90, 12);
+                30, 29, verdict.equals(GateRow.INCONCLUSIVE) ? 900L : null, 10, 99, 90, 12);
     }
 
     private static List<GateRow> rows() {
@@ -76,7 +76,7 @@ class GateSummaryTest {
         List<String> keys = new ArrayList<>();
         root.get("rows").get(0).fieldNames().forEachRemaining(keys::add);
         assertThat(keys).contains("setting", "base", "seed", "candidate", "avg_gap_vs_retrain", "adequate", "verdict",
-                "advantage", "ci_low", "ci_high", "svm_advantage", "parent_advantage", "samples_needed", "ua", "ra", "ta", "mia");
+                "advantage", "ci_low", "ci_high", "svm_advantage", "parent_advantage", "signal_drop", "samples_needed", "ua", "ra", "ta", "mia");
         keys.clear();
         root.get("summary").fieldNames().forEachRemaining(keys::add);
         assertThat(keys).contains("false_certify", "false_reject", "inconclusive_share", "agreement", "noop_certified");
