@@ -19,7 +19,8 @@ import java.util.stream.IntStream;
  * The forgetting gate's inputs built as the evaluator builds them (its {@code Scoring} and {@code VersionEvaluator},
  * with the evaluator's default seed, retain sample and shadow cap): the SVM attack is fitted on a retain sample (the
  * first training samples outside the forget set; members) against the first half of the test slice (non-members, the
- * shadow set); the gate's non-member reference is every test sample of the whole dataset after that half; the class
+ * shadow set); the gate's non-member reference is {@link ForgettingGate#nonMemberReference} (training-split samples beyond
+ * the slice, else the whole dataset's test samples after that half); the class
  * counts are those of the training slice the base trained on.
  */
 final class EvaluatorFeed {
@@ -43,7 +44,7 @@ final class EvaluatorFeed {
     }
 
     /**
-     * @param whole the whole dataset (its test samples after the shadow half are the non-member reference)
+     * @param whole the whole dataset (the non-member reference comes from it, as in the evaluator)
      * @param data the slice the base trained on
      * @param forgetIds the forget set
      * @return the feed
@@ -60,7 +61,7 @@ final class EvaluatorFeed {
             counts[data.train().label(i)]++;
         }
         return new EvaluatorFeed(split.forget(), split.retain(), data.test().slice(0, half),
-                whole.test().slice(half, whole.test().size()), counts,
+                ForgettingGate.nonMemberReference(whole, data), counts,
                 ((Number) defaults.get(EvaluatorConfig.SEED)).longValue(),
                 ((Number) defaults.get(EvaluatorConfig.MIA_MAX_SHADOW)).intValue());
     }

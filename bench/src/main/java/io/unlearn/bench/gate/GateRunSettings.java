@@ -2,6 +2,7 @@ package io.unlearn.bench.gate;
 
 import io.unlearn.bench.harness.EngineOptions;
 import io.unlearn.evaluator.EvaluationPolicy;
+import io.unlearn.evaluator.ForgettingGate;
 import io.unlearn.evaluator.EvaluatorConfig;
 import io.unlearn.evaluator.PolicyCriterion;
 import io.unlearn.ml.data.UnlearnDataset;
@@ -46,8 +47,9 @@ final class GateRunSettings {
                 + t.get(PolicyCriterion.MIN_SIGNAL_REMOVED) + "; parent = the base; no batch positions;"
                 + " SVM fitted on " + defaults.get(EvaluatorConfig.RETAIN_SAMPLE) + " retain samples vs the first half of"
                 + " the test slice (cap " + defaults.get(EvaluatorConfig.MIA_MAX_SHADOW) + ", seed "
-                + defaults.get(EvaluatorConfig.SEED) + "); non-member reference: the whole test set after that half ("
-                + (whole.test().size() - data.test().size() / 2) + " samples)");
+                + defaults.get(EvaluatorConfig.SEED) + "); non-member reference: ForgettingGate.nonMemberReference, "
+                + (whole.train().size() > data.train().size() ? "training-split samples after the slice" : "the whole test set after that half")
+                + " (" + ForgettingGate.nonMemberReference(whole, data).size() + " samples)");
         s.put("adequate", "Avg. Gap to Retrain (UA, MIA, RA, TA) <= " + GateSummary.ADEQUATE_GAP + " points");
         s.put("quick", o.quick());
         return s;
