@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class EvaluatorLoop implements ServiceLoop {
     private static final Logger log = LoggerFactory.getLogger(EvaluatorLoop.class);
+    /** How long a version waits for its ForgottenSample records to become readable (see {@link #awaitForgetSet}). */
+    static final Duration FORGET_SET_WAIT = Duration.ofSeconds(5);
     private final Consumer<String, byte[]> consumer;
     private final ReportPublisher publisher;
     private final Deserializer<ModelVersion> versions;
@@ -138,6 +140,7 @@ public final class EvaluatorLoop implements ServiceLoop {
             queueChallenge(v);
             return;
         }
+        awaitForgetSet(v);
         long started = System.nanoTime();
         log.info("{}: evaluating ({} by {}, {} request(s))", v.getVersionId(), v.getKind(), v.getMethod(), v.getAppliedRequestIds().size());
         EvaluationReport report = evaluator.evaluate(v, state);
@@ -195,6 +198,26 @@ public final class EvaluatorLoop implements ServiceLoop {
 
     private void catchUp() {
         feed.catchUp(state);
+    }
+
+    /**
+     * The worker publishes a version and its ForgottenSample records in one transaction, but the commit markers reach the
+     * catalogue's partitions independently, so a catch-up right after the version may stop short of some of them: catch up
+     * again until the catalogue holds the {@code forgetSetSize} samples the version forgot, for at most
+     * {@link #FORGET_SET_WAIT}. A set still short after that is refused by the evaluation (never judged on part of it).
+     */
+    private void awaitForgetSet(ModelVersion v) {
+        long deadline = System.nanoTime() + FORGET_SET_WAIT.toNanos();
+        while (v.getKind() == ModelVersionKind.UNLEARNED && state.forgottenBy(v).size() < v.getForgetSetSize()
+                && System.nanoTime() < deadline && !closed.get()) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            catchUp();
+        }
     }
 
     @Override

@@ -61,14 +61,17 @@ public final class Reports {
 
     /**
      * What a version's report decides for the requests of earlier versions of its lineage that still await evidence (its
-     * cumulative forget set holds their samples): VERIFIED when it is CERTIFIED; FAILED when its lineage-wide membership
+     * cumulative forget set holds their samples), only when it carries forgetting evidence: VERIFIED when it is CERTIFIED; FAILED when its lineage-wide membership
      * tests show membership; nothing when it was rejected for another reason (its own batch, its utility) or is undecided.
      */
     static Optional<RequestState> decisionForEarlierRequests(EvaluationReport report) {
+        ForgettingEvidence e = report.getForgetting();
+        if (e == null) {
+            return Optional.empty(); // no forgetting evidence (a BASE, a SUPPRESSED version, an unjudged one): it decides no deletion
+        }
         if (report.getVerdict() == Verdict.CERTIFIED) {
             return Optional.of(RequestState.VERIFIED);
         }
-        ForgettingEvidence e = report.getForgetting();
         boolean lineageShowsMembership = report.getVerdict() == Verdict.REJECTED && e != null && e.getTests().stream()
                 .anyMatch(t -> t.getScope().equals("lineage") && t.getModel().equals("version") && t.getInformative()
                         && (t.getCiLow() > e.getTolerance() || t.getCiHigh() < -e.getTolerance()));

@@ -108,6 +108,12 @@ public final class VersionEvaluator implements VersionJudge {
         if (forget.isEmpty()) {
             throw new EvaluatorException("no ForgottenSample records name " + v.getVersionId() + " or its ancestors; the forget set is unknown");
         }
+        Set<String> batch = state.forgottenBy(v);
+        if (v.getKind() == ModelVersionKind.UNLEARNED && batch.size() < v.getForgetSetSize()) {
+            throw new EvaluatorException("unlearn.catalog.forgotten holds " + batch.size() + " of the " + v.getForgetSetSize() + " samples "
+                    + v.getVersionId() + " forgot; judging part of the set would misstate the evidence — republish the version once the "
+                    + "catalogue has them");
+        }
         Scoring.Views views = Scoring.views(data, nonMembers, forget, forget, retainSample);
         Scoring.Scores now = Scoring.score(model, views, true, seed, maxShadow);
         Scoring.Scores before;
@@ -116,7 +122,6 @@ public final class VersionEvaluator implements VersionJudge {
         } catch (ArtifactRefusedException e) {
             throw new EvaluatorException("the parent's artifact was refused, so there is no reference: " + e.getMessage());
         }
-        Set<String> batch = state.forgottenBy(v);
         int[] batchPositions = IntStream.range(0, views.forget().size()).filter(i -> batch.contains(views.forget().id(i))).toArray();
         ForgettingGate.Result evidence = policy.gate(v.getModelId()).judge(now.outputs(), before.outputs(), batchPositions, trainCountsByClass);
         m.put(UA, now.ua());

@@ -75,6 +75,9 @@ class AwaitingEvidenceTest {
         EvaluationReport batchFails = report(3, Verdict.REJECTED, Verdict.REJECTED, -4, 8, "r2");
         assertThat(Reports.decisionForEarlierRequests(batchFails)).isEmpty();
         assertThat(Reports.decisionForEarlierRequests(report(3, Verdict.INCONCLUSIVE, Verdict.INCONCLUSIVE, 2, 12))).isEmpty();
+        EvaluationReport suppressed = EvaluationReport.newBuilder(report(3, Verdict.CERTIFIED, Verdict.CERTIFIED, -1, 1))
+                .setKind(ModelVersionKind.SUPPRESSED).setForgetting(null).build();
+        assertThat(Reports.decisionForEarlierRequests(suppressed)).as("a concept certificate says nothing about deletions").isEmpty();
         RequestStatus failed = Reports.decidedLater(report(2, Verdict.INCONCLUSIVE, Verdict.INCONCLUSIVE, -6, 14, "r1"), lineageFails, "r1",
                 RequestState.FAILED, Instant.EPOCH);
         assertThat(failed.getReason()).contains("was REJECTED: why v3").contains("resubmit");
