@@ -118,6 +118,16 @@ final class DemoTracker implements AutoCloseable {
         return s != null && RequestLifecycle.isTerminal(s);
     }
 
+    /**
+     * Whether nothing can change any more for these requests: each is terminal, or awaits evidence while no request is in
+     * flight and every version has its basic report (only a later version, which the stream no longer brings, decides it).
+     */
+    boolean settled(java.util.Collection<String> requestIds) {
+        boolean inFlight = requestIds.stream().anyMatch(id -> !terminal(id) && state(id) != RequestState.AWAITING_EVIDENCE);
+        boolean awaiting = requestIds.stream().anyMatch(id -> state(id) == RequestState.AWAITING_EVIDENCE);
+        return !inFlight && (!awaiting || basicReports.keySet().containsAll(versions.keySet()));
+    }
+
     /** Seconds from the demo publishing the request to its terminal status; NaN while it is not terminal. */
     double latencySeconds(String requestId) {
         Instant sent = publishedAt.get(requestId);
