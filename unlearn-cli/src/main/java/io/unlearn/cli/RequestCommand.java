@@ -34,7 +34,7 @@ final class RequestCommand {
         @Option(names = "--wait", description = "Follow the request's status for up to this long, e.g. PT2M (default: don't wait).")
         Duration wait;
 
-        @Option(names = "--until", description = "With --wait: stop at this state (default: a final one: VERIFIED, REJECTED or FAILED).")
+        @Option(names = "--until", description = "With --wait: stop at this state (default: a final one, VERIFIED, REJECTED or FAILED, or AWAITING_EVIDENCE, where nothing moves until later deletions are judged).")
         RequestState until;
 
         Instant now() {

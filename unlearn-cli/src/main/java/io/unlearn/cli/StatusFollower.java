@@ -16,7 +16,10 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
-/** Prints the status events of one request from unlearn.requests.status until a final state or a timeout. */
+/**
+ * Prints the status events of one request from unlearn.requests.status until a final state, AWAITING_EVIDENCE (a resting
+ * state: nothing moves until later deletions of the same model are applied and judged) or a timeout.
+ */
 final class StatusFollower {
     private final Map<String, Object> clientProps;
     private final SchemaRegistryClient registry;
@@ -48,6 +51,11 @@ final class StatusFollower {
                         out.println(last.getOccurredAt() + " " + last.getState() + " by " + last.getEmittedBy()
                                 + (last.getReason() == null ? "" : ": " + last.getReason()));
                         if (last.getState() == until || RequestLifecycle.isTerminal(last.getState())) {
+                            return last;
+                        }
+                        if (until == null && last.getState() == RequestState.AWAITING_EVIDENCE) {
+                            out.println("(awaiting evidence: the request is applied, but its samples are too few for the evaluator to decide;"
+                                    + " a later version of " + last.getModelId() + " decides it (GET /v1/requests/{id} on request-ingest shows it))");
                             return last;
                         }
                     }

@@ -23,7 +23,7 @@ public final class AllChecks {
     /** Every check, in the order the reports list them; versions get {@code reportGrace} to be evaluated. */
     static List<AuditCheck> inReportOrder(Duration reportGrace) {
         return List.of(new DecodingCheck(), new LifecycleCheck(), new DeadlineCheck(), new LineageCheck(),
-                new ArtifactCheck(), new ExactlyOnceCheck(), new ReportCheck(reportGrace), new ExcludedSamplesCheck());
+                new ArtifactCheck(), new ExactlyOnceCheck(), new ReportCheck(reportGrace), new VerdictCheck(), new ExcludedSamplesCheck());
     }
 
     /** Runs every check over {@code log}. */

@@ -3,6 +3,7 @@ package io.unlearn.audit.internals;
 import io.unlearn.audit.AuditLog;
 import io.unlearn.events.AcceptedRequest;
 import io.unlearn.events.EvaluationReport;
+import io.unlearn.events.ForgettingEvidence;
 import io.unlearn.events.ForgottenSample;
 import io.unlearn.events.ModelVersion;
 import io.unlearn.events.ModelVersionKind;
@@ -98,9 +99,13 @@ public final class AuditFixtures {
         }
     }
 
+    /** A report with forgetting evidence whose decision is {@code verdict} (for UNLEARNED and RETRAINED versions). */
     public void report(ModelVersion v, Verdict verdict) {
+        boolean forgetting = v.getKind() == ModelVersionKind.UNLEARNED || v.getKind() == ModelVersionKind.RETRAINED;
         reports.add(EvaluationReport.newBuilder().setVersionId(v.getVersionId()).setModelId(v.getModelId()).setVersion(v.getVersion())
-                .setKind(v.getKind()).setMethod(v.getMethod()).setVerdict(verdict).setEvaluatedAt(v.getCreatedAt().plusSeconds(5)).build());
+                .setKind(v.getKind()).setMethod(v.getMethod()).setVerdict(verdict).setForgetting(!forgetting ? null
+                        : ForgettingEvidence.newBuilder().setTolerance(10).setForgetSetSize(2).setNonMemberSize(100).setDecision(verdict).build())
+                .setEvaluatedAt(v.getCreatedAt().plusSeconds(5)).build());
     }
 
     /** Replaces the version at {@code index} with an edited copy (a forged event). */

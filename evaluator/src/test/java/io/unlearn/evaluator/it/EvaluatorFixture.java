@@ -88,6 +88,12 @@ final class EvaluatorFixture {
                 IntStream.range(0, 50).mapToObj(k -> String.format("fmnist/train/%06d", from + 10 * (50 * i + k))).toList())).toList();
     }
 
+    /** {@code count} requests of {@code size} samples each: rows {@code from}, {@code from + step}, ... of the slice, in turn. */
+    List<AcceptedRequest> requests(String model, String name, int count, int size, int from, int step) {
+        return IntStream.range(0, count).mapToObj(i -> deletion(model, prefix + "-" + model + "-" + name + i,
+                IntStream.range(0, size).mapToObj(k -> String.format("fmnist/train/%06d", from + step * (size * i + k))).toList())).toList();
+    }
+
     AcceptedRequest deletion(String model, String requestId, List<String> samples) {
         Instant now = Instant.now();
         return AcceptedRequest.newBuilder().setRequestId(requestId).setKind(RequestKind.DELETION).setModelId(model).setRequester("it")

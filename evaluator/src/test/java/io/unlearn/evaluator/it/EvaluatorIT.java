@@ -28,9 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The evaluator on the real stack, fed by the real worker: a good version (exact retrain) is CERTIFIED and its requests
- * VERIFIED, then its worst-case challenge is reported; a deliberately weak one (fine-tuning at lr 1e-6) is REJECTED and its
- * requests FAILED with the reason; a replayed version event gets no second report; a corrupted artifact is REJECTED
+ * The evaluator on the real stack, fed by the real worker, on a base that memorised its data: an exact retrain is CERTIFIED
+ * and its requests VERIFIED, then its worst-case challenge is reported; a no-op (gradient ascent at lr 1e-6, whose weights
+ * barely move) on the same 400 samples is REJECTED with its membership evidence and its requests FAILED with the reason; a replayed version event gets no second report; a corrupted artifact is REJECTED
  * unevaluated. One evaluator serves every test (its own group, started before any version is published).
  */
 @ExtendWith(LocalStackExtension.class)
@@ -57,7 +57,8 @@ class EvaluatorIT {
         BaseModels.trainAndPublish(f.worker(), model, "mlp", EvaluatorFixture.BASE_EPOCHS, e -> { }, Clock.systemUTC());
         try (WorkerService worker = WorkerService.start(f.worker(workerSettings), Clock.systemUTC(), new SimpleMeterRegistry())) {
             assertThat(worker.awaitReady(Duration.ofSeconds(60))).as("the worker joined its group").isTrue();
-            f.sendRequests(f.twoRequests(model, 3));
+            // 2 × 200 samples: enough for the forgetting evidence to decide (2 × 50 would be INCONCLUSIVE, see ForgettingEvidenceIT)
+            f.sendRequests(f.requests(model, "r", 2, 200, 1, 2));
             List<ModelVersion> versions = f.versions(model, 2, WAIT);
             assertThat(versions).as("the worker published version 2").hasSize(2);
             return versions.get(1);
@@ -86,7 +87,10 @@ class EvaluatorIT {
 
         EvaluationReport r = basicReport(v2.getVersionId());
         assertParentMemorised(r);
-        assertThat(r.getVerdict()).as(String.valueOf(r.getFailingCriteria())).isEqualTo(Verdict.CERTIFIED);
+        assertThat(r.getVerdict()).as(String.valueOf(r.getForgetting().getFindings())).isEqualTo(Verdict.CERTIFIED);
+        assertThat(r.getForgetting().getDecision()).isEqualTo(Verdict.CERTIFIED);
+        assertThat(r.getForgetting().getTests()).filteredOn(t -> t.getModel().equals("version") && t.getInformative())
+                .allSatisfy(t -> assertThat(Math.max(-t.getCiLow(), t.getCiHigh())).isLessThanOrEqualTo(r.getForgetting().getTolerance()));
         assertThat(r.getUnlearningAccuracy()).isEqualTo(r.getMetrics().get(UA));
         assertThat(r.getThresholds()).containsKeys("max.ta.drop", "max.membership.advantage");
         List<RequestStatus> verified = f.statuses(s -> v2.getAppliedRequestIds().contains(s.getRequestId())
@@ -104,12 +108,17 @@ class EvaluatorIT {
     }
 
     @Test
-    void aVersionOfADeliberatelyWeakMethodIsRejectedAndItsRequestsFailWithTheReason() throws Exception {
+    void aNoOpVersionOnAMemorisingBaseIsRejectedWithItsEvidenceAndItsRequestsFailWithTheReason() throws Exception {
         String model = f.prefix + "-weak";
-        ModelVersion v2 = unlearnedBy(model, "method", "ft", "method.lr", "1e-6", "method.epochs", "1");
+        ModelVersion v2 = unlearnedBy(model, "method", "ga", "method.lr", "1e-6");
         EvaluationReport r = basicReport(v2.getVersionId());
         assertParentMemorised(r);
         assertThat(r.getVerdict()).isEqualTo(Verdict.REJECTED);
+        assertThat(r.getForgetting().getDecision()).isEqualTo(Verdict.REJECTED);
+        assertThat(r.getForgetting().getForgetSetSize()).isEqualTo(400);
+        assertThat(r.getForgetting().getTests()).filteredOn(t -> t.getModel().equals("version") && t.getAttack().equals("loss"))
+                .singleElement().satisfies(t -> assertThat(t.getCiLow()).as("membership still shows").isGreaterThan(r.getForgetting().getTolerance()));
+        assertThat(r.getForgetting().getFindings()).anySatisfy(l -> assertThat(l).startsWith("the parent's membership advantage"));
         assertThat(r.getFailingCriteria()).anySatisfy(c -> assertThat(c).startsWith("membership advantage").contains("still looks like training data"));
         List<RequestStatus> failed = f.statuses(s -> v2.getAppliedRequestIds().contains(s.getRequestId())
                 && s.getState() == RequestState.FAILED, 2, WAIT);

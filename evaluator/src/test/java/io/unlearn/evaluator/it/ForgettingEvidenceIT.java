@@ -1,0 +1,118 @@
+package io.unlearn.evaluator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.unlearn.evaluator.EvaluatorConfig;
+import io.unlearn.evaluator.EvaluatorService;
+import io.unlearn.events.EvaluationReport;
+import io.unlearn.events.ModelVersion;
+import io.unlearn.events.RequestState;
+import io.unlearn.events.RequestStatus;
+import io.unlearn.events.Verdict;
+import io.unlearn.ml.data.DataView;
+import io.unlearn.ml.data.FashionMnist;
+import io.unlearn.stack.LocalStack;
+import io.unlearn.stack.LocalStackExtension;
+import io.unlearn.worker.BaseModels;
+import io.unlearn.worker.WorkerService;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The forgetting evidence on the real stack, beyond the plain cases of {@link EvaluatorIT}: a whole class deleted by a
+ * method that changes nothing is REJECTED by the removed-class reference (a retrain would not recognise the class at all),
+ * and a retrain of a set too small to decide is INCONCLUSIVE, its requests AWAITING_EVIDENCE until a later version of the
+ * lineage decides them with the accumulated set.
+ */
+@ExtendWith(LocalStackExtension.class)
+class ForgettingEvidenceIT {
+    private static final Duration WAIT = Duration.ofSeconds(180);
+    @TempDir
+    static Path dir;
+    private static EvaluatorFixture f;
+    private static EvaluatorService evaluator;
+
+    @BeforeAll
+    static void startEvaluator(LocalStack stack) throws InterruptedException {
+        f = new EvaluatorFixture(stack, dir.resolve("artifacts"));
+        evaluator = EvaluatorService.start(EvaluatorConfig.of(f.evaluatorProps(dir.resolve("evaluator"))), Clock.systemUTC(), new SimpleMeterRegistry());
+        assertThat(evaluator.awaitReady(Duration.ofSeconds(60))).as("the evaluator joined its group").isTrue();
+    }
+
+    @AfterAll
+    static void stopEvaluator() {
+        evaluator.close();
+    }
+
+    private static EvaluationReport basicReport(String versionId) {
+        List<EvaluationReport> r = f.reports(x -> x.getVersionId().equals(versionId) && x.getWorstCase() == null, 1, WAIT);
+        assertThat(r).as("basic report of " + versionId).hasSize(1);
+        return r.get(0);
+    }
+
+    private static List<RequestStatus> statuses(List<String> requests, RequestState state) {
+        return f.statuses(s -> requests.contains(s.getRequestId()) && s.getState() == state, requests.size(), WAIT);
+    }
+
+    @Test
+    void aWholeClassDeletedByGradientAscentAtATinyRateIsRejectedByTheRemovedClassReference() throws Exception {
+        String model = f.prefix + "-class";
+        DataView train = FashionMnist.load(FashionMnist.DEFAULT_DIR).limitedTo(EvaluatorFixture.TRAIN).train();
+        List<String> classZero = IntStream.range(0, train.size()).filter(i -> train.label(i) == 0).mapToObj(train::id).toList();
+        BaseModels.trainAndPublish(f.worker(), model, "mlp", EvaluatorFixture.BASE_EPOCHS, e -> { }, Clock.systemUTC());
+        try (WorkerService worker = WorkerService.start(f.worker("method", "ga", "method.lr", "1e-6"), Clock.systemUTC(), new SimpleMeterRegistry())) {
+            assertThat(worker.awaitReady(Duration.ofSeconds(60))).isTrue();
+            f.sendRequests(List.of(f.deletion(model, f.prefix + "-class-0", classZero)));
+            assertThat(f.versions(model, 2, WAIT)).hasSize(2);
+        }
+        EvaluationReport r = basicReport(model + "@v2");
+        assertThat(r.getVerdict()).isEqualTo(Verdict.REJECTED);
+        assertThat(r.getForgetting().getRemovedClasses()).singleElement().satisfies(c -> {
+            assertThat(c.getLabel()).isZero();
+            assertThat(c.getRetainedShare()).isZero();
+            assertThat(c.getCiLow()).as("class 0 is still recognised").isGreaterThan(50.0);
+        });
+        assertThat(r.getFailingCriteria()).anySatisfy(l -> assertThat(l).startsWith("class 0 is removed"));
+        assertThat(statuses(List.of(f.prefix + "-class-0"), RequestState.FAILED)).singleElement()
+                .satisfies(s -> assertThat(s.getReason()).contains("class 0 is removed"));
+    }
+
+    @Test
+    void anUndersizedSetIsInconclusiveAndIsDecidedOnceTheLineageAccumulatesEnough() throws Exception {
+        String model = f.prefix + "-small";
+        BaseModels.trainAndPublish(f.worker(), model, "mlp", EvaluatorFixture.BASE_EPOCHS, e -> { }, Clock.systemUTC());
+        try (WorkerService worker = WorkerService.start(f.worker("method", "retrain"), Clock.systemUTC(), new SimpleMeterRegistry())) {
+            assertThat(worker.awaitReady(Duration.ofSeconds(60))).isTrue();
+            // 2 × 50 samples: the interval of an advantage on 100 samples is wider than ±10, so it cannot decide either way
+            List<String> small = f.requests(model, "small", 2, 50, 0, 10).stream().map(r -> r.getRequestId()).toList();
+            f.sendRequests(f.requests(model, "small", 2, 50, 0, 10));
+            ModelVersion v2 = f.versions(model, 2, WAIT).get(1);
+            EvaluationReport first = basicReport(v2.getVersionId());
+            assertThat(first.getVerdict()).as(String.valueOf(first.getFailingCriteria())).isEqualTo(Verdict.INCONCLUSIVE);
+            assertThat(first.getForgetting().getSamplesNeeded()).isGreaterThan(100L);
+            assertThat(first.getFailingCriteria()).anySatisfy(l -> assertThat(l).contains("would decide"));
+            assertThat(statuses(small, RequestState.AWAITING_EVIDENCE)).hasSize(2)
+                    .allSatisfy(s -> assertThat(s.getReason()).contains("a later version of the lineage"));
+
+            // 2 × 200 more (odd rows, disjoint from the first): the lineage's 500 samples decide
+            f.sendRequests(f.requests(model, "more", 2, 200, 1, 2));
+            ModelVersion v3 = f.versions(model, 3, WAIT).get(2);
+            EvaluationReport decided = basicReport(v3.getVersionId());
+            assertThat(decided.getVerdict()).as(String.valueOf(decided.getForgetting().getFindings())).isEqualTo(Verdict.CERTIFIED);
+            assertThat(decided.getForgetting().getForgetSetSize()).isEqualTo(500);
+            assertThat(statuses(small, RequestState.VERIFIED)).hasSize(2).allSatisfy(s -> {
+                assertThat(s.getVersionId()).isEqualTo(v3.getVersionId());
+                assertThat(s.getReason()).contains(v2.getVersionId() + " was INCONCLUSIVE").contains("500 forgotten samples");
+            });
+        }
+    }
+}
