@@ -3,6 +3,7 @@ package io.unlearn.demo;
 import static io.unlearn.demo.DemoEvents.at;
 import static io.unlearn.demo.DemoEvents.lifecycle;
 import static io.unlearn.demo.DemoEvents.status;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unlearn.evaluator.EvaluationPolicy;
@@ -11,13 +12,14 @@ import io.unlearn.events.EvaluationReport;
 import io.unlearn.events.ModelVersion;
 import io.unlearn.events.ModelVersionKind;
 import io.unlearn.events.RequestState;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,9 +76,10 @@ class DemoReportTest {
                 .contains("AWAITING_EVIDENCE is pending, not final");
         assertThat(html).contains("<a href=\"audit.html\">").contains("audit verified: every check passed")
                 .doesNotContain("runs after this report").doesNotContain("http://").doesNotContain("https://");
-        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
-        DemoSummary.print(facts, new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(console.toString(java.nio.charset.StandardCharsets.UTF_8)).as("the console summary")
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        DemoSummary.print(facts, new PrintStream(console, true, UTF_8));
+        Files.writeString(Path.of("target", "demo-summary-test.txt"), console.toString(UTF_8));
+        assertThat(console.toString(UTF_8)).as("the console summary")
                 .contains("awaiting evidence: 2", "  AWAITING_EVIDENCE 2", "FAILED: 2 request(s) by m@v2 (r2a, r2b): version m@v2 REJECTED")
                 .contains("AWAITING_EVIDENCE (pending: no later version decided them yet): 2 request(s) by m@v4")
                 .containsPattern("m@v2 ft: gate REJECTED: membership advantage \\(loss\\) [0-9.]+ \\[[0-9.]+, [0-9.]+\\], parent ")
