@@ -17,9 +17,11 @@ import java.util.Set;
  * forgetting gate does with it: the worker starts with {@code ft} at a learning rate of 1e-6 for one epoch (its ordinary
  * {@code method.*} settings), which leaves the weights almost as they were; the gate still sees the forget set's
  * membership, REJECTS the version, and its requests FAIL with that evidence as the reason. The worker builds every next
- * version on the head, so the lineage would keep this batch's remembered samples in its forget set and every later version
- * would be rejected for them; the weak worker therefore also consolidates ({@code consolidation.every.requests}: an exact
- * retrain without every forgotten sample) right after the batch. Then the demo restarts the worker with the real method
+ * version on the head, and the evaluator judges each version on the lineage's cumulative forget set, so the weak batch's
+ * remembered samples would stay in every later judgement; the weak worker therefore also consolidates
+ * ({@code consolidation.every.requests}: an exact retrain without every forgotten sample) right after the batch, and the
+ * lineage goes on from weights that never saw them (docs/ARCHITECTURE.md has the measurement). Then the demo restarts
+ * the worker with the real method
  * and publishes the rest of the stream. The batch is the stream's first requests up to its {@link #SUBJECTS}th deletion by
  * subject (60 samples each), before any concept removal.
  */

@@ -39,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--method", defaultValue = "rl", description = "The worker's unlearning method (default ${DEFAULT-VALUE}).")
     String method;
 
-    @Option(names = "--base-epochs", defaultValue = "3", description = "Epochs of the base CNN (default ${DEFAULT-VALUE}).")
+    @Option(names = "--base-epochs", defaultValue = "45", description = "Epochs of the base CNN (default ${DEFAULT-VALUE}: the fewest after which it measurably remembers a 240-sample forget set; docs/ARCHITECTURE.md).")
     int baseEpochs;
 
     @Option(names = "--weak-first-batch", negatable = true, defaultValue = "true", fallbackValue = "true",
