@@ -96,7 +96,11 @@ public final class DemoRun implements AutoCloseable {
         step("importing the catalogue: " + data.train().size() + " Fashion-MNIST training samples and their subjects");
         new CatalogImporter(client, registry, Clock.systemUTC()).importView(data.train(), n -> out.println("  " + n + " samples"));
         step("base model " + o.modelId() + " (CNN, " + o.baseEpochs() + " epochs; trained once, then reused from " + o.dir().resolve("artifacts") + ")");
-        var v1 = BaseModels.reuseOrTrainAndPublish(workerConfig, o.modelId(), "cnn", o.baseEpochs(), e -> out.println("  " + e), Clock.systemUTC());
+        var v1 = BaseModels.reuseOrTrainAndPublish(workerConfig, o.modelId(), "cnn", o.baseEpochs(), e -> {
+            if (e.step() == 1 || e.step() % 10 == 0 || e.step() == e.totalSteps()) {
+                out.println("  " + e);  // every tenth epoch: the console stays a page long
+            }
+        }, Clock.systemUTC());
         out.println("  published " + v1.getVersionId() + " (" + v1.getArtifactSha256().substring(0, 12) + ", "
                 + (v1.getTrainingMillis() == 0 ? "reused" : "trained in " + v1.getTrainingMillis() / 1000 + " s") + ")");
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
