@@ -73,7 +73,7 @@ public final class EvaluationPolicy {
     /** The forgetting gate with this model's tolerances. */
     public ForgettingGate gate(String modelId) {
         Map<PolicyCriterion, Double> t = thresholds(modelId);
-        return new ForgettingGate(t.get(MAX_MEMBERSHIP_ADVANTAGE), t.get(MAX_REMOVED_CLASS_ACCURACY));
+        return new ForgettingGate(t.get(MAX_MEMBERSHIP_ADVANTAGE), t.get(MAX_REMOVED_CLASS_ACCURACY), t.get(MIN_SIGNAL_REMOVED));
     }
 
     /**
@@ -94,7 +94,7 @@ public final class EvaluationPolicy {
         check(failing, "", MAX_TA_DROP, t, m, "points below the parent's TA " + f(m.get(PARENT_TA)));
         check(failing, "", MAX_RA_DROP, t, m, "points below the parent's RA " + f(m.get(PARENT_RA)));
         failing.addAll(evidence.failing());
-        Map<String, Double> used = used(t, MAX_TA_DROP, MAX_RA_DROP, MAX_MEMBERSHIP_ADVANTAGE, MAX_REMOVED_CLASS_ACCURACY);
+        Map<String, Double> used = used(t, MAX_TA_DROP, MAX_RA_DROP, MAX_MEMBERSHIP_ADVANTAGE, MAX_REMOVED_CLASS_ACCURACY, MIN_SIGNAL_REMOVED);
         if (failing.isEmpty() && !evidence.undecided().isEmpty()) {
             return Judgement.inconclusive(evidence.undecided(), used);
         }

@@ -19,9 +19,12 @@ import java.util.Locale;
  * saw them would have (about 0). With tolerance τ ({@code max.membership.advantage}) and 95% intervals:
  * <ul>
  *   <li>REJECTED when an informative test's interval lies beyond ±τ (membership still shows, or over-forgetting makes the
- *   set stand out), or a removed class's accuracy interval lies above {@code max.removed.class.accuracy};</li>
- *   <li>CERTIFIED when every informative lineage test's interval lies within ±τ and every removed class is below its
- *   limit (the batch's own tests, on fewer samples, can only reject);</li>
+ *   set stand out), a removed class's accuracy interval lies above {@code max.removed.class.accuracy}, or the parent
+ *   measurably memorised the set and the version removed less than {@code min.signal.removed} of its advantage (paired
+ *   interval of the drop below that share: the parent's signal left in place);</li>
+ *   <li>CERTIFIED when every informative lineage test's interval lies within ±τ, every removed class is below its
+ *   limit and the drop from a memorising parent's advantage is at least that share (the batch's own tests, on fewer
+ *   samples, can only reject);</li>
  *   <li>INCONCLUSIVE otherwise, with about how many forget samples would decide.</li>
  * </ul>
  */
@@ -53,14 +56,17 @@ public final class ForgettingGate {
 
     private final double tolerance;
     private final double removedClassAccuracy;
+    private final double minSignalRemoved;
 
     /**
      * @param tolerance τ, the largest |membership advantage| (percentage points) still called indistinguishable
      * @param removedClassAccuracy the highest accuracy (percent) allowed on a class the lineage removed entirely
+     * @param minSignalRemoved the least share of a measurably memorising parent's advantage the version must remove
      */
-    public ForgettingGate(double tolerance, double removedClassAccuracy) {
+    public ForgettingGate(double tolerance, double removedClassAccuracy, double minSignalRemoved) {
         this.tolerance = tolerance;
         this.removedClassAccuracy = removedClassAccuracy;
+        this.minSignalRemoved = minSignalRemoved;
     }
 
     /**
@@ -76,53 +82,93 @@ public final class ForgettingGate {
         List<MembershipAdvantage> parentLineage = attacks(parent.forget(), parent);
         lineage.forEach(a -> tests.add(test(LINEAGE, "version", a)));
         parentLineage.forEach(a -> tests.add(test(LINEAGE, "parent", a)));
+        MembershipAdvantage drop = MembershipAttacks.lossDrop(parent.forget(), parent.nonMembers(), version.forget(), version.nonMembers());
+        tests.add(test(LINEAGE, "drop", drop));
         List<MembershipAdvantage> batch = List.of();
         if (batchPositions.length > 0 && batchPositions.length < version.forget().size()) {
             batch = attacks(version.forget().select(batchPositions), version);
             batch.forEach(a -> tests.add(test(BATCH, "version", a)));
         }
         List<RemovedClassCheck> removed = RemovedClasses.check(version, trainCountsByClass, REMOVED_CLASS_SHARE);
-        List<String> failing = new ArrayList<>();
-        List<String> undecided = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        double needed = 0;
+        Lines lines = new Lines();
+        membership(lineage, batch, lines);
+        removedClasses(removed, lines);
+        signalRemoved(parentLineage.get(0), drop, lines);
+        lines.notes.add(parentFinding(parentLineage));
+        Verdict decision = !lines.failing.isEmpty() ? Verdict.REJECTED : !lines.undecided.isEmpty() ? Verdict.INCONCLUSIVE : Verdict.CERTIFIED;
+        Long samplesNeeded = decision == Verdict.INCONCLUSIVE && lines.needed > 0 && Double.isFinite(lines.needed) ? (long) Math.ceil(lines.needed) : null;
+        if (samplesNeeded != null) {
+            lines.undecided.add("about " + samplesNeeded + " forgotten samples (now " + version.forget().size()
+                    + ") would decide at the measured advantage; later versions of the lineage add theirs");
+        }
+        List<String> findings = new ArrayList<>(lines.failing);
+        findings.addAll(lines.undecided);
+        findings.addAll(lines.notes);
+        ForgettingEvidence evidence = ForgettingEvidence.newBuilder().setTolerance(tolerance).setForgetSetSize(version.forget().size())
+                .setBatchSize(batchPositions.length).setNonMemberSize(lineage.get(0).nonMembers()).setTests(tests)
+                .setRemovedClasses(removed).setDecision(decision).setSamplesNeeded(samplesNeeded).setFindings(findings).build();
+        return new Result(evidence, lines.failing, lines.undecided);
+    }
+
+    /** The sentences of a judgement, and how many samples would decide its undecided tests. */
+    private static final class Lines {
+        final List<String> failing = new ArrayList<>();
+        final List<String> undecided = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+        double needed;
+
+        /** An interval of half-width {@code half} on {@code n} samples, {@code margin} from its bound, shrinking as 1/√n. */
+        void need(int n, double half, double margin) {
+            needed = Math.max(needed, margin == 0 ? Double.POSITIVE_INFINITY : Math.max(n, n * (half / margin) * (half / margin)));
+        }
+    }
+
+    /** |advantage| against τ: the lineage's tests decide both ways, the batch's own (fewer samples) can only reject. */
+    private void membership(List<MembershipAdvantage> lineage, List<MembershipAdvantage> batch, Lines lines) {
         for (MembershipAdvantage a : concat(lineage, batch)) {
             String scope = lineage.contains(a) ? "the lineage's " + a.members() + " forgotten samples" : "this batch's " + a.members() + " samples";
             if (!a.informative()) {
-                notes.add(a.attack() + " attack on " + scope + ": not informative (it predicts one class for every shadow sample)");
+                lines.notes.add(a.attack() + " attack on " + scope + ": not informative (it predicts one class for every shadow sample)");
             } else if (a.ciLow() > tolerance || a.ciHigh() < -tolerance) {
-                failing.add("membership advantage (" + a.attack() + ") " + range(a) + " on " + scope + " against " + a.nonMembers()
+                lines.failing.add("membership advantage (" + a.attack() + ") " + range(a) + " on " + scope + " against " + a.nonMembers()
                         + " class-matched unseen samples lies beyond ±" + f(tolerance) + (a.advantage() > 0
                         ? ": the forget set still looks like training data" : ": the forget set stands out as over-forgotten"));
             } else if (lineage.contains(a) && !(a.ciLow() >= -tolerance && a.ciHigh() <= tolerance)) {
-                needed = Math.max(needed, a.membersToDecide(tolerance));
-                undecided.add("membership advantage (" + a.attack() + ") " + range(a) + " on " + scope + " straddles ±" + f(tolerance));
+                lines.need(a.members(), a.halfWidth(), Math.abs(Math.abs(a.advantage()) - tolerance));
+                lines.undecided.add("membership advantage (" + a.attack() + ") " + range(a) + " on " + scope + " straddles ±" + f(tolerance));
             }
         }
+    }
+
+    private void removedClasses(List<RemovedClassCheck> removed, Lines lines) {
         for (RemovedClassCheck c : removed) {
             String what = "class " + c.getLabel() + " is removed (" + f(100 * c.getRetainedShare()) + "% of its training samples left), yet accuracy on it is "
                     + f(c.getAccuracy()) + "% [" + f(c.getCiLow()) + ", " + f(c.getCiHigh()) + "]";
             if (c.getCiLow() > removedClassAccuracy) {
-                failing.add(what + " > " + f(removedClassAccuracy) + "%: a model retrained without the class would not recognise it");
+                lines.failing.add(what + " > " + f(removedClassAccuracy) + "%: a model retrained without the class would not recognise it");
             } else if (c.getCiHigh() > removedClassAccuracy) {
-                undecided.add(what + ", straddling " + f(removedClassAccuracy) + "%");
+                lines.undecided.add(what + ", straddling " + f(removedClassAccuracy) + "%");
             }
         }
-        notes.add(parentFinding(parentLineage));
-        Verdict decision = !failing.isEmpty() ? Verdict.REJECTED : !undecided.isEmpty() ? Verdict.INCONCLUSIVE : Verdict.CERTIFIED;
-        Long samplesNeeded = decision == Verdict.INCONCLUSIVE && needed > 0 && Double.isFinite(needed) ? (long) needed : null;
-        if (samplesNeeded != null) {
-            undecided.add("about " + samplesNeeded + " forgotten samples (now " + version.forget().size()
-                    + ") would decide at the measured advantage; later versions of the lineage add theirs");
+    }
+
+    /**
+     * When the parent measurably memorised the set (its loss advantage's interval above 0), the version must have removed at
+     * least {@code minSignalRemoved} of that advantage (paired interval): a no-op, whose set may still lie within ±τ when the
+     * parent memorised little, fails here.
+     */
+    private void signalRemoved(MembershipAdvantage parentLoss, MembershipAdvantage drop, Lines lines) {
+        if (parentLoss.ciLow() <= 0) {
+            return;
         }
-        List<String> findings = new ArrayList<>(failing);
-        findings.addAll(undecided);
-        findings.addAll(notes);
-        ForgettingEvidence evidence = ForgettingEvidence.newBuilder().setTolerance(tolerance).setForgetSetSize(version.forget().size())
-                .setBatchSize(batchPositions.length).setNonMemberSize(lineage.get(0).nonMembers()).setTests(tests)
-                .setRemovedClasses(removed).setDecision(decision)
-                .setSamplesNeeded(samplesNeeded).setFindings(findings).build();
-        return new Result(evidence, failing, undecided);
+        double least = minSignalRemoved * parentLoss.advantage();
+        String what = "the parent's membership advantage (loss) " + range(parentLoss) + " fell by " + range(drop) + " (paired)";
+        if (drop.ciHigh() < least) {
+            lines.failing.add(what + ", less than " + f(least) + " (" + f(100 * minSignalRemoved) + "% of it): the version leaves the parent's signal in place");
+        } else if (drop.ciLow() < least) {
+            lines.need(drop.members(), drop.halfWidth(), Math.abs(drop.advantage() - least));
+            lines.undecided.add(what + ", straddling " + f(least) + " (" + f(100 * minSignalRemoved) + "% of it)");
+        }
     }
 
     private String parentFinding(List<MembershipAdvantage> parent) {

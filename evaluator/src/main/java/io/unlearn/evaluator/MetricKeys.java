@@ -12,6 +12,8 @@ public final class MetricKeys {
     public static final String MEMBERSHIP_ADVANTAGE = "membership.advantage";
     /** The parent's loss-attack membership advantage on the same set. */
     public static final String PARENT_MEMBERSHIP_ADVANTAGE = "parent.membership.advantage";
+    /** How much of the parent's loss-attack advantage the version removed (parent − version, paired; percentage points). */
+    public static final String MEMBERSHIP_ADVANTAGE_DROP = "membership.advantage.drop";
     /** The highest accuracy on a class the lineage removed entirely (absent when no class was). */
     public static final String REMOVED_CLASS_ACCURACY = "removed.class.accuracy";
     public static final String PARENT_UA = "parent.ua";

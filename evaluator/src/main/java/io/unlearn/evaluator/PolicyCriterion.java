@@ -25,6 +25,9 @@ public enum PolicyCriterion {
     MAX_REMOVED_CLASS_ACCURACY("max.removed.class.accuracy", 5.0, REMOVED_CLASS_ACCURACY, null, true, "UNLEARNED/RETRAINED: accuracy "
             + "(percent, 95% interval) allowed on a class whose training samples the lineage has all but removed (a model retrained without "
             + "them does not recognise it)."),
+    MIN_SIGNAL_REMOVED("min.signal.removed", 0.5, MEMBERSHIP_ADVANTAGE_DROP, null, false, "UNLEARNED/RETRAINED: when the parent measurably "
+            + "memorised the forget set (its advantage's interval above 0), the least share of that advantage the version must remove "
+            + "(paired 95% interval of the drop); a version below it leaves the parent's signal in place and is REJECTED."),
     MIN_TA("min.ta", 0.0, TA, null, false, "BASE: the least TA a base model needs to be certified (0 = any)."),
     MAX_CONCEPT_ACCURACY("max.concept.accuracy", 10.0, CONCEPT_ACC, null, true, "SUPPRESSED: accuracy on the removed concept's test samples, at most."),
     MAX_CONCEPT_ACCURACY_UNDER_ATTACK("max.concept.accuracy.under.attack", 50.0, CONCEPT_ACC_ATTACK, null, true,

@@ -45,8 +45,8 @@ class ForgettingGateTest {
         ForgettingEvidence e = r.evidence();
         assertThat(e.getDecision()).as(String.valueOf(e.getFindings())).isEqualTo(Verdict.CERTIFIED);
         assertThat(r.failing()).isEmpty();
-        assertThat(e.getTests()).hasSize(4).extracting(t -> t.getModel() + "/" + t.getAttack())
-                .containsExactly("version/loss", "version/svm-confidence", "parent/loss", "parent/svm-confidence");
+        assertThat(e.getTests()).hasSize(5).extracting(t -> t.getModel() + "/" + t.getAttack())
+                .containsExactly("version/loss", "version/svm-confidence", "parent/loss", "parent/svm-confidence", "drop/loss-drop");
         assertThat(e.getTests().get(2).getCiLow()).as("the parent memorised").isGreaterThan(GATE_TOLERANCE);
         assertThat(e.getFindings()).anySatisfy(f -> assertThat(f).startsWith("the parent's membership advantage (loss)"));
         assertThat(e.getForgetSetSize()).isEqualTo(1500);
@@ -61,6 +61,21 @@ class ForgettingGateTest {
         assertThat(r.evidence().getDecision()).isEqualTo(Verdict.REJECTED);
         assertThat(r.failing()).first().asString().startsWith("membership advantage (loss)")
                 .contains("the lineage's 600 forgotten samples").contains("still looks like training data");
+    }
+
+    @Test
+    void aNoOpOnAParentThatMemorisedLittleIsRejectedForLeavingItsSignalInPlace() {
+        ForgettingGate.ModelOutputs parent = model(3000, 0.5, 20, -1); // advantage about 9: within ±10, but measurable
+        ForgettingGate.Result noOp = GATE.judge(parent, parent, new int[0], PLENTY);
+        assertThat(noOp.evidence().getTests()).filteredOn(t -> t.getModel().equals("version") && t.getAttack().equals("loss"))
+                .singleElement().satisfies(t -> assertThat(t.getCiHigh()).as("the absolute test alone would pass it").isLessThan(GATE_TOLERANCE));
+        assertThat(noOp.evidence().getDecision()).isEqualTo(Verdict.REJECTED);
+        assertThat(noOp.failing()).singleElement().asString().contains("fell by 0.00 [0.00, 0.00] (paired)")
+                .endsWith("the version leaves the parent's signal in place");
+        ForgettingGate.Result retrain = GATE.judge(model(3000, UNSEEN, 10, -1), parent, new int[0], PLENTY);
+        assertThat(retrain.evidence().getDecision()).as(String.valueOf(retrain.evidence().getFindings())).isEqualTo(Verdict.CERTIFIED);
+        assertThat(retrain.evidence().getTests()).filteredOn(t -> t.getModel().equals("drop")).singleElement()
+                .satisfies(t -> assertThat(t.getCiLow()).isGreaterThan(0.5 * retrain.evidence().getTests().get(2).getAdvantage()));
     }
 
     @Test

@@ -133,6 +133,7 @@ public final class VersionEvaluator implements VersionJudge {
         ForgettingEvidence e = evidence.evidence();
         e.getTests().stream().filter(t -> t.getScope().equals("lineage") && t.getAttack().equals(MembershipAttacks.LOSS))
                 .forEach(t -> m.put(t.getModel().equals("version") ? MEMBERSHIP_ADVANTAGE : PARENT_MEMBERSHIP_ADVANTAGE, t.getAdvantage()));
+        e.getTests().stream().filter(t -> t.getAttack().equals(MembershipAttacks.LOSS_DROP)).forEach(t -> m.put(MEMBERSHIP_ADVANTAGE_DROP, t.getAdvantage()));
         e.getRemovedClasses().stream().mapToDouble(c -> c.getAccuracy()).max().ifPresent(a -> m.put(REMOVED_CLASS_ACCURACY, a));
         boolean identical = v.getKind() == ModelVersionKind.UNLEARNED && v.getArtifactSha256().equals(parent.getArtifactSha256());
         return new Forgetting(policy.judgeForgetting(v.getModelId(), m, identical, evidence), e);

@@ -20,6 +20,35 @@ final class Auc {
      * @return P(member loss &lt; non-member loss) + ½ P(tie), and its DeLong variance
      */
     static Result delong(double[] members, double[] nonMembers) {
+        Placements p = placements(members, nonMembers);
+        return new Result(p.auc(), sampleVariance(p.v10(), p.auc()) / members.length + sampleVariance(p.v01(), p.auc()) / nonMembers.length);
+    }
+
+    /**
+     * The difference AUC(a) − AUC(b) of two models scored on the SAME members and non-members, with DeLong's variance for
+     * correlated AUCs (the per-sample placement differences), far tighter than two independent intervals when the
+     * models' scores move together (a parent and a version that barely changed it).
+     */
+    static Result paired(double[] membersA, double[] nonMembersA, double[] membersB, double[] nonMembersB) {
+        Placements a = placements(membersA, nonMembersA);
+        Placements b = placements(membersB, nonMembersB);
+        double[] d10 = new double[membersA.length];
+        for (int i = 0; i < d10.length; i++) {
+            d10[i] = a.v10()[i] - b.v10()[i];
+        }
+        double[] d01 = new double[nonMembersA.length];
+        for (int j = 0; j < d01.length; j++) {
+            d01[j] = a.v01()[j] - b.v01()[j];
+        }
+        double diff = a.auc() - b.auc();
+        return new Result(diff, sampleVariance(d10, mean(d10)) / d10.length + sampleVariance(d01, mean(d01)) / d01.length);
+    }
+
+    /** Per-member share of non-members ranked less member-like, per-non-member share of members ranked more member-like. */
+    private record Placements(double auc, double[] v10, double[] v01) {
+    }
+
+    private static Placements placements(double[] members, double[] nonMembers) {
         int m = members.length;
         int n = nonMembers.length;
         double[] sortedNon = nonMembers.clone();
@@ -27,20 +56,24 @@ final class Auc {
         Arrays.sort(sortedNon);
         Arrays.sort(sortedMem);
         double[] v10 = new double[m];
-        double sum = 0;
         for (int i = 0; i < m; i++) {
             // share of non-members with a higher loss than member i, ties counted half
             v10[i] = (n - upperBound(sortedNon, members[i]) + 0.5 * ties(sortedNon, members[i])) / n;
-            sum += v10[i];
         }
-        double auc = sum / m;
         double[] v01 = new double[n];
         for (int j = 0; j < n; j++) {
             // share of members with a lower loss than non-member j, ties counted half
             v01[j] = (lowerBound(sortedMem, nonMembers[j]) + 0.5 * ties(sortedMem, nonMembers[j])) / m;
         }
-        double variance = sampleVariance(v10, auc) / m + sampleVariance(v01, auc) / n;
-        return new Result(auc, variance);
+        return new Placements(mean(v10), v10, v01);
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
     }
 
     private static double sampleVariance(double[] v, double mean) {

@@ -21,6 +21,7 @@ import smile.classification.SVM;
 public final class MembershipAttacks {
     public static final String LOSS = "loss";
     public static final String SVM_CONFIDENCE = "svm-confidence";
+    public static final String LOSS_DROP = "loss-drop";
 
     private MembershipAttacks() {
     }
@@ -47,6 +48,41 @@ public final class MembershipAttacks {
         double sd = Math.sqrt(variance);
         return new MembershipAdvantage(LOSS, 100 * (2 * auc - 1), 100 * (2 * (auc - MembershipAdvantage.Z95 * sd) - 1),
                 100 * (2 * (auc + MembershipAdvantage.Z95 * sd) - 1), members.size(), s.nonMembersInMemberClasses(), true);
+    }
+
+    /**
+     * How much of the loss attack's advantage a version removed from its parent: advantage(parent) − advantage(version) on
+     * the same forget and non-member samples, class-stratified, with the paired (correlated) DeLong interval. A no-op
+     * gives 0 with a narrow interval; a retrain gives about the parent's whole advantage.
+     *
+     * @param parentMembers the parent's predictions on the forget set
+     * @param parentNonMembers the parent's predictions on the non-member reference
+     * @param members the version's predictions on the same forget samples, in the same order
+     * @param nonMembers the version's predictions on the same non-members, in the same order
+     * @return the drop, named {@code loss-drop}, in percentage points of advantage
+     */
+    public static MembershipAdvantage lossDrop(Predictions parentMembers, Predictions parentNonMembers, Predictions members,
+            Predictions nonMembers) {
+        if (!java.util.Arrays.equals(parentMembers.labels(), members.labels())
+                || !java.util.Arrays.equals(parentNonMembers.labels(), nonMembers.labels())) {
+            throw new UnlearnException("a paired comparison needs the parent and the version scored on the same samples in the same order");
+        }
+        Strata s = Strata.of(members, nonMembers);
+        double drop = 0;
+        double variance = 0;
+        for (int c = 0; c < s.classes(); c++) {
+            if (s.members(c) == 0) {
+                continue;
+            }
+            Auc.Result r = Auc.paired(s.memberLosses(parentMembers, c), s.nonMemberLosses(parentNonMembers, c),
+                    s.memberLosses(members, c), s.nonMemberLosses(nonMembers, c));
+            double w = s.weight(c);
+            drop += w * r.auc();
+            variance += w * w * r.variance();
+        }
+        double half = MembershipAdvantage.Z95 * Math.sqrt(variance);
+        return new MembershipAdvantage(LOSS_DROP, 200 * drop, 200 * (drop - half), 200 * (drop + half), members.size(),
+                s.nonMembersInMemberClasses(), true);
     }
 
     /**

@@ -101,6 +101,21 @@ class MembershipAttacksTest {
     }
 
     @Test
+    void thePairedDropIsExactlyZeroForAnUnchangedModelAndAboutTheWholeAdvantageForAModelThatNeverSawTheSet() {
+        Predictions parentMembers = losses(500, 3, 0.05, 1);
+        Predictions nonMembers = losses(800, 3, 0.5, 2);
+        MembershipAdvantage none = MembershipAttacks.lossDrop(parentMembers, nonMembers, parentMembers, nonMembers);
+        assertThat(none.advantage()).isZero();
+        assertThat(none.halfWidth()).isZero();
+        MembershipAdvantage parent = MembershipAttacks.loss(parentMembers, nonMembers);
+        MembershipAdvantage all = MembershipAttacks.lossDrop(parentMembers, nonMembers, losses(500, 3, 0.5, 3), nonMembers);
+        assertThat(all.advantage()).isCloseTo(parent.advantage(), within(10.0));
+        assertThat(all.ciLow()).isGreaterThan(0.5 * parent.advantage());
+        assertThatThrownBy(() -> MembershipAttacks.lossDrop(parentMembers, nonMembers, losses(500, 4, 0.5, 3), nonMembers))
+                .isInstanceOf(UnlearnException.class).hasMessageContaining("same samples");
+    }
+
+    @Test
     void moreMembersAreNeededTheCloserTheEstimateIsToTheTolerance() {
         MembershipAdvantage a = new MembershipAdvantage("loss", 4, -6, 14, 100, 5000, true);
         assertThat(a.membersToDecide(10)).as("half-width 10, margin 6").isEqualTo(Math.ceil(100 * (10.0 / 6) * (10.0 / 6)));
