@@ -15,13 +15,14 @@ import java.util.Set;
  * The evidence behind a verdict, read from the evaluation report alone. The utility criteria (TA and RA drops, a base's
  * TA, a suppression's concept accuracies): for every threshold the evaluator recorded, the measured figure it was
  * compared with, the limit and whether it held, compared as the evaluator's own {@link PolicyCriterion} says. The
- * forgetting criteria ({@code max.membership.advantage}, {@code max.removed.class.accuracy}) are judged on 95% intervals
+ * forgetting criteria ({@code max.membership.advantage}, {@code max.removed.class.accuracy}, {@code min.signal.removed})
+ * are judged on 95% intervals
  * by the forgetting gate; their evidence is the report's {@code forgetting} record, shown by {@link DemoMembership}.
  * The numbers are the report's, none is assumed here.
  */
 final class DemoEvidence {
     /** Criteria the forgetting gate judges on intervals: not a point figure against a limit, see {@link DemoMembership}. */
-    static final Set<PolicyCriterion> JUDGED_BY_THE_GATE = Set.of(MAX_MEMBERSHIP_ADVANTAGE, MAX_REMOVED_CLASS_ACCURACY);
+    static final Set<PolicyCriterion> JUDGED_BY_THE_GATE = Set.of(MAX_MEMBERSHIP_ADVANTAGE, MAX_REMOVED_CLASS_ACCURACY, MIN_SIGNAL_REMOVED);
 
     /**
      * One criterion of one report.

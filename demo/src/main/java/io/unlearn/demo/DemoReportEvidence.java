@@ -33,8 +33,11 @@ final class DemoReportEvidence {
                 rows.add(row(id, verdict, c, c.passed() ? "passed" : "failed"));
             }
             for (DemoMembership.Test t : DemoMembership.tests(r)) {
-                rows.add(new String[] {id, verdict, "membership advantage (" + t.attack() + "), " + t.scope() + ", " + t.model(),
-                        t.interval(), "within", "±" + DemoFacts.pct(t.tolerance()), t.sets(), t.outcome()});
+                boolean drop = t.model().equals(DemoMembership.DROP);
+                rows.add(new String[] {id, verdict, drop ? "drop of the parent's membership advantage (" + t.attack() + "), " + t.scope()
+                        : "membership advantage (" + t.attack() + "), " + t.scope() + ", " + t.model(), t.interval(), drop ? "≥" : "within",
+                        drop ? DemoFacts.pct(Double.isNaN(t.leastDrop()) ? null : t.leastDrop()) : "±" + DemoFacts.pct(t.tolerance()),
+                        drop ? "min.signal.removed × the parent's advantage, paired on " + t.members() + " forgotten" : t.sets(), t.outcome()});
             }
             Double removedLimit = r.getThresholds().get(PolicyCriterion.MAX_REMOVED_CLASS_ACCURACY.key());
             if (r.getForgetting() != null && removedLimit != null) {

@@ -26,7 +26,7 @@ final class DemoSummary {
                 .map(v -> new String[] {v.getVersionId() + " " + v.getMethod(), DemoMembership.line(f.basic.get(v.getVersionId()))})
                 .filter(l -> l[1] != null).map(l -> "  " + l[0] + ": " + l[1]).toList();
         if (!evidence.isEmpty()) {
-            out.println("forgetting gate per version (loss attack's membership advantage in points, 95% interval, the parent's beside it; every test in the HTML report):");
+            out.println("forgetting gate per version (loss attack's membership advantage in points, 95% interval, the parent's and the paired drop beside it; every test in the HTML report):");
             evidence.forEach(out::println);
         }
         out.println();

@@ -25,7 +25,7 @@ class DemoEvidenceTest {
 
         List<DemoEvidence.Check> checks = DemoEvidence.checks(r);
 
-        assertThat(r.getThresholds()).containsKeys("max.membership.advantage", "max.removed.class.accuracy");
+        assertThat(r.getThresholds()).containsKeys("max.membership.advantage", "max.removed.class.accuracy", "min.signal.removed");
         assertThat(checks).extracting(DemoEvidence.Check::criterion).containsExactly("max.ta.drop", "max.ra.drop");
         assertThat(checks).allMatch(DemoEvidence.Check::passed);
         DemoEvidence.Check ta = checks.get(0);
@@ -47,6 +47,10 @@ class DemoEvidenceTest {
         assertThat(loss.outcome()).startsWith("membership shows");
         assertThat(DemoMembership.line(r)).startsWith("gate REJECTED: membership advantage (loss) " + loss.interval() + ", parent ")
                 .contains("on the lineage's 600 forgotten vs 5000 unseen, tolerance ±10.0").doesNotContain("would decide");
+        assertThat(DemoMembership.drop(r).orElseThrow().outcome()).as("a version that removed nothing of the parent's advantage")
+                .startsWith("the parent's signal left in place (interval below " + DemoFacts.pct(0.5 * DemoMembership.lineageLoss(r, "parent")
+                        .orElseThrow().advantage()) + ")");
+        assertThat(DemoMembership.line(r)).contains(", drop " + DemoMembership.drop(r).orElseThrow().interval() + " on ");
         assertThat(DemoEvidence.checks(r)).as("the utility held: the gate alone rejected it").allMatch(DemoEvidence.Check::passed);
     }
 
@@ -58,6 +62,7 @@ class DemoEvidenceTest {
         assertThat(certified.getVerdict()).isEqualTo(Verdict.CERTIFIED);
         assertThat(DemoMembership.lineageLoss(certified, "version").orElseThrow().outcome()).startsWith("indistinguishable");
         assertThat(DemoMembership.lineageLoss(certified, "parent").orElseThrow().outcome()).as("the parent remembered").startsWith("membership shows");
+        assertThat(DemoMembership.drop(certified).orElseThrow().outcome()).startsWith("removed enough of the parent's signal");
         assertThat(small.getVerdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(DemoMembership.lineageLoss(small, "version").orElseThrow().outcome()).startsWith("undecided");
         assertThat(DemoMembership.line(small)).startsWith("gate INCONCLUSIVE")

@@ -71,7 +71,8 @@ class DemoReportTest {
         assertThat(html).as("the gate's evidence: each membership test's interval against the tolerance, version and parent")
                 .contains("membership advantage (loss), lineage, version", "membership advantage (loss), lineage, parent",
                         "membership shows (interval above +10.0)", "indistinguishable (interval within ±10.0)",
-                        "undecided (interval straddles ±10.0)", "the lineage's 600 forgotten vs 5000 unseen");
+                        "undecided (interval straddles ±10.0)", "the lineage's 600 forgotten vs 5000 unseen",
+                        "drop of the parent&#39;s membership advantage (loss-drop)".replace("&#39;", "'"), "the parent's signal left in place");
         assertThat(html).as("requests awaiting evidence are pending, with the reason").contains("AWAITING_EVIDENCE (pending")
                 .contains("AWAITING_EVIDENCE is pending, not final");
         assertThat(html).contains("<a href=\"audit.html\">").contains("audit verified: every check passed")
