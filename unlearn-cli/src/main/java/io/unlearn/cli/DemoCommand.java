@@ -84,8 +84,9 @@ final class DemoCommand implements Callable<Integer> {
         try {
             DemoRun.DemoOutcome outcome = run.run();
             if (!outcome.everyRequestSettled()) {
-                throw new CliException("not every request reached a final state (or awaits evidence) within " + timeout
-                        + "; see the summary above and the report, or rerun with a longer --timeout");
+                throw new CliException("not every request settled (final, or awaiting evidence no later version brings): a service "
+                        + "stopped for good (see the lines above the summary) or --timeout " + timeout + " passed; see the summary "
+                        + "above and the report, or rerun with a longer --timeout");
             }
             if (!outcome.auditVerified()) {
                 throw new CliException("the audit replay of the demo's log found failures; see its output above and "
