@@ -120,7 +120,8 @@ final class DemoProgress {
         long deadline = System.nanoTime() + WEAK_BATCH_WAIT.toNanos();
         while (!weak.done(tracker) && System.nanoTime() < deadline && supervise() == null) {
             tracker.poll(Duration.ofMillis(500));
-            view.update(status("first batch by " + DemoWeakBatch.METHOD + " (weak on purpose)"));
+            view.update(status(weak.weakVersion(tracker).isPresent() ? "consolidating after the weak batch (exact retrain)"
+                    : "first batch by " + DemoWeakBatch.METHOD + " (weak on purpose)"));
         }
         view.note("  " + weak.story(tracker, realMethod) + (weak.done(tracker) ? "" : " (stopped waiting after " + WEAK_BATCH_WAIT.toMinutes() + " min)"));
         services.restartWorkerWithRealMethod();
