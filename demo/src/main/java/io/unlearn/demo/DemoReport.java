@@ -45,7 +45,10 @@ final class DemoReport {
         if (!f.groupedOutcomes().isEmpty()) {
             h.append("<ul class=\"outcomes\">");
             f.groupedOutcomes().forEach(l -> h.append("<li>").append(esc(l)).append("</li>"));
-            h.append("</ul><p class=\"note\">AWAITING_EVIDENCE is pending, not final: the version's forget set was too small for the "
+            h.append("</ul>");
+        }
+        if (f.awaitingEvidence() > 0) {
+            h.append("<p class=\"note\">AWAITING_EVIDENCE is pending, not final: the version's forget set was too small for the "
                     + "forgetting gate to decide, and a later version of the lineage decides it.</p>");
         }
         DemoReportAudit.append(h);
