@@ -12,7 +12,9 @@ import smile.classification.SVM;
  * <ul>
  *   <li>{@link #loss}: the loss-threshold attack (Yeom et al.) over every threshold at once: the class-stratified AUC of
  *   "lower loss means member", reported as 2·AUC − 1, interval from DeLong's variance. Equivalent to a threshold on the
- *   confidence in the true label.</li>
+ *   confidence in the true label; scored on the true label's log-odds ({@link Predictions#logOdds}), which orders
+ *   samples as the loss does but does not round to 0 for confidently right samples (with float32 losses, a memorising
+ *   model's training and test samples mostly tie at 0 and the attack loses most of its power).</li>
  *   <li>{@link #svm}: the seed's attack, an SVM on the true-label confidence trained on retain (members) versus held-out
  *   (non-members) samples ({@link MiaEfficacy#fit}); advantage = rate called member among the forget set − rate among the
  *   reference, interval from the two proportions (Agresti–Caffo).</li>

@@ -27,6 +27,7 @@ public final class Predictor {
         float[] loss = new float[n];
         int[] predicted = new int[n];
         int[] labels = new int[n];
+        float[] logOdds = new float[n];
         int[] positions = view.positions();
         for (int from = 0; from < n; from += CHUNK) {
             int to = Math.min(n, from + CHUNK);
@@ -39,11 +40,23 @@ public final class Predictor {
                 System.arraycopy(lossPer.neg().exp().toFloatArray(), 0, prob, from, to - from);
                 System.arraycopy(logits.argMax(1).toType(DataType.INT32, false).toIntArray(), 0, predicted, from,
                         to - from);
+                System.arraycopy(trueLabelLogOdds(logits, y).toFloatArray(), 0, logOdds, from, to - from);
             }
             for (int i = from; i < to; i++) {
                 labels[i] = view.label(i);
             }
         }
-        return new Predictions(prob, loss, predicted, labels);
+        return new Predictions(prob, loss, predicted, labels, logOdds);
+    }
+
+    /** z_y − logsumexp_{j≠y} z_j per row, computed stably (max-shifted), the true class masked out by −1e30. */
+    private static NDArray trueLabelLogOdds(NDArray logits, NDArray labels) {
+        NDArray index = labels.toType(DataType.INT64, false).reshape(-1, 1);
+        NDArray trueLogit = logits.gather(index, 1).reshape(-1);
+        NDArray others = logits.add(labels.toType(DataType.INT32, false).oneHot((int) logits.getShape().get(1)).toType(DataType.FLOAT32, false)
+                .mul(-1e30f));
+        NDArray max = others.max(new int[] {1}, true);
+        NDArray logSumExp = others.sub(max).exp().sum(new int[] {1}).log().add(max.reshape(-1));
+        return trueLogit.sub(logSumExp);
     }
 }

@@ -78,12 +78,13 @@ final class Strata {
         return new int[] {hits, all};
     }
 
+    /** The attack's score of class-c samples: minus the log-odds, which orders like the loss but never saturates. */
     private static double[] lossesOf(Predictions p, int c, int count) {
         double[] out = new double[count];
         int k = 0;
         for (int i = 0; i < p.size(); i++) {
             if (p.labels()[i] == c) {
-                out[k++] = p.loss()[i];
+                out[k++] = -p.logOdds()[i];
             }
         }
         return out;
