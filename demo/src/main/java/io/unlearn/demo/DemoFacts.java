@@ -83,7 +83,7 @@ final class DemoFacts {
     }
 
     /**
-     * FAILED and AWAITING_EVIDENCE requests grouped by state, version and reason, e.g. "FAILED: 5 requests judged by m@v2
+     * FAILED and AWAITING_EVIDENCE requests grouped by state, version and reason, e.g. "FAILED: 5 request(s) by m@v2
      * (ids): reason"; a weak batch's requests share one line.
      */
     List<String> groupedOutcomes() {

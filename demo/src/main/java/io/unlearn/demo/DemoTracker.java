@@ -11,6 +11,7 @@ import io.unlearn.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,7 +123,7 @@ final class DemoTracker implements AutoCloseable {
      * Whether nothing can change any more for these requests: each is terminal, or awaits evidence while no request is in
      * flight and every version has its basic report (only a later version, which the stream no longer brings, decides it).
      */
-    boolean settled(java.util.Collection<String> requestIds) {
+    boolean settled(Collection<String> requestIds) {
         boolean inFlight = requestIds.stream().anyMatch(id -> !terminal(id) && state(id) != RequestState.AWAITING_EVIDENCE);
         boolean awaiting = requestIds.stream().anyMatch(id -> state(id) == RequestState.AWAITING_EVIDENCE);
         return !inFlight && (!awaiting || basicReports.keySet().containsAll(versions.keySet()));
