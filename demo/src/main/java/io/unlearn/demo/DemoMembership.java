@@ -61,8 +61,11 @@ final class DemoMembership {
             if (ciHigh < -tolerance) {
                 return "stands out as over-forgotten (interval below −" + DemoFacts.pct(tolerance) + ")";
             }
-            return ciLow >= -tolerance && ciHigh <= tolerance ? "indistinguishable (interval within ±" + DemoFacts.pct(tolerance) + ")"
-                    : "undecided (interval straddles ±" + DemoFacts.pct(tolerance) + ")";
+            if (ciLow >= -tolerance && ciHigh <= tolerance) {
+                return "indistinguishable (interval within ±" + DemoFacts.pct(tolerance) + ")";
+            }
+            return scope.equals(LINEAGE) ? "undecided (interval straddles ±" + DemoFacts.pct(tolerance) + ")"
+                    : "not beyond ±" + DemoFacts.pct(tolerance) + " (a batch's own test, on fewer samples, can only reject)";
         }
 
         /** e.g. "lineage's 240 forgotten vs 4583 unseen". */

@@ -65,6 +65,8 @@ class DemoEvidenceTest {
         assertThat(DemoMembership.drop(certified).orElseThrow().outcome()).startsWith("removed enough of the parent's signal");
         assertThat(small.getVerdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(DemoMembership.lineageLoss(small, "version").orElseThrow().outcome()).startsWith("undecided");
+        assertThat(new DemoMembership.Test("batch", "version", "svm-confidence", 9.2, 6.7, 11.8, 426, 9167, true, 10.0, Double.NaN).outcome())
+                .as("the gate lets a batch's own test only reject").startsWith("not beyond ±10.0");
         assertThat(DemoMembership.line(small)).startsWith("gate INCONCLUSIVE")
                 .endsWith("about " + small.getForgetting().getSamplesNeeded() + " forgotten samples would decide");
     }
