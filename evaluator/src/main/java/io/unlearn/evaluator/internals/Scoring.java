@@ -17,8 +17,7 @@ import java.util.Set;
  * (the first N training samples outside {@code excluded}); the test set is split in halves: the first half is
  * the SVM attack's non-member shadow set (members: the retain sample), the second half is held out and scored by the
  * same attack as a reference for what an exact retrain would show on the forget set. The forgetting gate's non-member
- * reference is every test sample after the shadow half, of the whole dataset (not only of {@code dataset.limit}'s
- * slice): samples no version of any lineage trained on.
+ * reference ({@link #nonMemberReference}) holds samples no version of any lineage trained on.
  */
 final class Scoring {
     private Scoring() {
@@ -31,9 +30,9 @@ final class Scoring {
     record Scores(double ua, double ra, double ta, double mia, double miaReference, ForgettingGate.ModelOutputs outputs) {
     }
 
-    /** The gate's non-member reference: the whole dataset's test samples after the shadow half of {@code data}'s test slice. */
+    /** The gate's non-member reference: see {@link ForgettingGate#nonMemberReference}. */
     static DataView nonMemberReference(UnlearnDataset whole, UnlearnDataset data) {
-        return whole.test().slice(data.test().size() / 2, whole.test().size());
+        return ForgettingGate.nonMemberReference(whole, data);
     }
 
     /**
