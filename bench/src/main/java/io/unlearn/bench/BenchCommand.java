@@ -2,6 +2,7 @@ package io.unlearn.bench;
 
 import io.unlearn.bench.concepts.ConceptsOptions;
 import io.unlearn.bench.evaluator.EvaluatorCommand;
+import io.unlearn.bench.gate.GateOptions;
 import io.unlearn.bench.ingest.IngestCommand;
 import io.unlearn.bench.methods.MethodsOptions;
 import io.unlearn.bench.pipeline.PipelineCommand;
@@ -15,9 +16,9 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks: each prints its figures, writes them as JSON (--out) and replaces its own section"
                 + " of docs/BENCHMARKS.md (--markdown FILE|none).",
-            "Engine benchmarks (methods, concepts, worstcase) take --quick, --data, --device and --cache; streaming"
+            "Engine benchmarks (methods, concepts, worstcase, gate) take --quick, --data, --device and --cache; streaming"
                     + " benchmarks (ingest, pipeline, evaluator) start a fresh local stack of their own."},
-        subcommands = {MethodsOptions.class, ConceptsOptions.class, WorstCaseOptions.class, IngestCommand.class,
+        subcommands = {MethodsOptions.class, ConceptsOptions.class, WorstCaseOptions.class, GateOptions.class, IngestCommand.class,
             PipelineCommand.class, EvaluatorCommand.class})
 public final class BenchCommand {
 }
