@@ -9,23 +9,30 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The evidence behind a verdict, read from the evaluation report alone: for every threshold the evaluator recorded,
- * the measured figure it was compared with, the limit and whether it held. How each criterion compares (its metric, a
- * ratio criterion's reference, upper or lower bound) is the evaluator's own {@link PolicyCriterion}, as the policy uses
- * it; the numbers are the report's, none is assumed here.
+ * The evidence behind a verdict, read from the evaluation report alone. The utility criteria (TA and RA drops, a base's
+ * TA, a suppression's concept accuracies): for every threshold the evaluator recorded, the measured figure it was
+ * compared with, the limit and whether it held, compared as the evaluator's own {@link PolicyCriterion} says. The
+ * forgetting criteria ({@code max.membership.advantage}, {@code max.removed.class.accuracy}, {@code min.signal.removed})
+ * are judged on 95% intervals
+ * by the forgetting gate; their evidence is the report's {@code forgetting} record, shown by {@link DemoMembership}.
+ * The numbers are the report's, none is assumed here.
  */
 final class DemoEvidence {
+    /** Criteria the forgetting gate judges on intervals: not a point figure against a limit, see {@link DemoMembership}. */
+    static final Set<PolicyCriterion> JUDGED_BY_THE_GATE = Set.of(MAX_MEMBERSHIP_ADVANTAGE, MAX_REMOVED_CLASS_ACCURACY, MIN_SIGNAL_REMOVED);
 
     /**
      * One criterion of one report.
      *
      * @param criterion the policy's key, e.g. {@code max.ta.drop}
      * @param metric the measurement's key in the report's metrics, e.g. {@code ta.drop}
-     * @param how how the limit comes from the threshold, e.g. "ratio 0.5 × ua.reference 11.7"
      * @param measured the figure compared (NaN when the report has none)
-     * @param limit the threshold in the metric's unit (a ratio criterion: ratio × reference); NaN when not computable
+     * @param op how the figure must relate to the limit: ≤ or ≥
+     * @param limit the threshold in the metric's unit; NaN when not computable
+     * @param how where the limit comes from, e.g. "threshold 5.0"
      * @param passed whether it held; false when it could not be computed
      */
     record Check(String criterion, String metric, double measured, String op, double limit, String how, boolean passed) {
@@ -34,12 +41,15 @@ final class DemoEvidence {
     private DemoEvidence() {
     }
 
-    /** The checks of every threshold recorded in the report (TA, RA, UA, MIA first); a criterion unknown here has no figures. */
+    /**
+     * The checks of every point threshold recorded in the report, in {@link PolicyCriterion} order; a criterion unknown
+     * to this build has no figures. The gate's criteria are left to {@link DemoMembership}.
+     */
     static List<Check> checks(EvaluationReport r) {
         List<Check> out = new ArrayList<>();
         for (PolicyCriterion c : PolicyCriterion.values()) {
             Double threshold = r.getThresholds().get(c.key());
-            if (threshold != null) {
+            if (threshold != null && !JUDGED_BY_THE_GATE.contains(c)) {
                 out.add(check(c, threshold, r.getMetrics(), ""));
             }
         }

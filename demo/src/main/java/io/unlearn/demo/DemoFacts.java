@@ -57,7 +57,7 @@ final class DemoFacts {
             versionRows.add(new String[] {v.getVersionId(), v.getKind().name(), v.getMethod(), Integer.toString(v.getAppliedRequestIds().size()),
                     Integer.toString(v.getForgetSetSize()), pct(r == null ? null : r.getUnlearningAccuracy()),
                     pct(r == null ? null : r.getRetainAccuracy()), pct(r == null ? null : r.getTestAccuracy()),
-                    pct(r == null ? null : r.getMiaEfficacy()), pct(r == null ? null : r.getConceptAccuracy()),
+                    pct(r == null ? null : r.getMiaEfficacy()), advantage(r), pct(r == null ? null : r.getConceptAccuracy()),
                     r == null ? "pending" : r.getVerdict().name(), r == null ? "" : String.join("; ", r.getFailingCriteria())});
             EvaluationReport c = challenges.get(v.getVersionId());
             if (c != null && c.getWorstCase() != null) {
@@ -68,6 +68,43 @@ final class DemoFacts {
                         w.getPassed() ? "passed" : "failed"});
             }
         }
+    }
+
+    /**
+     * The loss attack's membership advantage on the lineage's forget set, the parent's in brackets, e.g. "3.1 (24.8)";
+     * "–" for versions without forgetting evidence.
+     */
+    private static String advantage(EvaluationReport r) {
+        if (r == null) {
+            return "–";
+        }
+        return DemoMembership.lineageLoss(r, "version").map(v -> pct(v.advantage()) + DemoMembership.lineageLoss(r, "parent")
+                .map(p -> " (" + pct(p.advantage()) + ")").orElse("")).orElse("–");
+    }
+
+    /**
+     * FAILED and AWAITING_EVIDENCE requests grouped by state, version and reason, e.g. "FAILED: 5 request(s) by m@v2
+     * (ids): reason"; a weak batch's requests share one line.
+     */
+    List<String> groupedOutcomes() {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        for (String[] r : requestRows) {
+            if (r[2].equals(RequestState.FAILED.name()) || r[2].equals(RequestState.AWAITING_EVIDENCE.name())) {
+                groups.computeIfAbsent(r[2] + "\n" + r[3] + "\n" + r[4], k -> new ArrayList<>()).add(r[0]);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        groups.forEach((key, ids) -> {
+            String[] k = key.split("\n", 3);
+            String pending = k[0].equals(RequestState.AWAITING_EVIDENCE.name()) ? " (pending: no later version decided them yet)" : "";
+            out.add(k[0] + pending + ": " + ids.size() + " request(s) by " + k[1] + " (" + String.join(", ", ids) + "): " + k[2]);
+        });
+        return out;
+    }
+
+    /** Distinct requests whose version's evidence was too small and that no later version decided (yet). */
+    int awaitingEvidence() {
+        return byState.getOrDefault(RequestState.AWAITING_EVIDENCE, 0);
     }
 
     /** Distinct requests that reached a terminal state. */

@@ -21,15 +21,17 @@ import java.time.Duration;
  * @param workerProcess run the worker as a child process (chaos tests kill it) instead of in this JVM
  * @param modelId the model the demo trains and unlearns from
  * @param datasetDir the Fashion-MNIST IDX files the worker and the evaluator read
+ * @param weakFirstBatch unlearn the stream's first batch with a deliberately weak method, then consolidate and go on with
+ *     {@code method} ({@link DemoWeakBatch}), so that the run shows a REJECTED version and its FAILED requests
  */
 public record DemoOptions(String modelId, Path dir, Path reportDir, int trainSamples, int deletions, String method, int baseEpochs,
                           double ratePerSecond, Duration timeout, Duration challengeWait, long seed, boolean workerProcess,
-                          Path datasetDir) {
+                          Path datasetDir, boolean weakFirstBatch) {
 
-    /** Settings on Fashion-MNIST where Debian's package puts it ({@link FashionMnist#DEFAULT_DIR}). */
+    /** Settings on Fashion-MNIST where Debian's package puts it ({@link FashionMnist#DEFAULT_DIR}), every batch by {@code method}. */
     public DemoOptions(String modelId, Path dir, Path reportDir, int trainSamples, int deletions, String method, int baseEpochs,
                        double ratePerSecond, Duration timeout, Duration challengeWait, long seed, boolean workerProcess) {
         this(modelId, dir, reportDir, trainSamples, deletions, method, baseEpochs, ratePerSecond, timeout, challengeWait, seed,
-                workerProcess, FashionMnist.DEFAULT_DIR);
+                workerProcess, FashionMnist.DEFAULT_DIR, false);
     }
 }

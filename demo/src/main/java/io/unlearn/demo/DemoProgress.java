@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** Publishes the request stream at the configured rate and shows the progress ({@link DemoProgressView}) until done. */
 final class DemoProgress {
+    static final Duration WEAK_BATCH_WAIT = Duration.ofMinutes(5);
     private final DemoTracker tracker;
     private final List<DemoRequests.Item> items;
     private final DemoServices services;
@@ -28,6 +29,8 @@ final class DemoProgress {
     private final Halfway halfway;
     private final DemoProgressView view;
     private final long started;
+    private final DemoWeakBatch weak;
+    private final String realMethod;
 
     /** What happens when half of the requests are published (the chaos tests break something; the demo nothing). */
     @FunctionalInterface
@@ -38,19 +41,25 @@ final class DemoProgress {
     /**
      * @param halfway what to do once half of the requests are published
      * @param started when the demo started ({@link System#nanoTime}), for the elapsed time shown
+     * @param weak the first batch a weak worker unlearns before the demo switches it to {@code realMethod}; null for none
      */
     DemoProgress(DemoTracker tracker, List<DemoRequests.Item> items, DemoServices services, Halfway halfway,
-                 DemoProgressView view, long started) {
+                 DemoProgressView view, long started, DemoWeakBatch weak, String realMethod) {
         this.tracker = tracker;
         this.items = items;
         this.services = services;
         this.halfway = halfway;
         this.view = view;
         this.started = started;
+        this.weak = weak;
+        this.realMethod = realMethod;
         items.forEach(i -> ids.add(i.requestId()));
     }
 
-    /** @return whether every request reached a terminal state within the timeout */
+    /**
+     * @return whether every request settled within the timeout: reached a terminal state, or awaits evidence (its version
+     *     was INCONCLUSIVE) while nothing is left in flight that could decide it ({@link DemoTracker#settled})
+     */
     boolean publishAndWait(Map<String, Object> client, SchemaRegistryClient registry, DemoOptions o) throws InterruptedException {
         Map<String, Object> p = new java.util.HashMap<>(client);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -69,6 +78,13 @@ final class DemoProgress {
                     concepts.send(new ProducerRecord<>(Topics.CONCEPT_REQUESTS.name(), item.requestId(), (ConceptRemovalRequest) item.request()));
                 }
                 tracker.publishedAt.putIfAbsent(item.requestId(), Instant.now());
+                if (weak != null && i + 1 == weak.end()) {
+                    deletions.flush();
+                    concepts.flush();
+                    long held = System.nanoTime();
+                    awaitWeakBatch();
+                    start += System.nanoTime() - held;  // the rest keeps its pace instead of coming all at once
+                }
                 if (i + 1 == items.size() / 2) {
                     deletions.flush();
                     concepts.flush();
@@ -82,7 +98,7 @@ final class DemoProgress {
             }
         }
         long deadline = System.nanoTime() + o.timeout().toNanos();
-        while (!allFinal() && System.nanoTime() < deadline) {
+        while (!settled() && System.nanoTime() < deadline) {
             tracker.poll(Duration.ofMillis(500));
             view.update(status("waiting"));
             String failure = supervise();
@@ -91,8 +107,24 @@ final class DemoProgress {
                 return false;
             }
         }
-        view.finish(status(allFinal() ? "all final" : "timed out"));
-        return allFinal();
+        view.finish(status(!settled() ? "timed out" : ids.stream().allMatch(tracker::terminal) ? "all final"
+                : "settled: the rest awaits evidence"));
+        return settled();
+    }
+
+    /**
+     * Holds the stream until the weak worker has published its version of the first batch and the consolidation after
+     * it (at most {@link #WEAK_BATCH_WAIT}), then restarts the worker with the real method.
+     */
+    private void awaitWeakBatch() throws InterruptedException {
+        long deadline = System.nanoTime() + WEAK_BATCH_WAIT.toNanos();
+        while (!weak.done(tracker) && System.nanoTime() < deadline && supervise() == null) {
+            tracker.poll(Duration.ofMillis(500));
+            view.update(status(weak.weakVersion(tracker).isPresent() ? "consolidating after the weak batch (exact retrain)"
+                    : "first batch by " + DemoWeakBatch.METHOD + " (weak on purpose)"));
+        }
+        view.note("  " + weak.story(tracker, realMethod) + (weak.done(tracker) ? "" : " (stopped waiting after " + WEAK_BATCH_WAIT.toMinutes() + " min)"));
+        services.restartWorkerWithRealMethod();
     }
 
     /** Waits for the worst-case challenge of every UNLEARNED version that has a basic report. */
@@ -118,8 +150,8 @@ final class DemoProgress {
                 .filter(v -> !tracker.challengeReports.containsKey(v.getVersionId())).count();
     }
 
-    private boolean allFinal() {
-        return ids.stream().allMatch(tracker::terminal);
+    private boolean settled() {
+        return tracker.settled(ids);
     }
 
     private DemoStatus status(String phase) {

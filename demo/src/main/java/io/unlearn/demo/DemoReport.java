@@ -37,9 +37,20 @@ final class DemoReport {
         h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>unlearn demo report</title><style>")
                 .append(DemoHtml.STYLE).append("</style></head><body>");
         h.append("<h1>unlearn demo report</h1><p>").append(esc(String.format(Locale.ROOT,
-                "%s · model %s · %d Fashion-MNIST training samples · method %s · %d requests published (%d re-sends) · %.0f s",
-                Instant.now(), o.modelId(), o.trainSamples(), o.method(), f.published, f.resent, seconds))).append("</p>");
+                "%s · model %s · %d Fashion-MNIST training samples · base %d epochs · method %s · %d requests published (%d re-sends) · %.0f s",
+                Instant.now(), o.modelId(), o.trainSamples(), o.baseEpochs(), o.weakFirstBatch() ? o.method() + " (the first batch by "
+                        + DemoWeakBatch.DESCRIPTION + ", weak on purpose, then an exact retrain)" : o.method(), f.published, f.resent,
+                seconds))).append("</p>");
         h.append("<p>Requests: ").append(esc(f.byState.toString())).append(" · ").append(esc(f.latencyLine())).append("</p>");
+        if (!f.groupedOutcomes().isEmpty()) {
+            h.append("<ul class=\"outcomes\">");
+            f.groupedOutcomes().forEach(l -> h.append("<li>").append(esc(l)).append("</li>"));
+            h.append("</ul>");
+        }
+        if (f.awaitingEvidence() > 0) {
+            h.append("<p class=\"note\">AWAITING_EVIDENCE is pending, not final: the version's forget set was too small for the "
+                    + "forgetting gate to decide, and a later version of the lineage decides it.</p>");
+        }
         DemoReportAudit.append(h);
         h.append("<nav><a href=\"#verdicts\">verdicts</a><a href=\"#versions\">versions</a><a href=\"#challenges\">worst-case</a>"
                 + "<a href=\"#stages\">latency by stage</a><a href=\"#timeline\">per-request timeline</a></nav>");
@@ -52,7 +63,7 @@ final class DemoReport {
 
     private static void versions(StringBuilder h, DemoFacts f) {
         h.append("<section id=\"versions\"><h2>Model versions</h2>");
-        DemoHtml.table(h, "version-table", DemoSummary.VERSION_HEADER, f.versionRows, 10);
+        DemoHtml.table(h, "version-table", DemoSummary.VERSION_HEADER, f.versionRows, 11);
         DemoHtml.chart(h, DemoCharts.metricsPerVersion(f), "metrics per version", "UA, RA, TA and MIA-Efficacy of every measured "
                 + "version, in percent. Higher UA and MIA mean more forgotten; RA and TA are the utility kept.");
         DemoHtml.chart(h, DemoCharts.forgetVersusRetain(f), "forget vs retain accuracy", "Per UNLEARNED version: accuracy on what it "

@@ -40,7 +40,7 @@ final class DemoReportTimeline {
         h.append("</details></section>");
     }
 
-    /** One of each kind of outcome: the first deletions by subject and by samples, a concept, the slowest, every failure. */
+    /** One of each kind of outcome: the first deletions by subject and by samples, a concept, the slowest, every failure, one that awaited evidence. */
     static List<DemoTimeline> selection(List<DemoTimeline> all) {
         Set<DemoTimeline> chosen = new LinkedHashSet<>();
         first(all, t -> t.finalState() == RequestState.VERIFIED && t.description().startsWith("subject"), chosen);
@@ -50,6 +50,7 @@ final class DemoReportTimeline {
                 .max(Comparator.comparingDouble(t -> t.secondsSincePublished(t.finishedAt()))).ifPresent(chosen::add);
         all.stream().filter(t -> t.finalState() == RequestState.FAILED).limit(3).forEach(chosen::add);
         first(all, t -> t.finalState() == RequestState.REJECTED, chosen);
+        first(all, t -> t.reached().containsKey(RequestState.AWAITING_EVIDENCE), chosen);
         first(all, t -> !t.isFinal(), chosen);
         return new ArrayList<>(chosen);
     }

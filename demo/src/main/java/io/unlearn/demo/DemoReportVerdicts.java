@@ -4,7 +4,6 @@ import static io.unlearn.demo.DemoHtml.esc;
 
 import io.unlearn.evaluator.PolicyCriterion;
 import io.unlearn.events.EvaluationReport;
-import io.unlearn.events.ModelVersion;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,11 +12,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The report's section on what a verdict promises and, per version, the evidence behind it: the criteria and
- * thresholds the evaluator recorded in its reports, the measured figures, pass or fail, and the worst-case challenge.
+ * The report's section on what a verdict promises, the criteria and thresholds the evaluator recorded in its reports,
+ * and, per version, the evidence behind its verdict ({@link DemoReportEvidence}).
  */
 final class DemoReportVerdicts {
-    static final String[] EVIDENCE_HEADER = {"version", "verdict", "criterion", "measured", "", "limit", "limit from", "result"};
 
     private DemoReportVerdicts() {
     }
@@ -27,19 +25,23 @@ final class DemoReportVerdicts {
         h.append("<p>The evaluator judges every new model version and publishes a report with the measured figures "
                 + "(<code>metrics</code>) and the thresholds it applied (<code>thresholds</code>); the figures below are read from those "
                 + "reports.</p><dl class=\"verdicts\">");
-        h.append("<dt class=\"CERTIFIED\">CERTIFIED</dt><dd>every criterion applied to the version held. A registry may serve it; "
-                + "the requests it applied become VERIFIED.</dd>");
-        h.append("<dt class=\"REJECTED\">REJECTED</dt><dd>at least one criterion failed (the report's failing criteria name the "
-                + "measured value and the limit), or its artifact did not match its sha256. Never served; its requests become FAILED "
-                + "with those lines as the reason.</dd>");
-        h.append("<dt class=\"INCONCLUSIVE\">INCONCLUSIVE</dt><dd>the version could not be judged (unknown parent, forgotten "
-                + "samples outside the evaluator's data, a refused parent artifact, an engine error). Never served; its requests "
-                + "become FAILED.</dd>");
+        h.append("<dt class=\"CERTIFIED\">CERTIFIED</dt><dd>every criterion applied to the version held; for UNLEARNED and "
+                + "RETRAINED versions that means the forgetting gate found the lineage's forget set indistinguishable from samples no "
+                + "version trained on: every membership test's 95% interval lies within ±<code>max.membership.advantage</code>. A "
+                + "registry may serve it; the requests it applied (and earlier ones awaiting evidence) become VERIFIED.</dd>");
+        h.append("<dt class=\"REJECTED\">REJECTED</dt><dd>at least one criterion failed: membership still shows (an interval lies "
+                + "beyond the tolerance), the utility dropped too far, or its artifact did not match its sha256. The report's failing "
+                + "criteria name the measured value and the limit. Never served; its requests become FAILED with those lines as the "
+                + "reason. The lineage goes on from this version's weights.</dd>");
+        h.append("<dt class=\"INCONCLUSIVE\">INCONCLUSIVE</dt><dd>the evidence cannot decide yet: an interval straddles the "
+                + "tolerance because the forget set is still small. Its requests become AWAITING_EVIDENCE (pending) and a later "
+                + "version of the lineage, whose forget set includes their samples, decides them (VERIFIED or FAILED). Also the "
+                + "verdict of a version that could not be judged at all (unknown parent, an engine error); its requests then FAIL.</dd>");
         h.append("<dt>worst-case challenge</dt><dd>for UNLEARNED versions, a later second report: the version's method is run "
                 + "again on the hardest forget set of the same size. Only the utility kept (the TA drop) is judged; UA and MIA on "
                 + "that set are reported, not judged. The basic verdict stands either way.</dd></dl>");
         criteria(h, f);
-        evidence(h, f);
+        DemoReportEvidence.append(h, f);
         h.append("</section>");
     }
 
@@ -58,50 +60,6 @@ final class DemoReportVerdicts {
                 String.join(", ", kinds.get(key)), doc(key)}));
         h.append("<h3>Criteria applied in this run</h3>");
         DemoHtml.table(h, "criteria", new String[] {"criterion", "threshold(s) recorded", "judged versions", "meaning"}, rows);
-    }
-
-    private static void evidence(StringBuilder h, DemoFacts f) {
-        List<String[]> rows = new ArrayList<>();
-        for (ModelVersion v : f.versions) {
-            EvaluationReport r = f.basic.get(v.getVersionId());
-            String id = v.getVersionId() + " (" + v.getKind() + ")";
-            if (r == null) {
-                rows.add(new String[] {id, "pending", "no report yet", "", "", "", "", ""});
-                continue;
-            }
-            String verdict = r.getVerdict().name();
-            for (DemoEvidence.Check c : DemoEvidence.checks(r)) {
-                rows.add(row(id, verdict, c, c.passed() ? "passed" : "failed"));
-            }
-            EvaluationReport withChallenge = f.challenges.get(v.getVersionId());
-            DemoEvidence.Check wc = withChallenge == null ? null : DemoEvidence.challenge(withChallenge);
-            if (wc != null) {
-                var w = withChallenge.getWorstCase();
-                rows.add(row(id, verdict, wc, w.getPassed() ? "passed" : "failed"));
-                rows.add(new String[] {id, verdict, "worst-case ua (reported, not judged)", DemoFacts.pct(w.getUnlearningAccuracy()), "",
-                        "", "UA on the version's own forget set: " + DemoFacts.pct(r.getUnlearningAccuracy()), ""});
-            }
-            r.getFailingCriteria().forEach(l -> rows.add(new String[] {id, verdict, l, "", "", "", "the evaluator's failing line", "failed"}));
-        }
-        for (int i = rows.size() - 1; i > 0; i--) {
-            if (rows.get(i)[0].equals(rows.get(i - 1)[0])) {
-                rows.get(i)[0] = "";
-                rows.get(i)[1] = "";
-            }
-        }
-        h.append("<h3>Evidence per version</h3><p class=\"note\">Each row: a criterion recorded in the version's report, the figure "
-                + "measured, the limit it was held to (a ratio criterion's limit is the ratio times its reference figure) and the "
-                + "result.</p>");
-        DemoHtml.table(h, "evidence", EVIDENCE_HEADER, rows, 1, 7);
-    }
-
-    private static String[] row(String id, String verdict, DemoEvidence.Check c, String result) {
-        return new String[] {id, verdict, c.metric() + " (" + c.criterion() + ")", DemoFacts.pct(nan(c.measured())), c.op(),
-                DemoFacts.pct(nan(c.limit())), c.how(), result};
-    }
-
-    private static Double nan(double v) {
-        return Double.isNaN(v) ? null : v;
     }
 
     private static String doc(String key) {

@@ -30,7 +30,8 @@ import java.util.stream.Stream;
 
 /**
  * One demo run: a fresh embedded cluster, the base model (trained once, then reused from the artifact store), the
- * catalogue, the three services, a realistic request stream, and the wait until every request is final; then the
+ * catalogue, the three services, a realistic request stream (its first batch unlearned by a deliberately weak method,
+ * {@link DemoWeakBatch}), and the wait until every request is final or awaits evidence no later version brings; then the
  * summary and the HTML report. {@link #close} (also from Ctrl-C) stops everything it started.
  */
 public final class DemoRun implements AutoCloseable {
@@ -95,11 +96,16 @@ public final class DemoRun implements AutoCloseable {
         step("importing the catalogue: " + data.train().size() + " Fashion-MNIST training samples and their subjects");
         new CatalogImporter(client, registry, Clock.systemUTC()).importView(data.train(), n -> out.println("  " + n + " samples"));
         step("base model " + o.modelId() + " (CNN, " + o.baseEpochs() + " epochs; trained once, then reused from " + o.dir().resolve("artifacts") + ")");
-        var v1 = BaseModels.reuseOrTrainAndPublish(workerConfig, o.modelId(), "cnn", o.baseEpochs(), e -> out.println("  " + e), Clock.systemUTC());
+        var v1 = BaseModels.reuseOrTrainAndPublish(workerConfig, o.modelId(), "cnn", o.baseEpochs(), e -> {
+            if (e.step() == 1 || e.step() % 10 == 0 || e.step() == e.totalSteps()) {
+                out.println("  " + e);  // every tenth epoch: the console stays a page long
+            }
+        }, Clock.systemUTC());
         out.println("  published " + v1.getVersionId() + " (" + v1.getArtifactSha256().substring(0, 12) + ", "
                 + (v1.getTrainingMillis() == 0 ? "reused" : "trained in " + v1.getTrainingMillis() / 1000 + " s") + ")");
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-        step("starting request-ingest, unlearn-worker (method " + o.method() + ") and the evaluator");
+        step("starting request-ingest, unlearn-worker (method " + (o.weakFirstBatch() ? DemoWeakBatch.DESCRIPTION + " for the first "
+                + "batch, weak on purpose; then " + o.method() : o.method()) + ") and the evaluator");
         services = DemoServices.start(common, o, token);
         services.ingest.httpPort().ifPresent(p -> out.println("  HTTP API: http://127.0.0.1:" + p + "/v1/requests/<id>  (Bearer " + token + ")"));
         tracker = new DemoTracker(client, registry, o.modelId());
@@ -109,8 +115,9 @@ public final class DemoRun implements AutoCloseable {
         DemoCluster running = cluster;
         DemoServices supervised = services;
         DemoProgress progress = new DemoProgress(tracker, items, services, () -> chaos.halfway(running, supervised, out),
-                live ? DemoProgressView.live(out) : DemoProgressView.plain(out), started);
-        boolean allFinal = progress.publishAndWait(client, registry, o);
+                live ? DemoProgressView.live(out) : DemoProgressView.plain(out), started, o.weakFirstBatch() ? DemoWeakBatch.of(items) : null,
+                o.method());
+        boolean settled = progress.publishAndWait(client, registry, o);
         progress.awaitChallenges(o.challengeWait());
         // The services stop before the summary and the audit, so that both count exactly what was published: a version
         // or report under way is finished (or its transaction aborted) first, and nothing is published afterwards.
@@ -131,11 +138,20 @@ public final class DemoRun implements AutoCloseable {
         out.println();
         out.println("report: " + html.toAbsolutePath());
         out.println("audit:  " + o.reportDir().resolve("audit.html").toAbsolutePath() + (audit.verified() ? " (verified)" : " (FAILED)"));
-        return new DemoOutcome(allFinal, audit.verified(), html, (System.nanoTime() - started) / 1e9, restarts, items.size());
+        return new DemoOutcome(settled, audit.verified(), html, (System.nanoTime() - started) / 1e9, restarts, items.size(),
+                facts.awaitingEvidence());
     }
 
-    /** What the run achieved; {@code restarts} counts services the supervisor had to start again. */
-    public record DemoOutcome(boolean everyRequestFinal, boolean auditVerified, Path report, double seconds, int restarts, int published) {
+    /**
+     * What the run achieved.
+     *
+     * @param everyRequestSettled every request reached a final state, or awaits evidence that no version still to come in
+     *     this run could bring (its version was INCONCLUSIVE: too few forgotten samples to decide)
+     * @param restarts services the supervisor had to start again
+     * @param awaitingEvidence distinct requests left AWAITING_EVIDENCE at the end (pending, not failed)
+     */
+    public record DemoOutcome(boolean everyRequestSettled, boolean auditVerified, Path report, double seconds, int restarts, int published,
+                              int awaitingEvidence) {
     }
 
     private void step(String what) {

@@ -48,7 +48,8 @@ public final class DemoServices implements AutoCloseable {
         IngestService ingest = IngestService.start(IngestConfig.of(ingestProps), Clock.systemUTC(), Duration.ofSeconds(120));
         WorkerHandle worker = null;
         try {
-            worker = WorkerHandle.start(workerProps(common, o), o.workerProcess(), workerLog(o));
+            Map<String, Object> w = workerProps(common, o);
+            worker = WorkerHandle.start(o.weakFirstBatch() ? DemoWeakBatch.workerProps(w) : w, o.workerProcess(), workerLog(o));
             DemoServices services = new DemoServices(ingest, worker, startEvaluator(common, o), common, o);
             if (!worker.awaitReady(Duration.ofSeconds(120)) || !services.evaluator.awaitReady(Duration.ofSeconds(120))) {
                 services.close();
@@ -99,6 +100,11 @@ public final class DemoServices implements AutoCloseable {
             restartEvaluator();
         }
         return null;
+    }
+
+    /** After the weak first batch ({@link DemoWeakBatch}): the worker again, now with the demo's real method and settings. */
+    void restartWorkerWithRealMethod() throws InterruptedException {
+        worker.restartWith(workerProps(common, o));
     }
 
     /** Chaos: SIGKILL to the worker process (only when it runs as one); the supervisor starts it again. */

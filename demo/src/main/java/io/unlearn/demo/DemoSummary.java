@@ -5,7 +5,7 @@ import java.util.List;
 
 /** The console summary at the end of the demo: requests by state, versions with metrics and verdicts, challenges, latency. */
 final class DemoSummary {
-    static final String[] VERSION_HEADER = {"version", "kind", "method", "requests", "forgotten", "UA", "RA", "TA", "MIA", "concept acc",
+    static final String[] VERSION_HEADER = {"version", "kind", "method", "requests", "forgotten", "UA", "RA", "TA", "MIA", "adv (parent)", "concept acc",
             "verdict", "failing criteria"};
     static final String[] CHALLENGE_HEADER = {"version", "method", "m", "pool", "UA own set", "UA worst set", "RA", "TA", "MIA", "result"};
 
@@ -15,13 +15,20 @@ final class DemoSummary {
     static void print(DemoFacts f, PrintStream out) {
         out.println();
         out.println("== Summary");
-        out.printf("requests published: %d (%d re-sends of the same id), distinct: %d, final: %d%n", f.published, f.resent,
-                f.requestRows.size(), f.finalCount());
-        f.byState.forEach((state, n) -> out.printf("  %-10s %d%n", state, n));
-        f.requestRows.stream().filter(r -> r[2].equals("REJECTED") || r[2].equals("FAILED"))
-                .forEach(r -> out.printf("  %s %s (%s): %s%n", r[2], r[0], r[1], r[4]));
+        out.printf("requests published: %d (%d re-sends of the same id), distinct: %d, final: %d, awaiting evidence: %d%n", f.published,
+                f.resent, f.requestRows.size(), f.finalCount(), f.awaitingEvidence());
+        f.byState.forEach((state, n) -> out.printf("  %-17s %d%n", state, n));
+        f.requestRows.stream().filter(r -> r[2].equals("REJECTED")).forEach(r -> out.printf("  %s %s (%s): %s%n", r[2], r[0], r[1], r[4]));
+        f.groupedOutcomes().forEach(l -> out.println("  " + l));
         out.println();
         table(out, VERSION_HEADER, f.versionRows);
+        List<String> evidence = f.versions.stream().filter(v -> f.basic.containsKey(v.getVersionId()))
+                .map(v -> new String[] {v.getVersionId() + " " + v.getMethod(), DemoMembership.line(f.basic.get(v.getVersionId()))})
+                .filter(l -> l[1] != null).map(l -> "  " + l[0] + ": " + l[1]).toList();
+        if (!evidence.isEmpty()) {
+            out.println("forgetting gate per version (loss attack's membership advantage in points, 95% interval, the parent's and the paired drop beside it; every test in the HTML report):");
+            evidence.forEach(out::println);
+        }
         out.println();
         if (f.challengeRows.isEmpty()) {
             out.println("worst-case challenges: none finished");

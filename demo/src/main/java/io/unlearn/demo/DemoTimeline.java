@@ -15,13 +15,14 @@ import java.util.Map;
 /**
  * One request's way through the system, from its status events: when the demo published it, when it first reached
  * each state (a repeated status keeps the first time), where it ended, the version that applied or judged it, and why
- * it was REJECTED or FAILED.
+ * it was REJECTED, FAILED or is AWAITING_EVIDENCE (pending: its version's forget set was too small to decide).
  *
  * @param published when the demo published it; null when unknown
  * @param reached the first time each state was reached, in lifecycle order
  * @param finalState the latest state, or null before the first status
  * @param versionId the version that applied it (APPLIED) or was judged for it (VERIFIED, FAILED); null before
- * @param reason the reason of a REJECTED or FAILED status; null otherwise
+ * @param reason the reason of a REJECTED, FAILED or AWAITING_EVIDENCE status (or of a VERIFIED one decided by a later
+ *     version after awaiting evidence); null otherwise
  */
 record DemoTimeline(String requestId, String description, Instant published, Map<RequestState, Instant> reached,
                     RequestState finalState, String versionId, String reason) {
@@ -45,9 +46,18 @@ record DemoTimeline(String requestId, String description, Instant published, Map
             reached.putIfAbsent(s.getState(), s.getOccurredAt());
             last = s.getState();
             versionId = s.getVersionId() != null ? s.getVersionId() : versionId;
-            reason = s.getState() == RequestState.REJECTED || s.getState() == RequestState.FAILED ? s.getReason() : reason;
+            reason = explains(s, reached) ? s.getReason() : reason;
         }
         return new DemoTimeline(requestId, description, published, Collections.unmodifiableMap(reached), last, versionId, reason);
+    }
+
+    /** REJECTED, FAILED and AWAITING_EVIDENCE say why; so does a VERIFIED that a later version decided after awaiting evidence. */
+    private static boolean explains(RequestStatus s, Map<RequestState, Instant> reached) {
+        return switch (s.getState()) {
+            case REJECTED, FAILED, AWAITING_EVIDENCE -> true;
+            case VERIFIED -> reached.containsKey(RequestState.AWAITING_EVIDENCE);
+            default -> false;
+        };
     }
 
     boolean isFinal() {

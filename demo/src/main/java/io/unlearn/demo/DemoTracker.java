@@ -11,6 +11,7 @@ import io.unlearn.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,6 +117,16 @@ final class DemoTracker implements AutoCloseable {
     boolean terminal(String requestId) {
         RequestState s = state(requestId);
         return s != null && RequestLifecycle.isTerminal(s);
+    }
+
+    /**
+     * Whether nothing can change any more for these requests: each is terminal, or awaits evidence while no request is in
+     * flight and every version has its basic report (only a later version, which the stream no longer brings, decides it).
+     */
+    boolean settled(Collection<String> requestIds) {
+        boolean inFlight = requestIds.stream().anyMatch(id -> !terminal(id) && state(id) != RequestState.AWAITING_EVIDENCE);
+        boolean awaiting = requestIds.stream().anyMatch(id -> state(id) == RequestState.AWAITING_EVIDENCE);
+        return !inFlight && (!awaiting || basicReports.keySet().containsAll(versions.keySet()));
     }
 
     /** Seconds from the demo publishing the request to its terminal status; NaN while it is not terminal. */

@@ -36,7 +36,8 @@ final class DemoEvents {
                 status(requestId, RequestState.ACCEPTED, seconds[1], null, null),
                 status(requestId, RequestState.BATCHED, seconds[2], null, "batch of 1 request(s)"),
                 status(requestId, RequestState.APPLIED, seconds[3], versionId, null),
-                status(requestId, last, seconds[4], versionId, last == RequestState.FAILED ? "version " + versionId + " REJECTED" : null));
+                status(requestId, last, seconds[4], versionId, last == RequestState.FAILED ? "version " + versionId + " REJECTED"
+                        : last == RequestState.AWAITING_EVIDENCE ? "version " + versionId + " INCONCLUSIVE" : null));
     }
 
     static ModelVersion version(long n, ModelVersionKind kind, List<String> applied) {

@@ -33,7 +33,7 @@ class EmbeddedEndToEndIT extends EndToEndScenario {
         String rendered = ReportScreenshot.renderedDom(r.outcome().report());
         assertThat(rendered).as("the verdicts explained, with each version's evidence from its report")
                 .contains("id=\"verdicts\"", "id=\"criteria\"", "id=\"evidence\"", "CERTIFIED</dt>", "REJECTED</dt>", "INCONCLUSIVE</dt>",
-                        "min.ua.ratio", "max.ta.drop", "worst-case challenge");
+                        "max.membership.advantage", "membership advantage (loss), lineage, version", "max.ta.drop", "worst-case challenge");
         assertThat(rendered).as("the per-request timeline, every request in the collapsible table")
                 .contains("id=\"timeline-selection\"", "id=\"all-requests\"", "ACCEPTED", "BATCHED", "APPLIED", "unknown model");
         assertThat(rendered).as("latency by stage: the table and its stacked chart")
