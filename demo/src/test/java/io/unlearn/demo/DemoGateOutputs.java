@@ -7,8 +7,8 @@ import io.unlearn.events.EvaluationReport;
 import io.unlearn.events.ModelVersion;
 import io.unlearn.ml.metrics.MiaEfficacy;
 import io.unlearn.ml.metrics.Predictions;
+import io.unlearn.ml.metrics.SyntheticPredictions;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
@@ -50,17 +50,6 @@ final class DemoGateOutputs {
 
     /** n samples over classes 0-9, losses exponential with the given mean; predicted right when p > 0.5. */
     private static Predictions outputs(int n, double meanLoss, long seed) {
-        Random r = new Random(seed);
-        float[] p = new float[n];
-        float[] l = new float[n];
-        int[] pred = new int[n];
-        int[] lab = new int[n];
-        for (int i = 0; i < n; i++) {
-            l[i] = (float) (-meanLoss * Math.log(1 - r.nextDouble()));
-            p[i] = (float) Math.exp(-l[i]);
-            lab[i] = i % 10;
-            pred[i] = p[i] > 0.5 ? lab[i] : (lab[i] + 1) % 10;
-        }
-        return new Predictions(p, l, pred, lab);
+        return SyntheticPredictions.exponentialLosses(n, meanLoss, seed, SyntheticPredictions.ALL_CLASSES);
     }
 }

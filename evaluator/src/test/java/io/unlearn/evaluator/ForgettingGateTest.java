@@ -6,7 +6,7 @@ import io.unlearn.events.ForgettingEvidence;
 import io.unlearn.events.Verdict;
 import io.unlearn.ml.metrics.MiaEfficacy;
 import io.unlearn.ml.metrics.Predictions;
-import java.util.Random;
+import io.unlearn.ml.metrics.SyntheticPredictions;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -17,20 +17,9 @@ class ForgettingGateTest {
     private static final double SEEN = 0.02;
     private static final double UNSEEN = 0.6;
 
-    /** n samples spread over classes 0-9, losses exponential with the given mean; predicted right when p > 0.5. */
+    /** n samples (of {@code onlyClass}, or over classes 0-9 when it is -1), losses exponential with the given mean. */
     private static Predictions outputs(int n, double meanLoss, long seed, int onlyClass) {
-        Random r = new Random(seed);
-        float[] p = new float[n];
-        float[] l = new float[n];
-        int[] pred = new int[n];
-        int[] lab = new int[n];
-        for (int i = 0; i < n; i++) {
-            l[i] = (float) (-meanLoss * Math.log(1 - r.nextDouble()));
-            p[i] = (float) Math.exp(-l[i]);
-            lab[i] = onlyClass >= 0 ? onlyClass : i % 10;
-            pred[i] = p[i] > 0.5 ? lab[i] : (lab[i] + 1) % 10;
-        }
-        return new Predictions(p, l, pred, lab);
+        return SyntheticPredictions.exponentialLosses(n, meanLoss, seed, onlyClass);
     }
 
     /** A model that saw its retain set (low loss) and gives the forget set losses with {@code forgetLoss}. */

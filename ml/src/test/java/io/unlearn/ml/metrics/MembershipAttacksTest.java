@@ -5,25 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.unlearn.ml.UnlearnException;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class MembershipAttacksTest {
 
     /** n samples of class {@code label}, losses drawn from an exponential with the given mean. */
     static Predictions losses(int n, int label, double meanLoss, long seed) {
-        Random r = new Random(seed);
-        float[] p = new float[n];
-        float[] l = new float[n];
-        int[] pred = new int[n];
-        int[] lab = new int[n];
-        for (int i = 0; i < n; i++) {
-            l[i] = (float) (-meanLoss * Math.log(1 - r.nextDouble()));
-            p[i] = (float) Math.exp(-l[i]);
-            lab[i] = label;
-            pred[i] = p[i] > 0.5 ? label : (label + 1) % 10;
-        }
-        return new Predictions(p, l, pred, lab);
+        return SyntheticPredictions.exponentialLosses(n, meanLoss, seed, label);
     }
 
     static Predictions concat(Predictions a, Predictions b) {
