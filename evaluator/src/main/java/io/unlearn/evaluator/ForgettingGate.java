@@ -142,9 +142,9 @@ public final class ForgettingGate {
         final List<String> notes = new ArrayList<>();
         double needed;
 
-        /** An interval of half-width {@code half} on {@code n} samples, {@code margin} from its bound, shrinking as 1/√n. */
-        void need(int n, double half, double margin) {
-            needed = Math.max(needed, margin == 0 ? Double.POSITIVE_INFINITY : Math.max(n, n * (half / margin) * (half / margin)));
+        /** Keeps the largest sample count an undecided test asks for. */
+        void need(double samples) {
+            needed = Math.max(needed, samples);
         }
     }
 
@@ -159,7 +159,7 @@ public final class ForgettingGate {
                         + " class-matched unseen samples lies beyond ±" + f(tolerance) + (a.advantage() > 0
                         ? ": the forget set still looks like training data" : ": the forget set stands out as over-forgotten"));
             } else if (lineage.contains(a) && !(a.ciLow() >= -tolerance && a.ciHigh() <= tolerance)) {
-                lines.need(a.members(), a.halfWidth(), Math.abs(Math.abs(a.advantage()) - tolerance));
+                lines.need(a.membersToDecide(tolerance));
                 lines.undecided.add("membership advantage (" + a.attack() + ") " + range(a) + " on " + scope + " straddles ±" + f(tolerance));
             }
         }
@@ -191,7 +191,7 @@ public final class ForgettingGate {
         if (drop.ciHigh() < least) {
             lines.failing.add(what + ", less than " + f(least) + " (" + f(100 * minSignalRemoved) + "% of it): the version leaves the parent's signal in place");
         } else if (drop.ciLow() < least) {
-            lines.need(drop.members(), drop.halfWidth(), Math.abs(drop.advantage() - least));
+            lines.need(drop.membersToSeparate(drop.advantage(), least));
             lines.undecided.add(what + ", straddling " + f(least) + " (" + f(100 * minSignalRemoved) + "% of it)");
         }
     }

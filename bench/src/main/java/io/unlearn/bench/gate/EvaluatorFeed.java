@@ -56,12 +56,8 @@ final class EvaluatorFeed {
         List<String> retain = data.train().ids().stream().filter(id -> !excluded.contains(id)).limit(retainSize).toList();
         ForgetSplit split = data.split(forgetIds, retain);
         int half = data.test().size() / 2;
-        int[] counts = new int[data.numClasses()];
-        for (int i = 0; i < data.train().size(); i++) {
-            counts[data.train().label(i)]++;
-        }
         return new EvaluatorFeed(split.forget(), split.retain(), data.test().slice(0, half),
-                ForgettingGate.nonMemberReference(whole, data), counts,
+                ForgettingGate.nonMemberReference(whole, data), data.trainCountsByClass(),
                 ((Number) defaults.get(EvaluatorConfig.SEED)).longValue(),
                 ((Number) defaults.get(EvaluatorConfig.MIA_MAX_SHADOW)).intValue());
     }

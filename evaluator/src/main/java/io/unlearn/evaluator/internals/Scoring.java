@@ -30,11 +30,6 @@ final class Scoring {
     record Scores(double ua, double ra, double ta, double mia, double miaReference, ForgettingGate.ModelOutputs outputs) {
     }
 
-    /** The gate's non-member reference: see {@link ForgettingGate#nonMemberReference}. */
-    static DataView nonMemberReference(UnlearnDataset whole, UnlearnDataset data) {
-        return ForgettingGate.nonMemberReference(whole, data);
-    }
-
     /**
      * @throws io.unlearn.ml.UnlearnException when the forget set holds ids unknown to the dataset (another dataset.limit)
      */

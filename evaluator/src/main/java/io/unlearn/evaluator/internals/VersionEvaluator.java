@@ -51,11 +51,8 @@ public final class VersionEvaluator implements VersionJudge {
     public VersionEvaluator(UnlearnDataset whole, UnlearnDataset data, ArtifactLoader loader, EvaluationPolicy policy, SuppressionMeasurement suppression,
                             long seed, int retainSample, int maxShadow, Clock clock) {
         this.data = data;
-        this.nonMembers = Scoring.nonMemberReference(whole, data);
-        this.trainCountsByClass = new int[data.numClasses()];
-        for (int i = 0; i < data.train().size(); i++) {
-            trainCountsByClass[data.train().label(i)]++;
-        }
+        this.nonMembers = ForgettingGate.nonMemberReference(whole, data);
+        this.trainCountsByClass = data.trainCountsByClass();
         this.loader = loader;
         this.policy = policy;
         this.suppression = suppression;

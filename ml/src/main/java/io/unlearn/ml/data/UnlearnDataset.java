@@ -54,6 +54,15 @@ public final class UnlearnDataset {
     /** @return the number of classes */
     public int numClasses() { return train.source().numClasses(); }
 
+    /** @return how many training samples each class has, indexed by label */
+    public int[] trainCountsByClass() {
+        int[] counts = new int[numClasses()];
+        for (int i = 0; i < train.size(); i++) {
+            counts[train.label(i)]++;
+        }
+        return counts;
+    }
+
     /**
      * A smaller dataset of the first {@code trainCount} training and {@code testCount} test samples
      * (for tests and quick runs; Fashion-MNIST's order is already class-mixed).

@@ -28,15 +28,26 @@ public record MembershipAdvantage(String attack, double advantage, double ciLow,
 
     /**
      * How many member samples the interval would need to lie entirely inside or entirely outside ±{@code tolerance}
-     * (a two-sided judgement: it compares |advantage| with the tolerance), assuming the
-     * estimate stays where it is and the width shrinks with the square root of the member count (the non-member
-     * reference being the larger set). Infinite when the estimate sits exactly on the tolerance.
+     * (a two-sided judgement: it compares |advantage| with the tolerance). See {@link #membersToSeparate}.
      *
      * @param tolerance the advantage a verdict is judged against
      * @return the member count, at least the current one
      */
     public double membersToDecide(double tolerance) {
-        double margin = Math.abs(Math.abs(advantage) - tolerance);
+        return membersToSeparate(Math.abs(advantage), tolerance);
+    }
+
+    /**
+     * How many member samples an interval around {@code estimate} would need to lie entirely on one side of {@code bound},
+     * assuming the estimate stays where it is and the width shrinks with the square root of the member count (the
+     * non-member reference being the larger set). Infinite when the estimate sits exactly on the bound.
+     *
+     * @param estimate the figure judged (this advantage, or its absolute value for a two-sided judgement)
+     * @param bound the limit it is judged against
+     * @return the member count, at least the current one
+     */
+    public double membersToSeparate(double estimate, double bound) {
+        double margin = Math.abs(estimate - bound);
         if (margin == 0) {
             return Double.POSITIVE_INFINITY;
         }
