@@ -1,5 +1,15 @@
 package io.unlearn.evaluator.it;
 
+import java.time.Clock;
+
+import io.unlearn.evaluator.EvaluatorService;
+
+import io.unlearn.evaluator.EvaluatorConfig;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.unlearn.events.AcceptedRequest;
 import io.unlearn.events.EvaluationReport;
 import io.unlearn.events.LegalBasis;
@@ -58,6 +68,20 @@ final class EvaluatorFixture {
         p.put("challenge.outer.steps", "2");
         p.put("challenge.inner.epochs", "1");
         return p;
+    }
+
+    /** Starts an evaluator in its own group on this stack (data under {@code dataDir}) and waits until it joined. */
+    EvaluatorService startEvaluator(Path dataDir) throws InterruptedException {
+        EvaluatorService evaluator = EvaluatorService.start(EvaluatorConfig.of(evaluatorProps(dataDir)), Clock.systemUTC(), new SimpleMeterRegistry());
+        assertThat(evaluator.awaitReady(Duration.ofSeconds(60))).as("the evaluator joined its group").isTrue();
+        return evaluator;
+    }
+
+    /** The basic (not the challenge) report of {@code versionId}; fails unless exactly one arrives in time. */
+    EvaluationReport basicReport(String versionId, Duration timeout) {
+        List<EvaluationReport> r = reports(x -> x.getVersionId().equals(versionId) && x.getWorstCase() == null, 1, timeout);
+        assertThat(r).as("basic report of " + versionId).hasSize(1);
+        return r.get(0);
     }
 
     WorkerConfig worker(String... extra) {

@@ -3,7 +3,6 @@ package io.unlearn.evaluator.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.unlearn.evaluator.EvaluatorConfig;
 import io.unlearn.evaluator.EvaluatorService;
 import io.unlearn.events.EvaluationReport;
 import io.unlearn.events.ModelVersion;
@@ -44,8 +43,7 @@ class ForgettingEvidenceIT {
     @BeforeAll
     static void startEvaluator(LocalStack stack) throws InterruptedException {
         f = new EvaluatorFixture(stack, dir.resolve("artifacts"));
-        evaluator = EvaluatorService.start(EvaluatorConfig.of(f.evaluatorProps(dir.resolve("evaluator"))), Clock.systemUTC(), new SimpleMeterRegistry());
-        assertThat(evaluator.awaitReady(Duration.ofSeconds(60))).as("the evaluator joined its group").isTrue();
+        evaluator = f.startEvaluator(dir.resolve("evaluator"));
     }
 
     @AfterAll
@@ -54,9 +52,7 @@ class ForgettingEvidenceIT {
     }
 
     private static EvaluationReport basicReport(String versionId) {
-        List<EvaluationReport> r = f.reports(x -> x.getVersionId().equals(versionId) && x.getWorstCase() == null, 1, WAIT);
-        assertThat(r).as("basic report of " + versionId).hasSize(1);
-        return r.get(0);
+        return f.basicReport(versionId, WAIT);
     }
 
     private static List<RequestStatus> statuses(List<String> requests, RequestState state) {
