@@ -12,6 +12,7 @@ import static io.unlearn.events.RequestState.ACCEPTED;
 import static io.unlearn.events.RequestState.APPLIED;
 import static io.unlearn.events.RequestState.AWAITING_EVIDENCE;
 import static io.unlearn.events.RequestState.BATCHED;
+import static io.unlearn.events.RequestState.ESCALATING;
 import static io.unlearn.events.RequestState.FAILED;
 import static io.unlearn.events.RequestState.RECEIVED;
 import static io.unlearn.events.RequestState.REJECTED;
@@ -27,8 +28,12 @@ import static io.unlearn.events.RequestState.VERIFIED;
  *     │  │                  │           │           ▼  │ a later version of the lineage decides
  *     │  │                  │           │      AWAITING_EVIDENCE   (version INCONCLUSIVE: forget set too small)
  *     │  └──────────────────┴─────┬─────┴───────────┘  │
- *     ▼ invalid input             ▼ could not process, method error, version REJECTED
+ *     ▼ invalid input             ▼ could not process, method error, top of the escalation ladder REJECTED
  *   REJECTED                    FAILED
+ *
+ *   APPLIED | AWAITING_EVIDENCE ──► ESCALATING ──► APPLIED (again, by a stronger method's version) | FAILED
+ *              evaluator: version REJECTED or       worker: re-applied on the last certified version,
+ *              its worst-case challenge failed      or no stronger method is left on the ladder
  * </pre>
  * RECEIVED is the only start; REJECTED, VERIFIED and FAILED are final (a retry is a new request).
  * UNKNOWN (a state added after this reader was built) allows no move: such records are for newer readers.
@@ -49,8 +54,9 @@ public final class RequestLifecycle {
         allow(RECEIVED, ACCEPTED, REJECTED, FAILED);
         allow(ACCEPTED, BATCHED, FAILED);
         allow(BATCHED, APPLIED, FAILED);
-        allow(APPLIED, VERIFIED, FAILED, AWAITING_EVIDENCE);
-        allow(AWAITING_EVIDENCE, VERIFIED, FAILED);
+        allow(APPLIED, VERIFIED, FAILED, AWAITING_EVIDENCE, ESCALATING);
+        allow(AWAITING_EVIDENCE, VERIFIED, FAILED, ESCALATING);
+        allow(ESCALATING, APPLIED, FAILED);
     }
 
     private RequestLifecycle() {

@@ -42,7 +42,8 @@ class RequestLifecycleTest {
         for (RequestState from : RequestState.values()) {
             moves += RequestLifecycle.next(from).size();
         }
-        assertThat(moves).as("the nine drawn moves plus APPLIED → AWAITING_EVIDENCE → VERIFIED | FAILED").isEqualTo(12);
+        assertThat(moves).as("the nine drawn moves plus APPLIED → AWAITING_EVIDENCE → VERIFIED | FAILED, and"
+                + " APPLIED | AWAITING_EVIDENCE → ESCALATING → APPLIED | FAILED").isEqualTo(16);
     }
 
     @Test
@@ -74,5 +75,13 @@ class RequestLifecycleTest {
                 .isInstanceOf(ContractException.class)
                 .hasMessageContaining("Request r-1 cannot move from VERIFIED to FAILED")
                 .hasMessageContaining("may only move to []");
+    }
+
+    @Test
+    void anEscalatedRequestIsAppliedAgainOrFails() {
+        assertThat(RequestLifecycle.next(io.unlearn.events.RequestState.ESCALATING)).containsExactlyInAnyOrder(APPLIED, FAILED);
+        assertThat(RequestLifecycle.canMove(APPLIED, io.unlearn.events.RequestState.ESCALATING)).isTrue();
+        assertThat(RequestLifecycle.canMove(VERIFIED, io.unlearn.events.RequestState.ESCALATING)).as("VERIFIED stays final").isFalse();
+        assertThat(RequestLifecycle.isTerminal(io.unlearn.events.RequestState.ESCALATING)).isFalse();
     }
 }
