@@ -35,6 +35,7 @@ public final class WorkerConfig extends ServiceConfig {
     public static final String CONCEPT_SCALES = "concept.scales";
     public static final String CONCEPT_CLAMPS = "concept.clamps";
     public static final String CONCEPT_MAX_OTHER_DROP = "concept.max.other.drop";
+    public static final String ESCALATION_LADDER = "escalation.ladder";
     public static final String METHOD_PREFIX = "method.";
 
     public static final ConfigDef CONFIG_DEF = engineKeys(groupMemberKeys("worker",
@@ -44,6 +45,15 @@ public final class WorkerConfig extends ServiceConfig {
             .define(METHOD, Type.STRING, "rl", ConfigDef.ValidString.in(UnlearningMethods.NAMES.toArray(new String[0])),
                     Importance.HIGH, "Unlearning method applied to each batch: " + UnlearningMethods.NAMES + "; rl by"
                     + " default: one epoch, closer to Retrain than ft in half ft's time (docs/BENCHMARKS.md).")
+            .define(ESCALATION_LADDER, Type.LIST, "rl,eu-k,retrain", Importance.MEDIUM,
+                    "Methods tried for a model after its version is REJECTED (or fails its worst-case challenge), weakest first, "
+                            + "from " + UnlearningMethods.NAMES + ". The worker's ladder for a model is its method, then this "
+                            + "list's methods after it (the whole list when the method is not on it). A rejected version's "
+                            + "method is unreliable for the model: the rejected version, the unjudged or INCONCLUSIVE ones "
+                            + "below it and those built on it are superseded by one version built on the last CERTIFIED "
+                            + "version with the next method, and new batches use the first reliable one; when none is left "
+                            + "the requests FAIL. method.* settings apply to the method key's method only; the others run at "
+                            + "their defaults. Empty: no escalation (a rejected version's requests FAIL).")
             .define(BATCH_MAX_REQUESTS, Type.INT, 100, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
                     "A model's batch is applied once it holds this many deletion requests.")
             .define(BATCH_MAX_SAMPLES, Type.INT, 20_000, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
@@ -84,6 +94,8 @@ public final class WorkerConfig extends ServiceConfig {
             WorkerConfig config = new WorkerConfig(props);
             List<String> problems = new ArrayList<>();
             config.methodOverrides(problems);
+            config.getList(ESCALATION_LADDER).stream().filter(m -> !UnlearningMethods.NAMES.contains(m)).forEach(m ->
+                    problems.add(ESCALATION_LADDER + " names '" + m + "', which is no unlearning method; choose from " + UnlearningMethods.NAMES));
             try {
                 config.conceptSettings();
             } catch (NumberFormatException e) {
@@ -98,6 +110,11 @@ public final class WorkerConfig extends ServiceConfig {
             throw new WorkerException("Invalid unlearn-worker configuration: " + e.getMessage()
                     + " (keys and defaults: WorkerConfig.CONFIG_DEF)", e);
         }
+    }
+
+    /** The model's escalation ladder: the configured method, then the {@code escalation.ladder} methods after it. */
+    public io.unlearn.worker.internals.EscalationLadder escalationLadder() {
+        return new io.unlearn.worker.internals.EscalationLadder(getString(METHOD), getList(ESCALATION_LADDER));
     }
 
     /** The method's hyperparameter overrides from {@code method.*} keys. */

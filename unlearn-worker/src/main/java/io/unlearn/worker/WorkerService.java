@@ -7,12 +7,13 @@ import io.unlearn.ml.Devices;
 import io.unlearn.ml.data.FashionMnist;
 import io.unlearn.ml.data.UnlearnDataset;
 import io.unlearn.ml.sae.SaeStore;
-import io.unlearn.ml.unlearn.UnlearningMethods;
 import io.unlearn.runtime.LoopService;
 import io.unlearn.runtime.TopicReader;
 import io.unlearn.schemas.SchemaRegistryClient;
 import io.unlearn.worker.internals.BatchRunner;
 import io.unlearn.worker.internals.ConceptRunner;
+import io.unlearn.worker.internals.EscalationPlanner;
+import io.unlearn.worker.internals.Escalations;
 import io.unlearn.worker.internals.PendingBatches;
 import io.unlearn.worker.internals.TopicHeadsFeed;
 import io.unlearn.worker.internals.FirstVersionWait;
@@ -49,7 +50,8 @@ public final class WorkerService extends LoopService {
     public static WorkerService start(WorkerConfig config, Clock clock, MeterRegistry meters) {
         WorkerService service = new WorkerService(loop(config, clock, meters));
         service.start();
-        log.info("unlearn-worker started (group {}, method {})", config.getString(WorkerConfig.GROUP_ID), config.getString(WorkerConfig.METHOD));
+        log.info("unlearn-worker started (group {}, method {}, escalation ladder {})", config.getString(WorkerConfig.GROUP_ID),
+                config.getString(WorkerConfig.METHOD), config.escalationLadder().methods());
         return service;
     }
 
@@ -66,9 +68,9 @@ public final class WorkerService extends LoopService {
         Device device = Devices.resolve(config.getString(WorkerConfig.DEVICE));
         Path artifactDir = Path.of(config.getString(WorkerConfig.ARTIFACT_DIR));
         ArtifactStore artifacts = new FileArtifactStore(artifactDir);
-        BatchRunner runner = new BatchRunner(dataset, artifacts,
-                UnlearningMethods.byName(config.getString(WorkerConfig.METHOD)), config.methodOverrides(),
+        BatchRunner runner = new BatchRunner(dataset, artifacts, config.getString(WorkerConfig.METHOD), config.methodOverrides(),
                 config.getLong(WorkerConfig.SEED), device, clock);
+        Escalations escalations = new Escalations(new EscalationPlanner(config.escalationLadder()), runner, clock);
         ConceptRunner concepts = new ConceptRunner(dataset, artifacts, new SaeStore(artifactDir.resolve("sae")), config.conceptSettings(),
                 device, clock);
         VersionFollowUps followUps = new VersionFollowUps(runner, concepts, config.getInt(WorkerConfig.CONSOLIDATE_EVERY),
@@ -83,6 +85,6 @@ public final class WorkerService extends LoopService {
         new KafkaClientMetrics(consumer).bindTo(meters);
         TopicHeadsFeed feed = new TopicHeadsFeed(new TopicReader(config.kafkaClientProps(), registry));
         FirstVersionWait firstVersion = new FirstVersionWait(Duration.ofMillis(config.getLong(WorkerConfig.MODEL_WAIT_MS)));
-        return new WorkerLoop(consumer, producer, registry, feed, runner, concepts, followUps, pending, firstVersion, clock, meters);
+        return new WorkerLoop(consumer, producer, registry, feed, runner, concepts, followUps, escalations, pending, firstVersion, clock, meters);
     }
 }

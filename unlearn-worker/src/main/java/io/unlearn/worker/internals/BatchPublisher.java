@@ -100,6 +100,24 @@ final class BatchPublisher implements AutoCloseable {
         tx.run(() -> send(Topics.MODEL_VERSIONS.name(), v.getModelId(), versions, v));
     }
 
+    /**
+     * Publishes an escalation in one transaction: its version (when there is one), its samples forgotten again under the
+     * version's id, and the statuses of the requests it moves (APPLIED, or FAILED when no version could be built).
+     */
+    void publishEscalation(ModelVersion v, java.util.List<ForgottenSample> reforgotten, java.util.List<RequestStatus> moved) {
+        tx.run(() -> {
+            if (v != null) {
+                send(Topics.MODEL_VERSIONS.name(), v.getModelId(), versions, v);
+            }
+            for (ForgottenSample f : reforgotten) {
+                send(Topics.FORGOTTEN_SAMPLES.name(), Topics.forgottenKey(f.getModelId(), f.getSampleId()), forgotten, f);
+            }
+            for (RequestStatus s : moved) {
+                send(Topics.REQUEST_STATUS.name(), s.getRequestId(), statuses, s);
+            }
+        });
+    }
+
     /** Sends an unreadable request to the dead-letter topic with the offsets safe to commit, in one transaction. */
     void deadLetter(ConsumerRecord<String, byte[]> r, Exception why, Map<TopicPartition, OffsetAndMetadata> offsets) {
         tx.run(() -> {

@@ -11,6 +11,7 @@ import io.unlearn.ml.data.UnlearnDataset;
 import io.unlearn.ml.model.ArtifactMetadata;
 import io.unlearn.ml.model.Classifier;
 import io.unlearn.ml.unlearn.UnlearningMethod;
+import io.unlearn.ml.unlearn.UnlearningMethods;
 import io.unlearn.ml.unlearn.UnlearningResult;
 import io.unlearn.ml.unlearn.UnlearningTask;
 import io.unlearn.schemas.Digests;
@@ -27,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies one deletion batch: loads the head version (sha256 checked), runs the configured method on the
+ * Applies one deletion batch: loads the head version (sha256 checked), runs the method the ladder names on the
  * union forget set with every sample ever forgotten excluded from the retain set, stores the new artifact
  * and describes the new version. Deterministic: the seed derives from the model, the parent version and
  * the sorted request ids, so redoing a batch after a crash yields the same artifact.
@@ -36,17 +37,21 @@ public final class BatchRunner implements Unlearning {
     private static final Logger log = LoggerFactory.getLogger(BatchRunner.class);
     private final UnlearnDataset dataset;
     private final ArtifactStore artifacts;
-    private final UnlearningMethod method;
+    private final String configured;
     private final Map<String, Number> overrides;
     private final long baseSeed;
     private final Device device;
     private final Clock clock;
 
-    public BatchRunner(UnlearnDataset dataset, ArtifactStore artifacts, UnlearningMethod method, Map<String, Number> overrides,
+    /**
+     * @param configured the worker's {@code method}: the {@code method.*} {@code overrides} apply to it only; every other
+     *                   method of the escalation ladder runs at its defaults
+     */
+    public BatchRunner(UnlearnDataset dataset, ArtifactStore artifacts, String configured, Map<String, Number> overrides,
                        long baseSeed, Device device, Clock clock) {
         this.dataset = dataset;
         this.artifacts = artifacts;
-        this.method = method;
+        this.configured = UnlearningMethods.byName(configured).name();
         this.overrides = overrides;
         this.baseSeed = baseSeed;
         this.device = device;
@@ -54,13 +59,25 @@ public final class BatchRunner implements Unlearning {
     }
 
     @Override
-    public BatchOutcome apply(ModelVersion head, List<AcceptedRequest> requests, Set<String> alreadyForgotten, ProgressListener progress) {
+    public BatchOutcome apply(ModelVersion head, String method, List<AcceptedRequest> requests, Set<String> alreadyForgotten,
+                              ProgressListener progress) {
         TreeSet<String> union = requests.stream().flatMap(r -> r.getSampleIds().stream())
                 .filter(id -> !alreadyForgotten.contains(id)).collect(Collectors.toCollection(TreeSet::new));
         if (union.isEmpty()) {
             return new BatchOutcome.AlreadyForgotten(head.getVersionId());
         }
-        List<String> requestIds = requests.stream().map(AcceptedRequest::getRequestId).sorted().toList();
+        return run(head, method, requests.stream().map(AcceptedRequest::getRequestId).sorted().toList(), union, alreadyForgotten, progress);
+    }
+
+    @Override
+    public BatchOutcome reapply(ModelVersion parent, String method, List<String> requestIds, Set<String> forgetSet,
+                                Set<String> alreadyForgotten, ProgressListener progress) {
+        return run(parent, method, requestIds.stream().sorted().toList(), new TreeSet<>(forgetSet), alreadyForgotten, progress);
+    }
+
+    private BatchOutcome run(ModelVersion head, String methodName, List<String> requestIds, TreeSet<String> union,
+                             Set<String> alreadyForgotten, ProgressListener progress) {
+        UnlearningMethod method = UnlearningMethods.byName(methodName);
         Set<String> excluded = new TreeSet<>(alreadyForgotten);
         excluded.addAll(union);
         List<String> retain = dataset.train().ids().stream().filter(id -> !excluded.contains(id)).toList();
@@ -68,7 +85,7 @@ public final class BatchRunner implements Unlearning {
         long started = System.nanoTime();
         try (Classifier original = artifacts.load(head.getArtifactUri(), head.getArtifactSha256(), device)) {
             UnlearningTask task = UnlearningTask.builder().setModel(original).setDataset(dataset).setForgetIds(union)
-                    .optRetainIds(retain).optHyperparameters(overrides).optSeed(seed).build();
+                    .optRetainIds(retain).optHyperparameters(method.name().equals(configured) ? overrides : Map.of()).optSeed(seed).build();
             try (UnlearningResult result = TrainingLock.exclusively(() -> method.unlearn(task, progress))) {
                 if (!result.report().lastLosses().values().stream().allMatch(Double::isFinite)) {
                     return new BatchOutcome.Failed(method.name() + " diverged (non-finite loss " + result.report().lastLosses()
@@ -84,7 +101,7 @@ public final class BatchRunner implements Unlearning {
                         new ArtifactMetadata(original.spec(), method.name(), head.getArtifactSha256(), hp));
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 log.info("{}: {} applied {} requests ({} samples) to {} in {} ms -> {}", head.getModelId(), method.name(),
-                        requests.size(), union.size(), head.getVersionId(), millis, stored.sha256().substring(0, 12));
+                        requestIds.size(), union.size(), head.getVersionId(), millis, stored.sha256().substring(0, 12));
                 ModelVersion v = VersionRecords.version(head, ModelVersionKind.UNLEARNED, method.name(), hp, stored, requestIds, union,
                         millis, clock.instant());
                 v.setExcludedSamplesDigest(Digests.forgetSetDigest(excluded));
@@ -106,7 +123,7 @@ public final class BatchRunner implements Unlearning {
      */
     @Override
     public BatchOutcome consolidate(ModelVersion head, Set<String> forgotten, ProgressListener progress) {
-        UnlearningMethod retrain = io.unlearn.ml.unlearn.UnlearningMethods.byName("retrain");
+        UnlearningMethod retrain = UnlearningMethods.byName("retrain");
         long started = System.nanoTime();
         try (Classifier original = artifacts.load(head.getArtifactUri(), head.getArtifactSha256(), device)) {
             UnlearningTask task = UnlearningTask.builder().setModel(original).setDataset(dataset).setForgetIds(forgotten)

@@ -80,9 +80,10 @@ public final class VersionFollowUps {
 
     private void publishOrLog(BatchOutcome outcome, ModelHeads heads, Consumer<ModelVersion> publish, String modelId, String what) {
         if (outcome instanceof BatchOutcome.Published p) {
-            publish.accept(p.version());
-            heads.onVersion(p.version());
-            log.info("{}: published {} ({})", modelId, p.version().getVersionId(), p.version().getKind());
+            ModelVersion v = heads.numbered(p.version());
+            publish.accept(v);
+            heads.onVersion(v);
+            log.info("{}: published {} ({})", modelId, v.getVersionId(), v.getKind());
         } else if (outcome instanceof BatchOutcome.Failed f) {
             failedOn.add(what);
             log.error("{}: {} (not retried on this head; a restart retries it)", modelId, f.reason());

@@ -59,6 +59,18 @@ public final class VersionRecords {
                 .setVersionId(version.getVersionId()).setSubjectId(by.getSubjectId()).setForgottenAt(version.getCreatedAt()).build();
     }
 
+    /** The next status of a request known from its last one (an escalation has no AcceptedRequest at hand). */
+    public static RequestStatus next(RequestStatus last, RequestState state, String reason, String versionId, Instant at) {
+        return RequestStatus.newBuilder().setRequestId(last.getRequestId()).setKind(last.getKind()).setState(state).setReason(reason)
+                .setModelId(last.getModelId()).setVersionId(versionId).setEmittedBy(SERVICE).setOccurredAt(at)
+                .setDeadline(last.getDeadline()).build();
+    }
+
+    /** A sample an escalation's version forgets again: the same request and subject, now forgotten by {@code version}. */
+    public static ForgottenSample reforgotten(ForgottenSample earlier, ModelVersion version) {
+        return ForgottenSample.newBuilder(earlier).setVersionId(version.getVersionId()).setForgottenAt(version.getCreatedAt()).build();
+    }
+
     private static Map<String, String> asText(Map<String, Object> hyperparameters) {
         Map<String, String> out = new TreeMap<>();
         hyperparameters.forEach((k, v) -> out.put(k, String.valueOf(v)));

@@ -37,9 +37,14 @@ import org.slf4j.LoggerFactory;
  * partition revoked before its batch is published loses the batch (the new owner re-reads it) and no offset past it
  * is committed. Any Kafka error inside a transaction ends the loop; restarting resumes from the last commit. Built on
  * the {@link Consumer} / {@link Producer} interfaces and given every collaborator, so that it runs on mocks in tests.
+ * The state is caught up at least every {@link #CATCH_UP_EVERY} too, and before any batch is decided the
+ * {@link Escalations} due for the owned models run: a REJECTED version is superseded (or its requests FAILED) before
+ * anything more is built, and each batch uses the method the model's escalation ladder names now.
  */
 public final class WorkerLoop implements ServiceLoop {
     private static final Logger log = LoggerFactory.getLogger(WorkerLoop.class);
+    /** How often the loop catches up with the topics when no batch is due, to see verdicts that ask for an escalation. */
+    static final Duration CATCH_UP_EVERY = Duration.ofSeconds(2);
     private final Consumer<String, byte[]> consumer;
     private final BatchPublisher publisher;
     private final HeadsFeed feed;
@@ -51,6 +56,8 @@ public final class WorkerLoop implements ServiceLoop {
     private final WorkerMetrics metrics;
     private final ConceptRemoval concepts;
     private final VersionFollowUps followUps;
+    private final Escalations escalations;
+    private Instant lastCatchUp = Instant.MIN;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ModelHeads heads = new ModelHeads();
     private volatile boolean stale = true;
@@ -59,13 +66,16 @@ public final class WorkerLoop implements ServiceLoop {
     /**
      * @param feed         the models' state (versions, forgotten samples) committed by anyone; closed with the loop
      * @param followUps    the versions due on their own (consolidation, re-suppression), over the same runners
+     * @param escalations  what a REJECTED version asks (re-application with a stronger method, or FAILED), and the
+     *                     method new batches use
      * @param firstVersion how long a batch waits for its model's first version
      */
     public WorkerLoop(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer, SchemaRegistryClient registry,
-                      HeadsFeed feed, Unlearning runner, ConceptRemoval concepts, VersionFollowUps followUps,
+                      HeadsFeed feed, Unlearning runner, ConceptRemoval concepts, VersionFollowUps followUps, Escalations escalations,
                       PendingBatches pending, FirstVersionWait firstVersion, Clock clock, MeterRegistry meters) {
         this.concepts = concepts;
         this.followUps = followUps;
+        this.escalations = escalations;
         this.consumer = consumer;
         this.publisher = new BatchPublisher(producer, consumer, registry, clock);
         this.feed = feed;
@@ -95,7 +105,7 @@ public final class WorkerLoop implements ServiceLoop {
             while (!closed.get()) {
                 var records = consumer.poll(Duration.ofMillis(250));
                 if (stale && !consumer.assignment().isEmpty()) {
-                    feed.catchUp(heads);
+                    catchUp();
                     stale = false;
                     ready.countDown();
                 }
@@ -103,8 +113,11 @@ public final class WorkerLoop implements ServiceLoop {
                     accept(r);
                 }
                 List<PendingBatches.Batch> due = pending.takeDue(clock.instant());
-                if (!due.isEmpty()) {
-                    feed.catchUp(heads); // decide on the heads as committed now, whoever published them
+                if (!due.isEmpty() || (!stale && !clock.instant().isBefore(lastCatchUp.plus(CATCH_UP_EVERY)))) {
+                    catchUp(); // decide on the heads and verdicts as committed now, whoever published them
+                }
+                if (!stale) {
+                    ownedModels().forEach(m -> escalations.run(m, heads, publisher)); // before any batch builds on a head
                 }
                 for (PendingBatches.Batch batch : due) {
                     apply(batch);
@@ -123,6 +136,11 @@ public final class WorkerLoop implements ServiceLoop {
             publisher.close();
             feed.close();
         }
+    }
+
+    private void catchUp() {
+        feed.catchUp(heads);
+        lastCatchUp = clock.instant();
     }
 
     private void accept(ConsumerRecord<String, byte[]> r) {
@@ -164,9 +182,12 @@ public final class WorkerLoop implements ServiceLoop {
             metrics.methodRun(batch, System.nanoTime() - started);
         } else {
             long started = System.nanoTime();
-            outcome = runner.apply(head, batch.requests(), heads.forgotten(batch.modelId()),
+            outcome = runner.apply(head, escalations.method(batch.modelId(), heads), batch.requests(), heads.forgotten(batch.modelId()),
                     event -> log.info("{} batch of {}: {}", batch.modelId(), batch.entries().size(), event));
             metrics.methodRun(batch, System.nanoTime() - started);
+        }
+        if (outcome instanceof BatchOutcome.Published p) {
+            outcome = new BatchOutcome.Published(heads.numbered(p.version()), p.forgottenSampleIds()); // above abandoned versions too
         }
         pending.done(batch);
         publisher.publish(batch, outcome, batchedAt, pending.committable());

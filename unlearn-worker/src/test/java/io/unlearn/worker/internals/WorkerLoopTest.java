@@ -208,7 +208,7 @@ class WorkerLoopTest {
         consumer.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
         Unlearning engine = new Unlearning() {
             @Override
-            public BatchOutcome apply(ModelVersion head, List<AcceptedRequest> requests, Set<String> alreadyForgotten,
+            public BatchOutcome apply(ModelVersion head, String method, List<AcceptedRequest> requests, Set<String> alreadyForgotten,
                                       io.unlearn.ml.ProgressListener progress) {
                 applied.add(requests.stream().map(AcceptedRequest::getRequestId).toList());
                 List<String> samples = requests.stream().flatMap(r -> r.getSampleIds().stream()).toList();
@@ -217,12 +217,19 @@ class WorkerLoopTest {
             }
 
             @Override
+            public BatchOutcome reapply(ModelVersion parent, String method, List<String> requestIds, Set<String> forgetSet,
+                                        Set<String> alreadyForgotten, io.unlearn.ml.ProgressListener progress) {
+                throw new AssertionError("no version is rejected here");
+            }
+
+            @Override
             public BatchOutcome consolidate(ModelVersion head, Set<String> forgotten, io.unlearn.ml.ProgressListener progress) {
                 throw new AssertionError("no consolidation is configured");
             }
         };
         return new WorkerLoop(consumer, producer, registry, feed, engine, null,
-                new VersionFollowUps(engine, null, 0, Duration.ZERO), pending, new FirstVersionWait(modelWait), clock,
+                new VersionFollowUps(engine, null, 0, Duration.ZERO),
+                new Escalations(new EscalationPlanner(new EscalationLadder("stub", List.of())), engine, clock), pending, new FirstVersionWait(modelWait), clock,
                 new SimpleMeterRegistry());
     }
 
