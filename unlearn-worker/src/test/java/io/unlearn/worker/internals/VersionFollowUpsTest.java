@@ -66,7 +66,7 @@ class VersionFollowUpsTest {
                 .setCreatedAt(at).build();
     }
 
-    private static SuppressionConfig suppression(String name) {
+    static SuppressionConfig suppression(String name) {
         return SuppressionConfig.newBuilder().setConceptName(name).setLayer("penultimate").setSaeArtifactUri("file:/sae/")
                 .setSaeSha256(SHA).setDictionarySize(8).setDefaultScale(-0.5).setModelSha256(SHA)
                 .setFeatures(List.of(SuppressedFeature.newBuilder().setIndex(1).setScore(0.2).setScale(-0.5).build())).build();

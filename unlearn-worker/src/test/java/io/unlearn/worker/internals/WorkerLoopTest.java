@@ -52,6 +52,8 @@ class WorkerLoopTest {
     private final RecordingProducer producer = new RecordingProducer();
     private final MutableClock clock = new MutableClock();
     private final List<List<String>> applied = new ArrayList<>();
+    private final List<List<String>> reapplied = new ArrayList<>();
+    private final List<String> methods = new ArrayList<>();
     private final StubFeed feed = new StubFeed();
 
     @Test
@@ -199,6 +201,53 @@ class WorkerLoopTest {
         assertThat(published.getParentVersionId()).isEqualTo("m@v2");
     }
 
+    @Test
+    void aRejectedVersionIsSupersededInOneTransactionAndTheNextBatchBuildsOnItWithTheNextMethod() {
+        WorkerLoop loop = loop(new PendingBatches(1, 1000, 60_000));
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(P0, P1));
+            consumer.addRecord(record(0, request("r1", 2)));
+        });
+        consumer.schedulePollTask(() -> {
+            feed.reports.add(io.unlearn.events.EvaluationReport.newBuilder().setVersionId("m@v2").setModelId("m").setVersion(2)
+                    .setMethod("stub").setVerdict(io.unlearn.events.Verdict.REJECTED).setFailingCriteria(List.of("drop 0.0 < 6.8"))
+                    .setEvaluatedAt(T0).build());
+            feed.statuses.add(RequestStatus.newBuilder().setRequestId("r1").setKind(RequestKind.DELETION).setState(RequestState.ESCALATING)
+                    .setModelId("m").setVersionId("m@v2").setEmittedBy("evaluator").setOccurredAt(T0).build());
+            clock.advance(WorkerLoop.CATCH_UP_EVERY); // the loop catches up on its own to see verdicts
+        });
+        consumer.schedulePollTask(() -> consumer.addRecord(record(1, request("r2", 1))));
+        consumer.schedulePollTask(loop::close);
+
+        loop.run();
+
+        assertThat(producer.committed).hasSize(3);
+        RecordingProducer.Transaction escalation = producer.committed.get(1);
+        ModelVersion superseding = versionsIn(escalation).get(0);
+        assertThat(superseding.getVersionId()).isEqualTo("m@v3");
+        assertThat(superseding.getParentVersionId()).as("on the last certified version").isEqualTo("m@v1");
+        assertThat(superseding.getSupersedes()).containsExactly("m@v2");
+        assertThat(superseding.getMethod()).isEqualTo("next");
+        assertThat(superseding.getEscalation()).contains("m@v2 (stub) was REJECTED (drop 0.0 < 6.8)").contains("re-applied by next on m@v1");
+        assertThat(reapplied).containsExactly(List.of("r1"));
+        assertThat(escalation.topics()).containsExactly(Topics.MODEL_VERSIONS.name(), Topics.FORGOTTEN_SAMPLES.name(),
+                Topics.FORGOTTEN_SAMPLES.name(), Topics.REQUEST_STATUS.name());
+        assertThat(statusesIn(escalation)).singleElement().satisfies(st -> {
+            assertThat(st.getState()).isEqualTo(RequestState.APPLIED);
+            assertThat(st.getVersionId()).isEqualTo("m@v3");
+        });
+        ModelVersion next = versionsIn(producer.committed.get(2)).get(0);
+        assertThat(next.getParentVersionId()).as("the next batch builds on the superseding version").isEqualTo("m@v3");
+        assertThat(next.getVersionId()).isEqualTo("m@v4");
+        assertThat(methods).containsExactly("stub", "next");
+    }
+
+    private List<ModelVersion> versionsIn(RecordingProducer.Transaction tx) {
+        var versions = EventSerdes.serde(ModelVersion.class, registry).deserializer();
+        return tx.records().stream().filter(r -> r.topic().equals(Topics.MODEL_VERSIONS.name()))
+                .map(r -> versions.deserialize(r.topic(), r.value())).toList();
+    }
+
     private WorkerLoop loop(PendingBatches pending) {
         return loop(pending, Duration.ZERO);
     }
@@ -211,15 +260,19 @@ class WorkerLoopTest {
             public BatchOutcome apply(ModelVersion head, String method, List<AcceptedRequest> requests, Set<String> alreadyForgotten,
                                       io.unlearn.ml.ProgressListener progress) {
                 applied.add(requests.stream().map(AcceptedRequest::getRequestId).toList());
+                methods.add(method);
                 List<String> samples = requests.stream().flatMap(r -> r.getSampleIds().stream()).toList();
-                return new BatchOutcome.Published(version(head.getVersion() + 1, ModelVersionKind.UNLEARNED,
-                        requests.stream().map(AcceptedRequest::getRequestId).sorted().toList()), samples);
+                return new BatchOutcome.Published(ModelVersion.newBuilder(version(head.getVersion() + 1, ModelVersionKind.UNLEARNED,
+                        requests.stream().map(AcceptedRequest::getRequestId).sorted().toList())).setParentVersionId(head.getVersionId())
+                        .setMethod(method).build(), samples);
             }
 
             @Override
             public BatchOutcome reapply(ModelVersion parent, String method, List<String> requestIds, Set<String> forgetSet,
                                         Set<String> alreadyForgotten, io.unlearn.ml.ProgressListener progress) {
-                throw new AssertionError("no version is rejected here");
+                reapplied.add(requestIds);
+                return new BatchOutcome.Published(ModelVersion.newBuilder(version(parent.getVersion() + 1, ModelVersionKind.UNLEARNED,
+                        requestIds)).setParentVersionId(parent.getVersionId()).setMethod(method).build(), List.copyOf(forgetSet));
             }
 
             @Override
@@ -229,7 +282,7 @@ class WorkerLoopTest {
         };
         return new WorkerLoop(consumer, producer, registry, feed, engine, null,
                 new VersionFollowUps(engine, null, 0, Duration.ZERO),
-                new Escalations(new EscalationPlanner(new EscalationLadder("stub", List.of())), engine, clock), pending, new FirstVersionWait(modelWait), clock,
+                new Escalations(new EscalationPlanner(new EscalationLadder("stub", List.of("next"))), engine, clock), pending, new FirstVersionWait(modelWait), clock,
                 new SimpleMeterRegistry());
     }
 
@@ -237,6 +290,8 @@ class WorkerLoopTest {
     private static final class StubFeed implements HeadsFeed {
         final Set<String> models = new java.util.HashSet<>(Set.of("m"));
         final List<ModelVersion> extra = new ArrayList<>();
+        final List<io.unlearn.events.EvaluationReport> reports = new ArrayList<>();
+        final List<RequestStatus> statuses = new ArrayList<>();
         int catchUps;
         boolean closed;
 
@@ -247,6 +302,8 @@ class WorkerLoopTest {
                 heads.onVersion(version(1, ModelVersionKind.BASE, List.of()));
                 extra.forEach(heads::onVersion);
             }
+            reports.forEach(heads::onReport);
+            statuses.forEach(heads::onStatus);
         }
 
         @Override

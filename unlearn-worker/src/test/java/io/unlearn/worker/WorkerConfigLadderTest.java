@@ -1,0 +1,28 @@
+package io.unlearn.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** escalation.ladder: defaulted, documented, checked at start-up, and turned into the model's effective ladder. */
+class WorkerConfigLadderTest {
+
+    @Test
+    void theDefaultLadderFollowsTheConfiguredMethod() {
+        assertThat(WorkerConfig.of(Map.of()).escalationLadder().methods()).containsExactly("rl", "eu-k", "retrain");
+        assertThat(WorkerConfig.of(Map.of(WorkerConfig.METHOD, "ft")).escalationLadder().methods())
+                .containsExactly("ft", "rl", "eu-k", "retrain");
+        assertThat(WorkerConfig.of(Map.of(WorkerConfig.ESCALATION_LADDER, "")).escalationLadder().methods())
+                .as("empty: no escalation").containsExactly("rl");
+        assertThat(WorkerConfig.CONFIG_DEF.configKeys().get(WorkerConfig.ESCALATION_LADDER).documentation).contains("REJECTED");
+    }
+
+    @Test
+    void anUnknownMethodOnTheLadderFailsAtStartUpNamingIt() {
+        assertThatThrownBy(() -> WorkerConfig.of(Map.of(WorkerConfig.ESCALATION_LADDER, "rl,stronger")))
+                .isInstanceOf(WorkerException.class).hasMessageContaining("escalation.ladder names 'stronger'")
+                .hasMessageContaining("eu-k");
+    }
+}
