@@ -26,7 +26,14 @@ public record AuditResult(Instant asOf, List<String> models, List<CheckResult> c
 
     /** One version and how the evaluator judged it ({@code verdict}: CERTIFIED, REJECTED, ..., "no report", or "-" for BASE). */
     public record VersionSummary(String versionId, String modelId, long version, String kind, String method, int appliedRequests,
-                                 Instant createdAt, String verdict, List<String> failingCriteria) {
+                                 Instant createdAt, String verdict, List<String> failingCriteria, String parentVersionId,
+                                 List<String> supersedes, String escalation) {
+
+        /** One line for an escalation's version: which versions it superseded, on what, by which method, and why; null otherwise. */
+        public String supersession() {
+            return supersedes.isEmpty() ? null : versionId + " (" + method + ", on " + parentVersionId + ") supersedes "
+                    + String.join(", ", supersedes) + (escalation == null ? "" : ": " + escalation);
+        }
     }
 
     public List<Finding> failures() {

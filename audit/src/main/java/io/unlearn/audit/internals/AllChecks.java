@@ -23,7 +23,8 @@ public final class AllChecks {
     /** Every check, in the order the reports list them; versions get {@code reportGrace} to be evaluated. */
     static List<AuditCheck> inReportOrder(Duration reportGrace) {
         return List.of(new DecodingCheck(), new LifecycleCheck(), new DeadlineCheck(), new LineageCheck(),
-                new ArtifactCheck(), new ExactlyOnceCheck(), new ReportCheck(reportGrace), new VerdictCheck(), new ExcludedSamplesCheck());
+                new ArtifactCheck(), new ExactlyOnceCheck(), new ReportCheck(reportGrace), new VerdictCheck(), new ExcludedSamplesCheck(),
+                new SupersessionCheck());
     }
 
     /** Runs every check over {@code log}. */
@@ -52,7 +53,8 @@ public final class AllChecks {
             String verdict = report != null ? report.getVerdict().name() : v.getKind() == ModelVersionKind.BASE ? "-" : "no report";
             out.add(new AuditResult.VersionSummary(v.getVersionId(), v.getModelId(), v.getVersion(), v.getKind().name(), v.getMethod(),
                     v.getAppliedRequestIds().size(), v.getCreatedAt(), verdict,
-                    report == null ? List.of() : List.copyOf(report.getFailingCriteria())));
+                    report == null ? List.of() : List.copyOf(report.getFailingCriteria()), v.getParentVersionId(),
+                    List.copyOf(v.getSupersedes()), v.getEscalation()));
         }
         return out;
     }

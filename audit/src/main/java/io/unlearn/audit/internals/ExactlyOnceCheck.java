@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * Every accepted request was applied exactly once. A DELETION is in the appliedRequestIds of exactly one
- * version of its model, a CONCEPT in exactly one SUPPRESSED version. In none is fine when the request
+ * version of its model that no escalation superseded (a superseded version's requests are re-applied by the version
+ * that supersedes it), a CONCEPT in exactly one SUPPRESSED version. In none is fine when the request
  * ended FAILED or REJECTED (it counts as failed, with its reason), and for a DELETION acknowledged APPLIED
  * against a version that had already forgotten all of its samples (the worker's "already forgotten" path;
  * verified against unlearn.catalog.forgotten). Otherwise the request is pending: a warning while its
@@ -32,7 +33,8 @@ public final class ExactlyOnceCheck extends AuditCheck {
 
     @Override
     void check(AuditLog log, CheckResultBuilder result) {
-        VersionIndex versions = new VersionIndex(log.versions());
+        Supersessions supersessions = new Supersessions(log);
+        VersionIndex versions = supersessions.versions();
         Map<String, Set<String>> forgottenBy = new HashMap<>();
         for (ForgottenSample f : log.forgotten()) {
             forgottenBy.computeIfAbsent(f.getVersionId(), v -> new HashSet<>()).add(f.getSampleId());
@@ -45,7 +47,11 @@ public final class ExactlyOnceCheck extends AuditCheck {
             if (acceptances.get(request.requestId()) > 1) {
                 result.warn(request.requestId(), "accepted " + acceptances.get(request.requestId()) + " times on unlearn.requests.accepted");
             }
-            List<ModelVersion> applying = versions.applying(request.modelId(), request.requestId());
+            List<ModelVersion> all = versions.applying(request.modelId(), request.requestId());
+            List<ModelVersion> applying = all.stream().filter(v -> supersessions.supersededBy(v.getVersionId()).isEmpty()).toList();
+            if (applying.isEmpty() && !all.isEmpty()) {
+                applying = List.of(all.get(all.size() - 1)); // every version applying it was superseded (supersession checks the rest)
+            }
             if (applying.size() > 1) {
                 result.fail(request.requestId(), "applied more than once: by " + ids(applying) + " (exactly one version may apply a request)");
             } else if (applying.size() == 1) {

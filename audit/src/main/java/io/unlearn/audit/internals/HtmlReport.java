@@ -45,7 +45,14 @@ public final class HtmlReport {
                     .append(v.createdAt()).append("</td><td>").append(esc(v.verdict()))
                     .append(v.failingCriteria().isEmpty() ? "" : ": " + esc(String.join("; ", v.failingCriteria()))).append("</td></tr>\n");
         }
-        return h.append("</table>\n</body></html>\n").toString();
+        h.append("</table>\n");
+        List<String> supersessions = r.versions().stream().map(AuditResult.VersionSummary::supersession).filter(x -> x != null).toList();
+        if (!supersessions.isEmpty()) {
+            h.append("<h2>Supersessions (escalations after a rejection)</h2>\n<ul>\n");
+            supersessions.forEach(x -> h.append("<li>").append(esc(x)).append("</li>\n"));
+            h.append("</ul>\n");
+        }
+        return h.append("</body></html>\n").toString();
     }
 
     private static void findings(String title, String cls, List<Finding> findings, StringBuilder h) {

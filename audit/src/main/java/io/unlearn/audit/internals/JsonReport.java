@@ -42,7 +42,8 @@ public final class JsonReport {
         root.put("requests", requests);
         root.put("versions", r.versions().stream().map(v -> map("versionId", v.versionId(), "modelId", v.modelId(), "version", v.version(),
                 "kind", v.kind(), "method", v.method(), "appliedRequests", v.appliedRequests(), "createdAt", text(v.createdAt()),
-                "verdict", v.verdict(), "failingCriteria", v.failingCriteria())).toList());
+                "verdict", v.verdict(), "failingCriteria", v.failingCriteria(), "parentVersionId", v.parentVersionId(),
+                "supersedes", v.supersedes(), "escalation", v.escalation())).toList());
         return root;
     }
 

@@ -36,6 +36,11 @@ public final class TextReport {
             out.append(String.format("  %-28s %-10s %-16s %4d request(s)  %s%s%n", v.versionId(), v.kind(), v.method(), v.appliedRequests(),
                     v.verdict(), v.failingCriteria().isEmpty() ? "" : " (" + String.join("; ", v.failingCriteria()) + ")"));
         }
+        List<String> supersessions = r.versions().stream().map(AuditResult.VersionSummary::supersession).filter(x -> x != null).toList();
+        if (!supersessions.isEmpty()) {
+            out.append("\nSupersessions (escalations after a rejection):\n");
+            supersessions.forEach(x -> out.append("  ").append(x).append('\n'));
+        }
         section("Failures", r.failures(), out);
         section("Warnings", r.warnings(), out);
         return out.toString();

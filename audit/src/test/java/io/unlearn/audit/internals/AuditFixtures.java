@@ -55,6 +55,34 @@ public final class AuditFixtures {
         return f;
     }
 
+    /**
+     * A history every check passes with one escalation: BASE v1; v2 (ft) applies r1 (s1, s2) and is REJECTED, r1 goes
+     * ESCALATING; v3 (rl) on v1 supersedes v2, re-applies r1 and forgets s1, s2 again; CERTIFIED, r1 VERIFIED.
+     */
+    public static AuditFixtures escalated(Path root) throws IOException {
+        AuditFixtures f = new AuditFixtures(root);
+        ModelVersion v1 = f.version("m", 1, ModelVersionKind.BASE, null, f.artifact("base weights"), List.of(), null);
+        f.request("r1", "m", RequestKind.DELETION, List.of("s1", "s2"), T0.plusSeconds(7200),
+                RequestState.RECEIVED, RequestState.ACCEPTED, RequestState.BATCHED, RequestState.APPLIED);
+        String digest = Digests.forgetSetDigest(List.of("s1", "s2"));
+        ModelVersion v2 = f.version("m", 2, ModelVersionKind.UNLEARNED, v1, f.artifact("weak weights"), List.of("r1"), digest);
+        f.replaceVersion(1, b -> b.setMethod("ft"));
+        v2 = f.versions.get(1);
+        f.forget(v2, "r1", "s1", "s2");
+        f.report(v2, Verdict.REJECTED);
+        f.statuses.add(RequestStatus.newBuilder(status("r1", "m", RequestState.ESCALATING, T0.plusSeconds(200), "lineage membership"))
+                .setVersionId("m@v2").build());
+        ModelVersion v3 = f.version("m", 3, ModelVersionKind.UNLEARNED, v1, f.artifact("strong weights"), List.of("r1"), digest);
+        f.replaceVersion(2, b -> b.setMethod("rl").setSupersedes(List.of("m@v2"))
+                .setEscalation("m@v2 (ft) was REJECTED (lineage membership); ft is unreliable for m, so its requests are re-applied by rl on m@v1"));
+        v3 = f.versions.get(2);
+        f.forget(v3, "r1", "s1", "s2");
+        f.report(v3, Verdict.CERTIFIED);
+        f.statuses.add(RequestStatus.newBuilder(status("r1", "m", RequestState.APPLIED, T0.plusSeconds(260), null)).setVersionId("m@v3").build());
+        f.statuses.add(RequestStatus.newBuilder(status("r1", "m", RequestState.VERIFIED, T0.plusSeconds(300), null)).setVersionId("m@v3").build());
+        return f;
+    }
+
     public AuditLog log() {
         return new AuditLog(versions, accepted, statuses, forgotten, reports, List.of(), newest);
     }
