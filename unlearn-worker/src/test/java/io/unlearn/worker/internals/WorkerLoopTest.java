@@ -242,6 +242,28 @@ class WorkerLoopTest {
         assertThat(methods).containsExactly("stub", "next");
     }
 
+    @Test
+    void aRequestEscalatedFromAVersionAlreadySupersededIsAppliedByTheVersionThatReappliedIt() {
+        WorkerLoop loop = loop(new PendingBatches(1, 1000, 60_000));
+        feed.extra.add(version(2, ModelVersionKind.UNLEARNED, List.of("r1")));
+        feed.extra.add(ModelVersion.newBuilder(version(3, ModelVersionKind.UNLEARNED, List.of("r1"))).setParentVersionId("m@v1")
+                .setSupersedes(List.of("m@v2")).setMethod("next").build());
+        feed.statuses.add(RequestStatus.newBuilder().setRequestId("r1").setKind(RequestKind.DELETION).setState(RequestState.ESCALATING)
+                .setModelId("m").setVersionId("m@v2").setEmittedBy("evaluator").setOccurredAt(T0).build()); // judged after v3 was out
+        consumer.schedulePollTask(() -> consumer.rebalance(List.of(P0, P1)));
+        consumer.schedulePollTask(() -> clock.advance(WorkerLoop.CATCH_UP_EVERY));
+        consumer.schedulePollTask(loop::close);
+
+        loop.run();
+
+        assertThat(reapplied).as("nothing is rebuilt").isEmpty();
+        assertThat(producer.committed).hasSize(1);
+        assertThat(statusesIn(producer.committed.get(0))).singleElement().satisfies(st -> {
+            assertThat(st.getState()).isEqualTo(RequestState.APPLIED);
+            assertThat(st.getVersionId()).isEqualTo("m@v3");
+        });
+    }
+
     private List<ModelVersion> versionsIn(RecordingProducer.Transaction tx) {
         var versions = EventSerdes.serde(ModelVersion.class, registry).deserializer();
         return tx.records().stream().filter(r -> r.topic().equals(Topics.MODEL_VERSIONS.name()))
@@ -292,6 +314,8 @@ class WorkerLoopTest {
         final List<ModelVersion> extra = new ArrayList<>();
         final List<io.unlearn.events.EvaluationReport> reports = new ArrayList<>();
         final List<RequestStatus> statuses = new ArrayList<>();
+        int reportsRead;
+        int statusesRead;
         int catchUps;
         boolean closed;
 
@@ -302,8 +326,10 @@ class WorkerLoopTest {
                 heads.onVersion(version(1, ModelVersionKind.BASE, List.of()));
                 extra.forEach(heads::onVersion);
             }
-            reports.forEach(heads::onReport);
-            statuses.forEach(heads::onStatus);
+            reports.subList(reportsRead, reports.size()).forEach(heads::onReport); // like a topic tail: each record once
+            statuses.subList(statusesRead, statuses.size()).forEach(heads::onStatus);
+            reportsRead = reports.size();
+            statusesRead = statuses.size();
         }
 
         @Override
