@@ -102,6 +102,13 @@ final class DemoFacts {
         return out;
     }
 
+    /** One line per version an escalation built: which versions it superseded, on what, by which method, and why. */
+    List<String> supersessions() {
+        return versions.stream().filter(v -> !v.getSupersedes().isEmpty()).map(v -> v.getVersionId() + " (" + v.getMethod() + ", on "
+                + v.getParentVersionId() + ") supersedes " + String.join(", ", v.getSupersedes())
+                + (v.getEscalation() == null ? "" : ": " + v.getEscalation())).toList();
+    }
+
     /** Distinct requests whose version's evidence was too small and that no later version decided (yet). */
     int awaitingEvidence() {
         return byState.getOrDefault(RequestState.AWAITING_EVIDENCE, 0);

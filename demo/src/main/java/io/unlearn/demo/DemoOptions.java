@@ -21,8 +21,8 @@ import java.time.Duration;
  * @param workerProcess run the worker as a child process (chaos tests kill it) instead of in this JVM
  * @param modelId the model the demo trains and unlearns from
  * @param datasetDir the Fashion-MNIST IDX files the worker and the evaluator read
- * @param weakFirstBatch unlearn the stream's first batch with a deliberately weak method, then consolidate and go on with
- *     {@code method} ({@link DemoWeakBatch}), so that the run shows a REJECTED version and its FAILED requests
+ * @param weakFirstBatch unlearn the stream's first batch with a deliberately weak method ({@link DemoWeakBatch}), so that
+ *     the run shows a REJECTED version superseded by the worker's own escalation to {@code method} (then eu-k, retrain)
  */
 public record DemoOptions(String modelId, Path dir, Path reportDir, int trainSamples, int deletions, String method, int baseEpochs,
                           double ratePerSecond, Duration timeout, Duration challengeWait, long seed, boolean workerProcess,

@@ -30,7 +30,6 @@ final class DemoProgress {
     private final DemoProgressView view;
     private final long started;
     private final DemoWeakBatch weak;
-    private final String realMethod;
 
     /** What happens when half of the requests are published (the chaos tests break something; the demo nothing). */
     @FunctionalInterface
@@ -41,10 +40,10 @@ final class DemoProgress {
     /**
      * @param halfway what to do once half of the requests are published
      * @param started when the demo started ({@link System#nanoTime}), for the elapsed time shown
-     * @param weak the first batch a weak worker unlearns before the demo switches it to {@code realMethod}; null for none
+     * @param weak the first batch, unlearned by a weak method until the worker escalates on its own; null for none
      */
     DemoProgress(DemoTracker tracker, List<DemoRequests.Item> items, DemoServices services, Halfway halfway,
-                 DemoProgressView view, long started, DemoWeakBatch weak, String realMethod) {
+                 DemoProgressView view, long started, DemoWeakBatch weak) {
         this.tracker = tracker;
         this.items = items;
         this.services = services;
@@ -52,7 +51,6 @@ final class DemoProgress {
         this.view = view;
         this.started = started;
         this.weak = weak;
-        this.realMethod = realMethod;
         items.forEach(i -> ids.add(i.requestId()));
     }
 
@@ -113,18 +111,17 @@ final class DemoProgress {
     }
 
     /**
-     * Holds the stream until the weak worker has published its version of the first batch and the consolidation after
-     * it (at most {@link #WEAK_BATCH_WAIT}), then restarts the worker with the real method.
+     * Holds the stream until the worker has published its version of the weak first batch, the evaluator has rejected it
+     * and the worker's own escalation has superseded it (at most {@link #WEAK_BATCH_WAIT}); then one console line says
+     * which version superseded which, by what method.
      */
     private void awaitWeakBatch() throws InterruptedException {
         long deadline = System.nanoTime() + WEAK_BATCH_WAIT.toNanos();
         while (!weak.done(tracker) && System.nanoTime() < deadline && supervise() == null) {
             tracker.poll(Duration.ofMillis(500));
-            view.update(status(weak.weakVersion(tracker).isPresent() ? "consolidating after the weak batch (exact retrain)"
-                    : "first batch by " + DemoWeakBatch.METHOD + " (weak on purpose)"));
+            view.update(status(weak.phase(tracker)));
         }
-        view.note("  " + weak.story(tracker, realMethod) + (weak.done(tracker) ? "" : " (stopped waiting after " + WEAK_BATCH_WAIT.toMinutes() + " min)"));
-        services.restartWorkerWithRealMethod();
+        view.note("  " + weak.story(tracker) + (weak.done(tracker) ? "" : " (stopped waiting after " + WEAK_BATCH_WAIT.toMinutes() + " min)"));
     }
 
     /** Waits for the worst-case challenge of every UNLEARNED version that has a basic report. */

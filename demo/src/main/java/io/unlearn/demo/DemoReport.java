@@ -39,7 +39,7 @@ final class DemoReport {
         h.append("<h1>unlearn demo report</h1><p>").append(esc(String.format(Locale.ROOT,
                 "%s · model %s · %d Fashion-MNIST training samples · base %d epochs · method %s · %d requests published (%d re-sends) · %.0f s",
                 Instant.now(), o.modelId(), o.trainSamples(), o.baseEpochs(), o.weakFirstBatch() ? o.method() + " (the first batch by "
-                        + DemoWeakBatch.DESCRIPTION + ", weak on purpose, then an exact retrain)" : o.method(), f.published, f.resent,
+                        + DemoWeakBatch.DESCRIPTION + ", weak on purpose, until the worker escalates on its own)" : o.method(), f.published, f.resent,
                 seconds))).append("</p>");
         h.append("<p>Requests: ").append(esc(f.byState.toString())).append(" · ").append(esc(f.latencyLine())).append("</p>");
         if (!f.groupedOutcomes().isEmpty()) {
@@ -50,6 +50,14 @@ final class DemoReport {
         if (f.awaitingEvidence() > 0) {
             h.append("<p class=\"note\">AWAITING_EVIDENCE is pending, not final: the version's forget set was too small for the "
                     + "forgetting gate to decide, and a later version of the lineage decides it.</p>");
+        }
+        if (!f.supersessions().isEmpty()) {
+            h.append("<section id=\"escalations\"><h2>Escalations</h2><p>A REJECTED version marks its method unreliable for the "
+                    + "model: the worker re-applied its requests (and those of the versions between it and the last certified version, "
+                    + "or built on it) with the next method of its escalation ladder, as a version on the last certified version that "
+                    + "supersedes them. Registries never serve a superseded version.</p><ul class=\"outcomes\">");
+            f.supersessions().forEach(l -> h.append("<li>").append(esc(l)).append("</li>"));
+            h.append("</ul></section>");
         }
         DemoReportAudit.append(h);
         h.append("<nav><a href=\"#verdicts\">verdicts</a><a href=\"#versions\">versions</a><a href=\"#challenges\">worst-case</a>"

@@ -30,8 +30,8 @@ import java.util.stream.Stream;
 
 /**
  * One demo run: a fresh embedded cluster, the base model (trained once, then reused from the artifact store), the
- * catalogue, the three services, a realistic request stream (its first batch unlearned by a deliberately weak method,
- * {@link DemoWeakBatch}), and the wait until every request is final or awaits evidence no later version brings; then the
+ * catalogue, the three services, a realistic request stream (its first batch unlearned by a deliberately weak method
+ * whose version the worker supersedes by escalating on its own, {@link DemoWeakBatch}), and the wait until every request is final or awaits evidence no later version brings; then the
  * summary and the HTML report. {@link #close} (also from Ctrl-C) stops everything it started.
  */
 public final class DemoRun implements AutoCloseable {
@@ -104,8 +104,8 @@ public final class DemoRun implements AutoCloseable {
         out.println("  published " + v1.getVersionId() + " (" + v1.getArtifactSha256().substring(0, 12) + ", "
                 + (v1.getTrainingMillis() == 0 ? "reused" : "trained in " + v1.getTrainingMillis() / 1000 + " s") + ")");
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-        step("starting request-ingest, unlearn-worker (method " + (o.weakFirstBatch() ? DemoWeakBatch.DESCRIPTION + " for the first "
-                + "batch, weak on purpose; then " + o.method() : o.method()) + ") and the evaluator");
+        step("starting request-ingest, unlearn-worker (method " + (o.weakFirstBatch() ? DemoWeakBatch.DESCRIPTION + ", weak on purpose; "
+                + "escalation ladder " + String.join(" -> ", DemoWeakBatch.ladder(o.method())) : o.method()) + ") and the evaluator");
         services = DemoServices.start(common, o, token);
         services.ingest.httpPort().ifPresent(p -> out.println("  HTTP API: http://127.0.0.1:" + p + "/v1/requests/<id>  (Bearer " + token + ")"));
         tracker = new DemoTracker(client, registry, o.modelId());
@@ -115,8 +115,7 @@ public final class DemoRun implements AutoCloseable {
         DemoCluster running = cluster;
         DemoServices supervised = services;
         DemoProgress progress = new DemoProgress(tracker, items, services, () -> chaos.halfway(running, supervised, out),
-                live ? DemoProgressView.live(out) : DemoProgressView.plain(out), started, o.weakFirstBatch() ? DemoWeakBatch.of(items) : null,
-                o.method());
+                live ? DemoProgressView.live(out) : DemoProgressView.plain(out), started, o.weakFirstBatch() ? DemoWeakBatch.of(items) : null);
         boolean settled = progress.publishAndWait(client, registry, o);
         progress.awaitChallenges(o.challengeWait());
         // The services stop before the summary and the audit, so that both count exactly what was published: a version

@@ -102,11 +102,6 @@ public final class DemoServices implements AutoCloseable {
         return null;
     }
 
-    /** After the weak first batch ({@link DemoWeakBatch}): the worker again, now with the demo's real method and settings. */
-    void restartWorkerWithRealMethod() throws InterruptedException {
-        worker.restartWith(workerProps(common, o));
-    }
-
     /** Chaos: SIGKILL to the worker process (only when it runs as one); the supervisor starts it again. */
     public void killWorker() throws InterruptedException {
         worker.kill();

@@ -13,17 +13,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The demo's first batch, unlearned on purpose by a method too weak to forget, so that the stream shows what the
- * forgetting gate does with it: the worker starts with {@code ft} at a learning rate of 1e-6 for one epoch (its ordinary
- * {@code method.*} settings), which leaves the weights almost as they were; the gate still sees the forget set's
- * membership, REJECTS the version, and its requests FAIL with that evidence as the reason. The worker builds every next
- * version on the head, and the evaluator judges each version on the lineage's cumulative forget set, so the weak batch's
- * remembered samples would stay in every later judgement; the weak worker therefore also consolidates
- * ({@code consolidation.every.requests}: an exact retrain without every forgotten sample) right after the batch, and the
- * lineage goes on from weights that never saw them (docs/ARCHITECTURE.md has the measurement). Then the demo restarts
- * the worker with the real method
- * and publishes the rest of the stream. The batch is the stream's first requests up to its {@link #SUBJECTS}th deletion by
- * subject (60 samples each), before any concept removal.
+ * The demo's first batch, unlearned on purpose by a method too weak to forget, so that the stream shows the lineage
+ * correcting itself: the worker starts with {@code ft} at a learning rate of 1e-6 for one epoch (its ordinary
+ * {@code method.*} settings, which apply to its configured method only), which leaves the weights almost as they were;
+ * the gate still sees the forget set's membership and REJECTS the version, its requests go ESCALATING, and the worker —
+ * with no operator action — finds {@code ft} unreliable for the model and re-applies the batch with the next method of
+ * its escalation ladder (the demo's method, then eu-k, then retrain) as a version built on the base that supersedes the
+ * weak one; new batches use that method too. The demo holds the rest of the stream until the superseding version is
+ * out, so that no later batch is built on the weak version meanwhile. The batch is the stream's first requests up to its
+ * {@link #SUBJECTS}th deletion by subject (60 samples each), before any concept removal.
  */
 final class DemoWeakBatch {
     static final String METHOD = "ft";
@@ -53,13 +51,21 @@ final class DemoWeakBatch {
         return new DemoWeakBatch(end, ids);
     }
 
-    /** The weak worker's settings: the real ones with the weak method, and a consolidation after its first batch. */
+    /**
+     * The worker's settings: the real ones with the weak method first, and an escalation ladder that goes on with the real
+     * method ({@code real}'s {@code method}) and then the stronger ones of the default ladder.
+     */
     static Map<String, Object> workerProps(Map<String, Object> real) {
         Map<String, Object> w = new HashMap<>(real);
         w.put(WorkerConfig.METHOD, METHOD);
         w.putAll(SETTINGS);
-        w.put(WorkerConfig.CONSOLIDATE_EVERY, "1");
+        w.put(WorkerConfig.ESCALATION_LADDER, String.join(",", ladder(String.valueOf(real.get(WorkerConfig.METHOD)))));
         return w;
+    }
+
+    /** The real method, then the default ladder's methods above it (all of them when it is not on it). */
+    static List<String> ladder(String realMethod) {
+        return WorkerConfig.effectiveLadder(realMethod, WorkerConfig.DEFAULT_ESCALATION_LADDER);
     }
 
     /** How many leading items of the stream the weak worker gets. */
@@ -73,24 +79,34 @@ final class DemoWeakBatch {
                 .filter(v -> v.getAppliedRequestIds().stream().anyMatch(requestIds::contains)).findFirst();
     }
 
-    /** The exact retrain that followed the weak version, once the tracker has seen it. */
-    Optional<ModelVersion> consolidation(DemoTracker t) {
+    /** The version the worker's escalation built to supersede the weak one, once the tracker has seen it. */
+    Optional<ModelVersion> superseding(DemoTracker t) {
         Optional<ModelVersion> weak = weakVersion(t);
-        return t.versions.values().stream().filter(v -> v.getKind() == ModelVersionKind.RETRAINED)
-                .filter(v -> weak.isPresent() && v.getVersion() > weak.get().getVersion()).findFirst();
+        return t.versions.values().stream().filter(v -> weak.isPresent() && v.getSupersedes().contains(weak.get().getVersionId())).findFirst();
     }
 
-    /** Whether the weak worker is done: its version and the consolidation are out, or its requests ended without a version. */
+    /** Whether the first batch is dealt with: the weak version is superseded, or its requests ended without a version. */
     boolean done(DemoTracker t) {
-        return consolidation(t).isPresent() || (weakVersion(t).isEmpty() && !requestIds.isEmpty() && requestIds.stream().allMatch(t::terminal));
+        return superseding(t).isPresent() || (weakVersion(t).isEmpty() && !requestIds.isEmpty() && requestIds.stream().allMatch(t::terminal));
     }
 
-    /** What happened, in one line for the console. */
-    String story(DemoTracker t, String realMethod) {
-        String weak = weakVersion(t).map(v -> v.getVersionId() + " (" + v.getAppliedRequestIds().size() + " requests, "
-                + v.getForgetSetSize() + " samples)").orElse("no version");
-        String retrain = consolidation(t).map(v -> v.getVersionId() + " (exact retrain without every forgotten sample)").orElse("none yet");
-        return "first batch unlearned on purpose by " + DESCRIPTION + " -> " + weak + "; consolidation -> " + retrain
-                + "; worker restarted with " + realMethod + " for the rest";
+    /** What the stream is waiting for, for the progress view. */
+    String phase(DemoTracker t) {
+        Optional<ModelVersion> weak = weakVersion(t);
+        if (weak.isEmpty()) {
+            return "first batch by " + DESCRIPTION + " (weak on purpose)";
+        }
+        return t.basicReports.containsKey(weak.get().getVersionId()) ? "escalating: the worker re-applies " + weak.get().getVersionId()
+                + "'s requests with a stronger method" : "evaluating " + weak.get().getVersionId() + " (" + METHOD + ", weak on purpose)";
+    }
+
+    /** What happened, in one line for the console: which version superseded which, by what method. */
+    String story(DemoTracker t) {
+        Optional<ModelVersion> weak = weakVersion(t);
+        String first = "first batch unlearned on purpose by " + DESCRIPTION + " -> " + weak.map(v -> v.getVersionId() + " ("
+                + v.getAppliedRequestIds().size() + " requests, " + v.getForgetSetSize() + " samples)").orElse("no version");
+        String verdict = weak.map(v -> t.basicReports.get(v.getVersionId())).map(r -> " " + r.getVerdict()).orElse("");
+        return first + verdict + "; " + superseding(t).map(v -> "the worker escalated on its own: " + v.getVersionId() + " (" + v.getMethod()
+                + ", on " + v.getParentVersionId() + ") supersedes " + String.join(", ", v.getSupersedes())).orElse("no escalation yet");
     }
 }

@@ -22,7 +22,7 @@ final class WorkerHandle implements AutoCloseable {
      */
     static final String LAUNCHER_MAIN_CLASS = "io.unlearn.cli.UnlearnCommand";
 
-    private Map<String, Object> props;
+    private final Map<String, Object> props;
     private final boolean asProcess;
     private final Path log;
     private WorkerService inProcess;
@@ -91,14 +91,6 @@ final class WorkerHandle implements AutoCloseable {
 
     void restart() throws InterruptedException {
         close();
-        launch();
-        awaitReady(Duration.ofSeconds(120));
-    }
-
-    /** Stops the worker (it finishes its current step) and starts it again with other settings, e.g. another method. */
-    void restartWith(Map<String, Object> newProps) throws InterruptedException {
-        close();
-        props = Map.copyOf(newProps);
         launch();
         awaitReady(Duration.ofSeconds(120));
     }

@@ -27,33 +27,41 @@ class DemoWeakBatchTest {
     }
 
     @Test
-    void theWeakWorkerRunsFtAtATinyLearningRateAndConsolidatesAfterItsFirstBatch() {
+    void theWorkerStartsWithFtAtATinyLearningRateAndEscalatesToTheRealMethodThenTheStrongerOnes() {
         Map<String, Object> real = Map.of(WorkerConfig.METHOD, "rl", WorkerConfig.BATCH_MAX_REQUESTS, "10");
 
         Map<String, Object> weak = DemoWeakBatch.workerProps(real);
 
         assertThat(weak).containsEntry(WorkerConfig.METHOD, "ft").containsEntry("method.lr", "1e-6").containsEntry("method.epochs", "1")
-                .containsEntry(WorkerConfig.CONSOLIDATE_EVERY, "1").containsEntry(WorkerConfig.BATCH_MAX_REQUESTS, "10");
+                .containsEntry(WorkerConfig.ESCALATION_LADDER, "rl,eu-k,retrain").containsEntry(WorkerConfig.BATCH_MAX_REQUESTS, "10")
+                .doesNotContainKey(WorkerConfig.CONSOLIDATE_EVERY);
+        assertThat(DemoWeakBatch.ladder("ga")).as("a method off the default ladder: then all of it").containsExactly("ga", "rl", "eu-k", "retrain");
         assertThat(WorkerConfig.of(new java.util.HashMap<>(Map.of("bootstrap.servers", "x:1", "schema.registry.url", "http://x",
                 "method.lr", "1e-6", "method.epochs", "1"))).methodOverrides()).as("ordinary worker settings")
                 .containsEntry("lr", 1e-6).containsEntry("epochs", 1.0);
     }
 
     @Test
-    void theWorkerIsSwitchedOnlyOnceTheWeakVersionAndTheRetrainAfterItArePublished() {
+    void theStreamGoesOnOnlyOnceTheWorkersOwnEscalationSupersededTheWeakVersion() {
         List<DemoRequests.Item> items = List.of(subject("s0"), subject("s1"), subject("s2"), subject("s3"), subject("s4"));
         DemoWeakBatch weak = DemoWeakBatch.of(items);
         DemoTracker t = new DemoTracker(DemoEvents.MODEL);
         t.add(DemoEvents.version(1, ModelVersionKind.BASE, List.of()));
         assertThat(weak.done(t)).isFalse();
+        assertThat(weak.phase(t)).startsWith("first batch by ft at lr 1e-6");
 
-        t.add(DemoEvents.version(2, ModelVersionKind.UNLEARNED, List.of("s0", "s1", "s2", "s3")));
+        ModelVersion v2 = ModelVersion.newBuilder(DemoEvents.version(2, ModelVersionKind.UNLEARNED, List.of("s0", "s1", "s2", "s3")))
+                .setMethod("ft").build();
+        t.add(v2);
         assertThat(weak.weakVersion(t)).map(ModelVersion::getVersionId).contains("m@v2");
-        assertThat(weak.done(t)).as("the consolidation is not out yet").isFalse();
+        assertThat(weak.done(t)).as("not superseded yet").isFalse();
+        assertThat(weak.phase(t)).startsWith("evaluating m@v2");
 
-        t.add(DemoEvents.version(3, ModelVersionKind.RETRAINED, List.of()));
+        t.add(ModelVersion.newBuilder(DemoEvents.version(3, ModelVersionKind.UNLEARNED, List.of("s0", "s1", "s2", "s3")))
+                .setMethod("rl").setParentVersionId("m@v1").setSupersedes(List.of("m@v2")).build());
         assertThat(weak.done(t)).isTrue();
-        assertThat(weak.story(t, "rl")).contains("ft at lr 1e-6 for 1 epoch -> m@v2 (4 requests", "consolidation -> m@v3", "restarted with rl");
+        assertThat(weak.story(t)).contains("ft at lr 1e-6 for 1 epoch -> m@v2 (4 requests")
+                .contains("the worker escalated on its own: m@v3 (rl, on m@v1) supersedes m@v2");
     }
 
     @Test

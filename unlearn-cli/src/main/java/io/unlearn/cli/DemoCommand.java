@@ -44,8 +44,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--weak-first-batch", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Unlearn the first batch with a deliberately weak method (ft at lr 1e-6 for 1 epoch), so that the run shows "
-                    + "the forgetting gate REJECTING a version and its requests FAILING; the worker then consolidates (exact retrain) "
-                    + "and continues with --method (default ${DEFAULT-VALUE}; --no-weak-first-batch: every batch by --method).")
+                    + "the forgetting gate REJECTING a version and the worker escalating on its own: it re-applies the batch with "
+                    + "--method (then eu-k, retrain) on the base as a version that supersedes the rejected one, and goes on with it "
+                    + "(default ${DEFAULT-VALUE}; --no-weak-first-batch: every batch by --method).")
     boolean weakFirstBatch;
 
     @Option(names = "--rate", defaultValue = "2", description = "Requests published per second (default ${DEFAULT-VALUE}).")

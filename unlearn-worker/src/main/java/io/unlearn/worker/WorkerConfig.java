@@ -37,6 +37,8 @@ public final class WorkerConfig extends ServiceConfig {
     public static final String CONCEPT_MAX_OTHER_DROP = "concept.max.other.drop";
     public static final String ESCALATION_LADDER = "escalation.ladder";
     public static final String METHOD_PREFIX = "method.";
+    /** The default {@code escalation.ladder}, weakest first. */
+    public static final List<String> DEFAULT_ESCALATION_LADDER = List.of("rl", "eu-k", "retrain");
 
     public static final ConfigDef CONFIG_DEF = engineKeys(groupMemberKeys("worker",
                     "Consumer group: workers with the same id share the models (by partition of modelId)."), FashionMnist.DEFAULT_DIR.toString())
@@ -45,7 +47,7 @@ public final class WorkerConfig extends ServiceConfig {
             .define(METHOD, Type.STRING, "rl", ConfigDef.ValidString.in(UnlearningMethods.NAMES.toArray(new String[0])),
                     Importance.HIGH, "Unlearning method applied to each batch: " + UnlearningMethods.NAMES + "; rl by"
                     + " default: one epoch, closer to Retrain than ft in half ft's time (docs/BENCHMARKS.md).")
-            .define(ESCALATION_LADDER, Type.LIST, "rl,eu-k,retrain", Importance.MEDIUM,
+            .define(ESCALATION_LADDER, Type.LIST, String.join(",", DEFAULT_ESCALATION_LADDER), Importance.MEDIUM,
                     "Methods tried for a model after its version is REJECTED (or fails its worst-case challenge), weakest first, "
                             + "from " + UnlearningMethods.NAMES + ". The worker's ladder for a model is its method, then this "
                             + "list's methods after it (the whole list when the method is not on it). A rejected version's "
@@ -115,6 +117,11 @@ public final class WorkerConfig extends ServiceConfig {
     /** The model's escalation ladder: the configured method, then the {@code escalation.ladder} methods after it. */
     public io.unlearn.worker.internals.EscalationLadder escalationLadder() {
         return new io.unlearn.worker.internals.EscalationLadder(getString(METHOD), getList(ESCALATION_LADDER));
+    }
+
+    /** The methods a worker with {@code method} and {@code ladder} tries, weakest first (what {@link #escalationLadder} holds). */
+    public static List<String> effectiveLadder(String method, List<String> ladder) {
+        return new io.unlearn.worker.internals.EscalationLadder(method, ladder).methods();
     }
 
     /** The method's hyperparameter overrides from {@code method.*} keys. */
