@@ -3,6 +3,7 @@ package io.unlearn.evaluator;
 import io.unlearn.evaluator.internals.Scoring;
 import io.unlearn.ml.ProgressListener;
 import io.unlearn.ml.TrainingLock;
+import io.unlearn.ml.UnlearnException;
 import io.unlearn.ml.data.DataView;
 import io.unlearn.ml.data.UnlearnDataset;
 import io.unlearn.ml.metrics.MembershipAdvantage;
@@ -12,6 +13,7 @@ import io.unlearn.ml.model.Classifier;
 import io.unlearn.ml.unlearn.UnlearningMethods;
 import io.unlearn.ml.unlearn.UnlearningResult;
 import io.unlearn.ml.unlearn.UnlearningTask;
+import io.unlearn.ml.worstcase.WorstCaseForgetSet;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -63,6 +65,47 @@ public final class ChallengeTrial {
     }
 
     /**
+     * Retrain on S, scored: the reference a trial compares the method with. Deterministic for a given parent, data, set and
+     * settings, so a caller that runs several methods on one set (the benchmark) computes it once.
+     *
+     * @param set the challenge set S
+     * @return Retrain's scores on the views of S
+     */
+    public static Reference retrain(Classifier parent, UnlearnDataset candidates, DataView nonMembers, Collection<String> set,
+            Settings settings, ProgressListener listener) {
+        Scoring.Views views = Scoring.views(candidates, nonMembers, set, Set.of(), settings.retainSample());
+        UnlearningTask task = UnlearningTask.builder().setModel(parent).setDataset(candidates).setForgetIds(set).optSeed(settings.seed())
+                .optHyperparameters(Map.of("epochs", settings.retrainEpochs())).build();
+        return new Reference(WorstCaseForgetSet.digestOf(set), run("retrain", task, views, settings, listener.prefixed("retrain")));
+    }
+
+    /** Retrain's result on one set ({@link #retrain}); opaque to callers. */
+    public static final class Reference {
+        private final String setDigest;
+        private final Run run;
+
+        private Reference(String setDigest, Run run) {
+            this.setDigest = setDigest;
+            this.run = run;
+        }
+
+        /** @return Retrain's UA, MIA, RA, TA and run time on the set */
+        public UnlearningMetrics metrics() {
+            return run.metrics();
+        }
+    }
+
+    /**
+     * Runs the method and Retrain on S and measures both ({@link #run(Classifier, UnlearnDataset, DataView, Collection, String, Map,
+     * ForgettingGate, Settings, Reference, ProgressListener)} with a Retrain run now).
+     */
+    public static Outcome run(Classifier parent, UnlearnDataset candidates, DataView nonMembers, Collection<String> set, String method,
+            Map<String, ? extends Number> hyperparameters, ForgettingGate gate, Settings settings, ProgressListener listener) {
+        return run(parent, candidates, nonMembers, set, method, hyperparameters, gate, settings,
+                retrain(parent, candidates, nonMembers, set, settings, listener), listener);
+    }
+
+    /**
      * @param parent the model the version was unlearned from (not modified)
      * @param candidates the parent's retained training data (the evaluator's slice minus what the lineage forgot)
      * @param nonMembers samples no version trained on ({@link ForgettingGate#nonMemberReference})
@@ -70,18 +113,23 @@ public final class ChallengeTrial {
      * @param method the version's method name ({@link UnlearningMethods})
      * @param hyperparameters the version's recorded hyperparameters
      * @param gate the forgetting gate with the model's tolerances
-     * @param listener both runs' progress, prefixed {@code method/} and {@code retrain/}
+     * @param reference Retrain on the same S, parent, data and settings ({@link #retrain})
+     * @param listener the method's progress, prefixed {@code method/}
      * @return the measurements; training runs under the JVM-wide {@link TrainingLock}
+     * @throws UnlearnException when {@code reference} was computed on another set
      */
     public static Outcome run(Classifier parent, UnlearnDataset candidates, DataView nonMembers, Collection<String> set, String method,
-            Map<String, ? extends Number> hyperparameters, ForgettingGate gate, Settings settings, ProgressListener listener) {
+            Map<String, ? extends Number> hyperparameters, ForgettingGate gate, Settings settings, Reference reference,
+            ProgressListener listener) {
+        if (!reference.setDigest.equals(WorstCaseForgetSet.digestOf(set))) {
+            throw new UnlearnException("the Retrain reference was computed on another challenge set; compute it on this one");
+        }
         Scoring.Views views = Scoring.views(candidates, nonMembers, set, Set.of(), settings.retainSample());
         Scoring.Scores before = Scoring.score(parent, views, true, settings.seed(), settings.maxShadow());
-        UnlearningTask.Builder task = UnlearningTask.builder().setModel(parent).setDataset(candidates).setForgetIds(set)
-                .optSeed(settings.seed());
-        Run byMethod = run(method, task.optHyperparameters(hyperparameters).build(), views, settings, listener.prefixed("method"));
-        Run byRetrain = run("retrain", task.optHyperparameters(Map.of("epochs", settings.retrainEpochs())).build(), views, settings,
-                listener.prefixed("retrain"));
+        UnlearningTask task = UnlearningTask.builder().setModel(parent).setDataset(candidates).setForgetIds(set).optSeed(settings.seed())
+                .optHyperparameters(hyperparameters).build();
+        Run byMethod = run(method, task, views, settings, listener.prefixed("method"));
+        Run byRetrain = reference.run;
         ForgettingGate.ModelOutputs m = byMethod.scores().outputs();
         ForgettingGate.ModelOutputs r = byRetrain.scores().outputs();
         MembershipAdvantage excess = MembershipAttacks.lossDrop(m.forget(), m.nonMembers(), r.forget(), r.nonMembers());
