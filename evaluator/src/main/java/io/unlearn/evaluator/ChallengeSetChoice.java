@@ -1,13 +1,12 @@
 package io.unlearn.evaluator;
 
 import io.unlearn.ml.ProgressListener;
-import io.unlearn.ml.UnlearnException;
 import io.unlearn.ml.data.DataView;
 import io.unlearn.ml.data.UnlearnDataset;
 import io.unlearn.ml.model.Classifier;
+import io.unlearn.ml.worstcase.ChallengeSets;
 import io.unlearn.ml.worstcase.ForgetSetKind;
 import io.unlearn.ml.worstcase.WorstCaseForgetSet;
-import io.unlearn.ml.worstcase.WorstCaseSearch;
 import java.util.List;
 import java.util.Map;
 
@@ -44,17 +43,13 @@ public record ChallengeSetChoice(ForgetSetKind kind, int poolSize, int outerStep
      * @param method the version's method
      * @param hyperparameters its recorded hyperparameters
      * @param parentVersion the parent's version id (recorded in the set)
-     * @return the set, which records how it was chosen
+     * @return the set, which records how it was chosen ({@link ChallengeSets})
      */
     public WorstCaseForgetSet choose(Classifier parent, UnlearnDataset candidates, DataView nonMembers, int m, String method,
             Map<String, ? extends Number> hyperparameters, String parentVersion, ProgressListener listener) {
-        int pool = poolFor(m, candidates.train().size());
-        return switch (kind) {
-            case WORST -> WorstCaseSearch.builder().setForgetSize(m).optPoolSize(pool).optOuterSteps(outerSteps)
-                    .optInnerEpochs(innerEpochs).optSeed(seed).optMethod(method).optModelVersion(parentVersion).build()
-                    .search(parent, candidates, listener);
-            default -> throw new UnlearnException("challenge.set.kind " + kind.label() + " needs io.unlearn.ml.worstcase.ChallengeSets; use worst");
-        };
+        return ChallengeSets.builder().setForgetSize(m).optKind(kind).optMethod(method).optHyperparameters(hyperparameters)
+                .optPoolSize(poolFor(m, candidates.train().size())).optSeed(seed).optModelVersion(parentVersion).optOuterSteps(outerSteps)
+                .optInnerEpochs(innerEpochs).optNonMembers(nonMembers).build().choose(parent, candidates, listener);
     }
 
     /** Every kind's label, for messages. */
