@@ -50,8 +50,14 @@ public final class ChallengeOptions extends EngineBenchCommand {
             + " default: ${DEFAULT-VALUE}).")
     private int trainLimit = 10_000;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs of the base CNN and of Retrain (default: 45, the demo's; quick 45 too).")
-    private int epochs = 45;
+    /** Epochs of the base CNN and Retrain in a full run: the demo's memorising base. */
+    static final int EPOCHS = 45;
+    /** Quick mode's epochs: Retrain runs once per set, so its epochs decide the run time (a less memorising base). */
+    static final int QUICK_EPOCHS = 15;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs of the base CNN and of Retrain (default: " + EPOCHS
+            + ", the demo's; quick " + QUICK_EPOCHS + ").")
+    private Integer epochs;
 
     /** @return the seed */
     public long seed() { return seed; }
@@ -67,7 +73,7 @@ public final class ChallengeOptions extends EngineBenchCommand {
     /** @return training samples */
     public int trainLimit() { return trainLimit; }
     /** @return base and Retrain epochs */
-    public int epochs() { return epochs; }
+    public int epochs() { return epochs != null ? epochs : quick() ? QUICK_EPOCHS : EPOCHS; }
 
     @Override
     public Integer call() {
@@ -96,7 +102,7 @@ public final class ChallengeOptions extends EngineBenchCommand {
         if (forgetSize < 1 || trainLimit < 2 * forgetSize) {
             p.add("--forget must be at least 1 and at most half of --train-limit, were " + forgetSize + " and " + trainLimit);
         }
-        if (epochs < 1) { p.add("--epochs must be at least 1, was " + epochs); }
+        if (epochs() < 1) { p.add("--epochs must be at least 1, was " + epochs()); }
         if (!p.isEmpty()) {
             throw new UnlearnException("bad challenge benchmark options: " + String.join("; ", p));
         }
