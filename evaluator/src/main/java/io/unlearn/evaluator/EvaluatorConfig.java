@@ -25,6 +25,10 @@ public final class EvaluatorConfig extends ServiceConfig {
     public static final String CHALLENGE_POOL = "challenge.pool.size";
     public static final String CHALLENGE_OUTER = "challenge.outer.steps";
     public static final String CHALLENGE_INNER = "challenge.inner.epochs";
+    public static final String CHALLENGE_SET_KIND = "challenge.set.kind";
+    public static final String CHALLENGE_RETRAIN_EPOCHS = "challenge.retrain.epochs";
+    public static final String CHALLENGE_MAX_ATTEMPTS = "challenge.max.attempts";
+    public static final String CHALLENGE_BACKOFF_MS = "challenge.retry.backoff.ms";
     public static final String ATTACK_SAMPLES = "suppression.attack.samples";
     public static final String ATTACK_EPSILON = "suppression.attack.epsilon";
 
@@ -44,6 +48,17 @@ public final class EvaluatorConfig extends ServiceConfig {
                             + "raised to 4 × the forget-set size when smaller.")
             .define(CHALLENGE_OUTER, Type.INT, 3, Range.atLeast(1), Importance.MEDIUM, "Upper-level steps of the search (paper: 20).")
             .define(CHALLENGE_INNER, Type.INT, 2, Range.atLeast(1), Importance.MEDIUM, "K, lower-level epochs per outer step (paper: 10).")
+            .define(CHALLENGE_SET_KIND, Type.STRING, "worst", ConfigDef.ValidString.in("worst", "lowest-loss", "gate-hardest", "random"),
+                    Importance.MEDIUM, "How the challenge set is chosen on the parent: worst (the bi-level search), lowest-loss (the m "
+                            + "samples the parent fits best), gate-hardest (the samples whose membership stays most detectable after the "
+                            + "method) or random. See docs/BENCHMARKS.md (bench challenge) for which separates methods from Retrain most.")
+            .define(CHALLENGE_RETRAIN_EPOCHS, Type.INT, 0, Range.atLeast(0), Importance.LOW,
+                    "Epochs of the challenge's Retrain reference; 0 = the model's own recipe (the real reference; fewer epochs only "
+                            + "for tests).")
+            .define(CHALLENGE_MAX_ATTEMPTS, Type.INT, 3, Range.atLeast(1), Importance.LOW,
+                    "Attempts per challenge; after the last failed one a challenge report with verdict UNKNOWN is published.")
+            .define(CHALLENGE_BACKOFF_MS, Type.LONG, 30_000L, Range.atLeast(0), Importance.LOW,
+                    "Wait before a failed challenge's second attempt, in milliseconds; doubles for each further attempt.")
             .define(ATTACK_SAMPLES, Type.INT, 200, Range.atLeast(1), Importance.LOW,
                     "SUPPRESSED versions: concept and non-concept test samples attacked with PGD (10 steps) each.")
             .define(ATTACK_EPSILON, Type.DOUBLE, 0.03, Range.atLeast(0.0), Importance.LOW, "SUPPRESSED versions: PGD budget ε.");

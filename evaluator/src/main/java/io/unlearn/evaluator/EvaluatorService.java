@@ -15,6 +15,7 @@ import io.unlearn.ml.Devices;
 import io.unlearn.ml.GradMode;
 import io.unlearn.ml.data.FashionMnist;
 import io.unlearn.ml.data.UnlearnDataset;
+import io.unlearn.ml.worstcase.ForgetSetKind;
 import io.unlearn.runtime.LoopService;
 import io.unlearn.runtime.ServiceLoop;
 import io.unlearn.runtime.TopicReader;
@@ -91,9 +92,8 @@ public final class EvaluatorService extends LoopService {
         VersionEvaluator evaluator = new VersionEvaluator(whole, data, loader, config.policy(),
                 new SuppressionMeasurement(data, loader, config.getInt(ATTACK_SAMPLES), config.getDouble(ATTACK_EPSILON)),
                 seed, config.getInt(RETAIN_SAMPLE), config.getInt(MIA_MAX_SHADOW), clock);
-        WorstCaseChallenger challenger = !config.getBoolean(CHALLENGE_ENABLED) ? null : new WorstCaseChallenger(data, loader, config.policy(),
-                Path.of(config.getString(DATA_DIR)), new WorstCaseChallenger.Settings(config.getInt(CHALLENGE_POOL),
-                config.getInt(CHALLENGE_OUTER), config.getInt(CHALLENGE_INNER), seed, config.getInt(RETAIN_SAMPLE), config.getInt(MIA_MAX_SHADOW)), clock);
+        WorstCaseChallenger challenger = !config.getBoolean(CHALLENGE_ENABLED) ? null : new WorstCaseChallenger(whole, data, loader,
+                config.policy(), Path.of(config.getString(DATA_DIR)), challengeSettings(config), clock);
         Map<String, Object> consumerProps = config.transactionalConsumerProps();
         consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50);
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
@@ -101,6 +101,15 @@ public final class EvaluatorService extends LoopService {
                 new ByteArraySerializer());
         new KafkaClientMetrics(consumer).bindTo(meters);
         TopicMirrors mirrors = new TopicMirrors(new TopicReader(config.kafkaClientProps(), registry));
-        return new EvaluatorLoop(consumer, producer, registry, mirrors, evaluator, challenger, meters, clock);
+        return new EvaluatorLoop(consumer, producer, registry, mirrors, evaluator, challenger, config.getInt(CHALLENGE_MAX_ATTEMPTS),
+                Duration.ofMillis(config.getLong(CHALLENGE_BACKOFF_MS)), meters, clock);
+    }
+
+    /** The challenge's set choice and trial settings from the challenge.* keys. */
+    static WorstCaseChallenger.Settings challengeSettings(EvaluatorConfig config) {
+        long seed = config.getLong(SEED);
+        return new WorstCaseChallenger.Settings(new ChallengeSetChoice(ForgetSetKind.byLabel(config.getString(CHALLENGE_SET_KIND)),
+                config.getInt(CHALLENGE_POOL), config.getInt(CHALLENGE_OUTER), config.getInt(CHALLENGE_INNER), seed),
+                new ChallengeTrial.Settings(seed, config.getInt(RETAIN_SAMPLE), config.getInt(MIA_MAX_SHADOW), config.getInt(CHALLENGE_RETRAIN_EPOCHS)));
     }
 }

@@ -29,6 +29,12 @@ public final class MetricKeys {
     public static final String NONCONCEPT_ACC_BEFORE = "nonconcept.accuracy.before";
     public static final String NONCONCEPT_DROP = "nonconcept.drop";
     public static final String EVALUATION_SECONDS = "evaluation.seconds";
+    /** Challenge: the method's Avg. Gap to Retrain on the challenge set (UA, MIA, RA, TA; points). */
+    public static final String CHALLENGE_AVG_GAP = "challenge.avg.gap";
+    /** Challenge: the method's loss-attack membership advantage on the challenge set minus Retrain's (paired; points). */
+    public static final String CHALLENGE_EXCESS_ADVANTAGE = "challenge.excess.membership.advantage";
+    public static final String CHALLENGE_EXCESS_ADVANTAGE_LOW = "challenge.excess.membership.advantage.ci.low";
+    public static final String CHALLENGE_EXCESS_ADVANTAGE_HIGH = "challenge.excess.membership.advantage.ci.high";
 
     private MetricKeys() {
     }

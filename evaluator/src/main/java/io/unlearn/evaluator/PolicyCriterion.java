@@ -28,6 +28,10 @@ public enum PolicyCriterion {
     MIN_SIGNAL_REMOVED("min.signal.removed", 0.5, MEMBERSHIP_ADVANTAGE_DROP, null, false, "UNLEARNED/RETRAINED: when the parent measurably "
             + "memorised the forget set (its advantage's interval above 0), the least share of that advantage the version must remove "
             + "(paired 95% interval of the drop); a version below it leaves the parent's signal in place and is REJECTED."),
+    MAX_CHALLENGE_GAP("max.challenge.gap", 5.0, CHALLENGE_AVG_GAP, null, true, "UNLEARNED/RETRAINED, worst-case challenge: the "
+            + "method's Avg. Gap to Retrain (UA, MIA, RA, TA; points) on the challenge set, at most; beyond it the challenge fails and "
+            + "a CERTIFIED version becomes REJECTED. (The challenge's membership criterion reuses max.membership.advantage as the "
+            + "tolerance of the method's advantage minus Retrain's.)"),
     MIN_TA("min.ta", 0.0, TA, null, false, "BASE: the least TA a base model needs to be certified (0 = any)."),
     MAX_CONCEPT_ACCURACY("max.concept.accuracy", 10.0, CONCEPT_ACC, null, true, "SUPPRESSED: accuracy on the removed concept's test samples, at most."),
     MAX_CONCEPT_ACCURACY_UNDER_ATTACK("max.concept.accuracy.under.attack", 50.0, CONCEPT_ACC_ATTACK, null, true,

@@ -4,7 +4,10 @@ import static io.unlearn.evaluator.MetricKeys.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.unlearn.events.ChallengeVerdict;
 import io.unlearn.events.Verdict;
+import io.unlearn.ml.metrics.MembershipAdvantage;
+import io.unlearn.ml.metrics.UnlearningMetrics;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,11 +110,46 @@ class EvaluationPolicyTest {
                 NONCONCEPT_DROP, 1.0)).certified()).isTrue();
     }
 
+    /** A challenge outcome: the method's metrics and its membership advantage minus Retrain's with its interval. */
+    private static ChallengeTrial.Outcome outcome(UnlearningMetrics method, double excess, double low, double high) {
+        UnlearningMetrics retrain = new UnlearningMetrics(2.0, 5.0, 99.0, 88.0, 60.0);
+        return new ChallengeTrial.Outcome(300, method, retrain, method.avgGap(retrain),
+                new MembershipAdvantage("loss-drop", excess, low, high, 300, 3000, true),
+                new MembershipAdvantage("loss", 20 + excess, 15 + excess, 25 + excess, 300, 3000, true),
+                new MembershipAdvantage("loss", 20, 15, 25, 300, 3000, true), null);
+    }
+
     @Test
-    void theChallengeJudgesTheUtilityKeptOnTheWorstCaseSetNotItsUa() {
-        assertThat(EvaluationPolicy.ofDefaults().judgeChallenge("m", Map.of(UA, 0.0, TA_DROP, 1.0))).isEmpty();
-        assertThat(EvaluationPolicy.ofDefaults().judgeChallenge("m", Map.of(UA, 0.0, TA_DROP, 7.5)))
-                .singleElement().asString().startsWith("worst-case ta.drop 7.50 > 5.00");
+    void aMethodThatLeavesTheChallengeSetDetectableBeyondRetrainFails() {
+        ChallengeJudgement j = EvaluationPolicy.ofDefaults().judgeChallenge("m",
+                outcome(new UnlearningMetrics(2.5, 5.5, 99.2, 88.1, 3.0), 25.0, 18.0, 32.0));
+        assertThat(j.verdict()).isEqualTo(ChallengeVerdict.CHALLENGE_FAILED);
+        assertThat(j.reasons()).singleElement().asString().contains("= 25.00 [18.00, 32.00] > 10.00 (max.membership.advantage)")
+                .contains("detectable where an exact retrain does not");
+    }
+
+    @Test
+    void aRetrainLikeResultPassesEvenWhenTheGateAloneWouldSeeMembership() {
+        // Retrain's own advantage on the set is 20 (a low-loss set): only the method's excess over it is judged.
+        ChallengeJudgement j = EvaluationPolicy.ofDefaults().judgeChallenge("m",
+                outcome(new UnlearningMetrics(2.5, 5.5, 99.2, 88.1, 3.0), 1.0, -4.0, 6.0));
+        assertThat(j.verdict()).isEqualTo(ChallengeVerdict.CHALLENGE_PASSED);
+        assertThat(j.reasons()).hasSize(2).anySatisfy(r -> assertThat(r).startsWith("Avg. Gap to Retrain 0.32 <= 5.00"));
+        assertThat(j.thresholds()).containsEntry("max.challenge.gap", 5.0).containsEntry("max.membership.advantage", 10.0);
+    }
+
+    @Test
+    void anUndecidedExcessPassesButAGapBeyondTheLimitOrOverForgettingFails() {
+        EvaluationPolicy p = EvaluationPolicy.ofDefaults();
+        UnlearningMetrics close = new UnlearningMetrics(2.5, 5.5, 99.2, 88.1, 3.0);
+        assertThat(p.judgeChallenge("m", outcome(close, 12.0, 5.0, 19.0)).verdict()).isEqualTo(ChallengeVerdict.CHALLENGE_PASSED);
+        assertThat(p.judgeChallenge("m", outcome(close, -25.0, -32.0, -18.0)).reasons()).singleElement().asString()
+                .contains("< -10.00").contains("over-forgets");
+        ChallengeJudgement far = p.judgeChallenge("m", outcome(new UnlearningMetrics(30.0, 40.0, 95.0, 84.0, 3.0), 0.0, -5.0, 5.0));
+        assertThat(far.verdict()).isEqualTo(ChallengeVerdict.CHALLENGE_FAILED);
+        assertThat(far.reasons()).singleElement().asString().startsWith("Avg. Gap to Retrain on the challenge set 17.75 > 5.00 (max.challenge.gap)");
+        assertThat(EvaluationPolicy.fromProperties(Map.of("default.max.challenge.gap", "20")).judgeChallenge("m",
+                outcome(new UnlearningMetrics(30.0, 40.0, 95.0, 84.0, 3.0), 0.0, -5.0, 5.0)).failed()).isFalse();
     }
 
     @Test

@@ -61,6 +61,29 @@ class VerdictCheckTest {
     }
 
     @Test
+    void aCertificateLaterRejectedByAFailedChallengeStillBacksItsVerifiedRequestsAndBacksEscalation() throws Exception {
+        AuditFixtures f = awaitedThenDecided();
+        ModelVersion v3 = f.versions.stream().filter(v -> v.getVersionId().equals("m@v3")).findFirst().orElseThrow();
+        f.report(v3, Verdict.REJECTED); // the challenge report, after the basic CERTIFIED one
+        f.statuses.add(byEvaluator("r4", RequestState.ESCALATING, "m@v3"));
+        f.statuses.add(byEvaluator("r1", RequestState.ESCALATING, "m@v2")); // v2 awaited; its descendant v3 was rejected
+        CheckResult r = new VerdictCheck().run(f.log());
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.passed()).isEqualTo(5);
+    }
+
+    @Test
+    void anEscalationWithoutARejectionOfItsVersionOrALaterOneFails() throws Exception {
+        AuditFixtures f = awaitedThenDecided();
+        f.statuses.add(byEvaluator("r3", RequestState.ESCALATING, "m@v3"));
+        f.statuses.add(byEvaluator("r1", RequestState.ESCALATING, "m@v2"));
+        CheckResult r = new VerdictCheck().run(f.log());
+        assertThat(r.findings()).extracting(Finding::message).containsExactly(
+                "ESCALATING from version m@v3, whose report is CERTIFIED and no later version of its lineage was REJECTED",
+                "ESCALATING from version m@v2, whose report is INCONCLUSIVE and no later version of its lineage was REJECTED");
+    }
+
+    @Test
     void aCertificateWithoutForgettingEvidenceIsAWarning() throws Exception {
         AuditFixtures f = AuditFixtures.consistent(root);
         f.reports.replaceAll(x -> EvaluationReport.newBuilder(x).setForgetting(null).build());

@@ -51,20 +51,34 @@ public final class EvaluatorLoop implements ServiceLoop {
     private final EvaluatorMetrics metrics;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch ready = new CountDownLatch(1);
+    private final Clock clock;
     private volatile boolean stale = true;
 
     /** @param challenger runs worst-case challenges in the background; null when they are off */
     public EvaluatorLoop(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer, SchemaRegistryClient registry,
-                         StateFeed feed, VersionJudge evaluator, WorstCaseChallenger challenger, MeterRegistry meters, Clock clock) {
+                         StateFeed feed, VersionJudge evaluator, Challenger challenger, MeterRegistry meters, Clock clock) {
+        this(consumer, producer, registry, feed, evaluator, challenger, 3, Duration.ofSeconds(30), meters, clock);
+    }
+
+    /**
+     * @param challenger runs worst-case challenges in the background; null when they are off
+     * @param challengeAttempts attempts per challenge before a report with verdict UNKNOWN is published
+     * @param challengeBackoff the wait before a challenge's second attempt (doubling after)
+     */
+    public EvaluatorLoop(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer, SchemaRegistryClient registry,
+                         StateFeed feed, VersionJudge evaluator, Challenger challenger, int challengeAttempts, Duration challengeBackoff,
+                         MeterRegistry meters, Clock clock) {
         this.consumer = consumer;
         this.publisher = new ReportPublisher(producer, consumer, registry, clock);
         this.versions = EventSerdes.serde(ModelVersion.class, registry).deserializer();
         this.evaluator = evaluator;
         ChallengeRunner[] runner = new ChallengeRunner[1];
         this.metrics = new EvaluatorMetrics(meters, () -> runner[0] == null ? 0 : runner[0].pendingCount());
-        this.challenges = challenger == null ? null : new ChallengeRunner(challenger, metrics);
+        this.challenges = challenger == null ? null : new ChallengeRunner(challenger, metrics,
+                new ChallengeRunner.Retries(challengeAttempts, challengeBackoff), clock);
         runner[0] = challenges;
         this.feed = feed;
+        this.clock = clock;
     }
 
     @Override
@@ -159,10 +173,14 @@ public final class EvaluatorLoop implements ServiceLoop {
         }
         EvaluationReport basic = state.basicReport(v.getVersionId()).orElse(null);
         ModelVersion parent = state.version(v.getParentVersionId()).orElse(null);
-        if (basic == null || basic.getTestAccuracy() == null || parent == null) {
-            return; // the artifact was refused or the version could not be judged: nothing to challenge
+        if (basic == null || !Reports.challengeBinds(basic) || parent == null) {
+            return; // rejected already, refused or not judged: a challenge would change nothing
         }
-        challenges.submit(new WorstCaseChallenger.Job(v, parent, state.cumulativeForgetSet(parent), basic));
+        if (state.isSuperseded(v.getVersionId())) {
+            log.info("{}: no worst-case challenge: a later version supersedes it", v.getVersionId());
+            return;
+        }
+        challenges.submit(new Challenger.Job(v, parent, state.cumulativeForgetSet(parent), basic));
     }
 
     /** After a restart or rebalance: challenges of owned versions whose basic report went out but whose challenge did not. */
@@ -181,14 +199,34 @@ public final class EvaluatorLoop implements ServiceLoop {
             if (!owned(id)) {
                 log.info("{}: worst-case challenge not published: its partition was revoked; the new owner challenges it", id);
             } else if (!state.challengeReported(id)) {
-                publisher.challenge(f.report());
-                state.onReport(f.report());
-                metrics.challengePublished(f.report(), f.nanos());
-                log.info("{}: worst-case challenge {} (UA {} on the worst-case set)", id, f.report().getWorstCase().getPassed() ? "passed" : "FAILED",
-                        f.report().getWorstCase().getUnlearningAccuracy());
+                publishChallenge(f);
             }
             challenges.published(id);
         }
+    }
+
+    /**
+     * Publishes a challenge report; when it rejected a version whose basic report awaited evidence, the version's requests that
+     * no later version decided meanwhile go to ESCALATING in the same transaction (VERIFIED requests of a CERTIFIED version are
+     * final and stay so).
+     */
+    private void publishChallenge(ChallengeRunner.Finished f) {
+        EvaluationReport report = f.report();
+        EvaluationReport basic = state.basicReport(report.getVersionId()).orElseThrow();
+        ModelVersion v = state.version(report.getVersionId()).orElseThrow();
+        boolean escalate = Reports.rejectedByChallenge(report, basic) && Reports.awaitsEvidence(basic) && !state.decidedLater(v);
+        List<io.unlearn.events.RequestStatus> statuses = !escalate ? List.of() : report.getAppliedRequestIds().stream()
+                .map(r -> Reports.escalatedByChallenge(report, r, clockNow())).toList();
+        publisher.challenge(report, statuses);
+        state.onReport(report);
+        metrics.challengePublished(report, f.nanos());
+        log.info("{}: worst-case challenge {} on a {} set (Avg. Gap to Retrain {}), report {}{}", report.getVersionId(),
+                report.getWorstCase().getVerdict(), report.getWorstCase().getSetKind(), report.getWorstCase().getAvgGap(), report.getVerdict(),
+                statuses.isEmpty() ? "" : ", " + statuses.size() + " request(s) ESCALATING");
+    }
+
+    private java.time.Instant clockNow() {
+        return clock.instant();
     }
 
     private boolean owned(String versionId) {

@@ -6,7 +6,7 @@ import io.unlearn.events.EvaluationReport;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** Reports published by stage, verdicts by outcome, evaluation and challenge time, pending challenges; for Prometheus. */
+/** Reports published by stage, verdicts by outcome, challenges by verdict (UNKNOWN = could not run), failed challenge attempts, evaluation and challenge time, pending challenges; for Prometheus. */
 final class EvaluatorMetrics {
     private final MeterRegistry meters;
     private final Timer evaluationTime;
@@ -30,11 +30,12 @@ final class EvaluatorMetrics {
     void challengePublished(EvaluationReport r, long nanos) {
         challengeTime.record(nanos, TimeUnit.NANOSECONDS);
         meters.counter("unlearn.evaluator.reports", "stage", "challenge").increment();
-        meters.counter("unlearn.evaluator.challenges", "passed", Boolean.toString(r.getWorstCase().getPassed())).increment();
+        meters.counter("unlearn.evaluator.challenges", "verdict", r.getWorstCase().getVerdict().name()).increment();
     }
 
-    void challengeFailed() {
-        meters.counter("unlearn.evaluator.challenges", "passed", "error").increment();
+    /** One attempt of a challenge threw (it is retried, or reported UNKNOWN after the last attempt). */
+    void challengeAttemptFailed() {
+        meters.counter("unlearn.evaluator.challenge.attempts.failed").increment();
     }
 
     void skipped(String why) {

@@ -25,11 +25,13 @@ public final class EvaluatorState {
     private final Map<String, Integer> partitions = new HashMap<>();
     private final Map<String, Map<String, String>> forgottenByModel = new HashMap<>();
     private final Map<String, EvaluationReport> basicReports = new HashMap<>();
-    private final Set<String> challenged = new HashSet<>();
+    private final Map<String, EvaluationReport> challengeReports = new HashMap<>();
+    private final Set<String> superseded = new HashSet<>();
 
     public void onVersion(ModelVersion v, int partition) {
         versions.putIfAbsent(v.getVersionId(), v);
         partitions.putIfAbsent(v.getVersionId(), partition);
+        superseded.addAll(v.getSupersedes());
     }
 
     public void onForgotten(ForgottenSample f) {
@@ -39,7 +41,7 @@ public final class EvaluatorState {
     /** A report with {@code worstCase} set is a challenge report; any other is the basic one. */
     public void onReport(EvaluationReport r) {
         if (r.getWorstCase() != null) {
-            challenged.add(r.getVersionId());
+            challengeReports.putIfAbsent(r.getVersionId(), r);
         } else {
             basicReports.putIfAbsent(r.getVersionId(), r);
         }
@@ -59,7 +61,31 @@ public final class EvaluatorState {
     }
 
     public boolean challengeReported(String versionId) {
-        return challenged.contains(versionId);
+        return challengeReports.containsKey(versionId);
+    }
+
+    /** Whether a later version lists this one in its {@code supersedes} (the worker rebuilt its requests): no challenge for it. */
+    public boolean isSuperseded(String versionId) {
+        return superseded.contains(versionId);
+    }
+
+    /** Whether the version's challenge report turned its basic verdict into REJECTED. */
+    public boolean rejectedByChallenge(String versionId) {
+        EvaluationReport c = challengeReports.get(versionId);
+        EvaluationReport b = basicReports.get(versionId);
+        return c != null && b != null && Reports.rejectedByChallenge(c, b);
+    }
+
+    /**
+     * Whether a later version's basic report already decided the requests of {@code v} (whose report awaited evidence): some
+     * descendant's report decides earlier requests and counts v's report among those awaiting before it.
+     */
+    public boolean decidedLater(ModelVersion v) {
+        EvaluationReport own = basicReports.get(v.getVersionId());
+        return own != null && versions.values().stream()
+                .filter(d -> !d.getVersionId().equals(v.getVersionId()) && d.getModelId().equals(v.getModelId()))
+                .filter(d -> basicReport(d.getVersionId()).flatMap(Reports::decisionForEarlierRequests).isPresent())
+                .anyMatch(d -> lineage(d).contains(v.getVersionId()) && awaitingEvidenceBefore(d).contains(own));
     }
 
     /** The version and its ancestors' ids, newest first; stops at an ancestor this evaluator has never seen. */
@@ -105,8 +131,8 @@ public final class EvaluatorState {
         List<String> ids = lineage(v);
         for (String id : ids.subList(1, ids.size())) {
             EvaluationReport r = basicReports.get(id);
-            if (r == null) {
-                continue;
+            if (r == null || rejectedByChallenge(id)) {
+                continue; // a version a failed challenge rejected no longer awaits: its requests went to ESCALATING
             }
             if (Reports.awaitsEvidence(r)) {
                 out.add(r);
@@ -117,12 +143,15 @@ public final class EvaluatorState {
         return out;
     }
 
-    /** UNLEARNED versions on these partitions whose basic report measured them but whose challenge was never reported. */
+    /**
+     * UNLEARNED versions on these partitions whose basic report was CERTIFIED or INCONCLUSIVE awaiting evidence (what a challenge
+     * can still change), that no later version supersedes, and whose challenge was never reported.
+     */
     public List<ModelVersion> challengesDue(Collection<Integer> ownedPartitions) {
         return versions.values().stream()
                 .filter(v -> v.getKind() == ModelVersionKind.UNLEARNED && ownedPartitions.contains(partitions.get(v.getVersionId())))
-                .filter(v -> basicReport(v.getVersionId()).map(r -> r.getTestAccuracy() != null).orElse(false))
-                .filter(v -> !challenged.contains(v.getVersionId()))
+                .filter(v -> basicReport(v.getVersionId()).map(Reports::challengeBinds).orElse(false))
+                .filter(v -> !superseded.contains(v.getVersionId()) && !challengeReports.containsKey(v.getVersionId()))
                 .toList();
     }
 }

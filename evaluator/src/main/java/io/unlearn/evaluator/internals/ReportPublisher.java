@@ -18,7 +18,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Every write of the evaluator, each in ONE Kafka transaction: a basic report with VERIFIED/FAILED/AWAITING_EVIDENCE for every
+ * Every write of the evaluator, each in ONE Kafka transaction: a basic report with VERIFIED/ESCALATING/FAILED/AWAITING_EVIDENCE for every
  * request the version applied (and the decision for earlier requests that awaited evidence) and the consumed offset; a challenge report; a dead letter with its offset; a bare
  * offset commit for a skipped record. Used by the loop thread only. A Kafka error aborts the transaction and
  * stops the instance; a restart resumes from the last committed version.
@@ -42,7 +42,7 @@ final class ReportPublisher implements AutoCloseable {
 
     /**
      * @param awaiting basic reports of earlier versions of the lineage whose requests await evidence: when this report
-     *     decides them ({@link Reports#decisionForEarlierRequests}), their requests get VERIFIED or FAILED in the same transaction
+     *     decides them ({@link Reports#decisionForEarlierRequests}), their requests get VERIFIED or ESCALATING in the same transaction
      */
     void basic(EvaluationReport report, List<EvaluationReport> awaiting, Map<TopicPartition, OffsetAndMetadata> offsets) {
         tx.run(() -> {
@@ -60,9 +60,12 @@ final class ReportPublisher implements AutoCloseable {
         tx.send(Topics.REQUEST_STATUS.name(), s.getRequestId(), statuses.serialize(Topics.REQUEST_STATUS.name(), s));
     }
 
-    void challenge(EvaluationReport report) {
-        tx.run(() -> tx.send(Topics.EVALUATION_REPORTS.name(), report.getVersionId(),
-                reports.serialize(Topics.EVALUATION_REPORTS.name(), report)));
+    /** A challenge report with the statuses it decides (ESCALATING when it rejected a version whose requests awaited evidence). */
+    void challenge(EvaluationReport report, List<RequestStatus> statuses) {
+        tx.run(() -> {
+            tx.send(Topics.EVALUATION_REPORTS.name(), report.getVersionId(), reports.serialize(Topics.EVALUATION_REPORTS.name(), report));
+            statuses.forEach(this::send);
+        });
     }
 
     void deadLetter(ConsumerRecord<String, byte[]> r, Exception why, Map<TopicPartition, OffsetAndMetadata> offsets) {

@@ -2,7 +2,9 @@ package io.unlearn.evaluator.internals;
 
 import static io.unlearn.evaluator.MetricKeys.*;
 
+import io.unlearn.evaluator.ChallengeJudgement;
 import io.unlearn.evaluator.Judgement;
+import io.unlearn.events.ChallengeVerdict;
 import io.unlearn.events.EvaluationReport;
 import io.unlearn.events.ForgettingEvidence;
 import io.unlearn.events.ModelVersion;
@@ -13,7 +15,6 @@ import io.unlearn.events.RequestStatus;
 import io.unlearn.events.Verdict;
 import io.unlearn.events.WorstCaseChallenge;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,14 +45,55 @@ public final class Reports {
     }
 
     /**
-     * The challenge report: the basic report's verdict and numbers unchanged (statuses went out with the basic
-     * report), plus the challenge; failing worst-case criteria are appended, prefixed {@code worst-case}.
+     * The challenge report: the basic report plus the challenge. It binds: a CHALLENGE_FAILED for a version whose basic report
+     * was CERTIFIED or INCONCLUSIVE awaiting evidence ({@link #challengeBinds}) makes the report REJECTED, its failing lines
+     * the challenge's reasons prefixed {@code worst-case: } (registries stop serving the version); otherwise the basic
+     * verdict and failing lines stand.
      */
-    static EvaluationReport challenge(EvaluationReport basic, WorstCaseChallenge wc, List<String> challengeFailing, Instant now) {
-        List<String> failing = new ArrayList<>(basic.getFailingCriteria());
-        failing.addAll(challengeFailing);
-        return EvaluationReport.newBuilder(basic).setWorstCase(wc).setFailingCriteria(failing).setEvaluatedAt(now).build();
+    static EvaluationReport challenge(EvaluationReport basic, WorstCaseChallenge wc, ChallengeJudgement j, Instant now) {
+        EvaluationReport.Builder b = EvaluationReport.newBuilder(basic).setWorstCase(wc).setEvaluatedAt(now);
+        if (j.failed() && challengeBinds(basic)) {
+            b.setVerdict(Verdict.REJECTED).setFailingCriteria(j.reasons().stream().map(r -> WORST_CASE + r).toList());
+        }
+        return b.build();
     }
+
+    /** Prefix of the failing lines a failed challenge puts in a report. */
+    public static final String WORST_CASE = "worst-case: ";
+
+    /** Whether a failed challenge changes this basic report's verdict: it was CERTIFIED, or INCONCLUSIVE awaiting evidence. */
+    static boolean challengeBinds(EvaluationReport basic) {
+        return basic.getVerdict() == Verdict.CERTIFIED || awaitsEvidence(basic);
+    }
+
+    /**
+     * A challenge that could not run after {@code attempts} attempts: verdict UNKNOWN, the error in {@code reasons}; the basic
+     * verdict and failing lines unchanged.
+     */
+    static EvaluationReport challengeNotRun(EvaluationReport basic, int forgetSetSize, String setKind, String reason, int attempts, Instant now) {
+        WorstCaseChallenge wc = WorstCaseChallenge.newBuilder().setForgetSetSize(forgetSetSize).setCandidatePoolSize(0).setForgetSetDigest("")
+                .setOuterSteps(0).setInnerSteps(0).setSeed(0).setMetrics(Map.of()).setPassed(false).setSetKind(setKind)
+                .setVerdict(ChallengeVerdict.UNKNOWN).setReasons(List.of(reason)).setGateDecision(Verdict.UNKNOWN).setAttempts(attempts).build();
+        return EvaluationReport.newBuilder(basic).setWorstCase(wc).setEvaluatedAt(now).build();
+    }
+
+    /** Whether this challenge report turned its version's basic verdict into REJECTED. */
+    static boolean rejectedByChallenge(EvaluationReport challengeReport, EvaluationReport basic) {
+        return challengeReport.getVerdict() == Verdict.REJECTED && basic.getVerdict() != Verdict.REJECTED;
+    }
+
+    /** The status of a request of a version a failed challenge rejected (it was not final: AWAITING_EVIDENCE). */
+    static RequestStatus escalatedByChallenge(EvaluationReport challengeReport, String requestId, Instant now) {
+        return status(challengeReport, requestId, RequestState.ESCALATING, rejection(challengeReport), challengeReport.getVersionId(), now);
+    }
+
+    private static String rejection(EvaluationReport report) {
+        return "version " + report.getVersionId() + " REJECTED: " + String.join("; ", report.getFailingCriteria()) + "; " + ESCALATION;
+    }
+
+    /** What happens to a request after its version was rejected. */
+    static final String ESCALATION = "the worker re-applies the request with a stronger method on the last certified version, "
+            + "or fails it when no stronger method is left";
 
     /** Whether the report is INCONCLUSIVE because its forgetting evidence is still too small (its requests wait for a later version). */
     static boolean awaitsEvidence(EvaluationReport report) {
@@ -61,8 +103,9 @@ public final class Reports {
 
     /**
      * What a version's report decides for the requests of earlier versions of its lineage that still await evidence (its
-     * cumulative forget set holds their samples), only when it carries forgetting evidence: VERIFIED when it is CERTIFIED; FAILED when its lineage-wide membership
-     * tests show membership; nothing when it was rejected for another reason (its own batch, its utility) or is undecided.
+     * cumulative forget set holds their samples), only when it carries forgetting evidence: VERIFIED when it is CERTIFIED; ESCALATING
+     * when its lineage-wide membership tests show membership (the worker re-applies them with a stronger method); nothing
+     * when it was rejected for another reason (its own batch, its utility) or is undecided.
      */
     static Optional<RequestState> decisionForEarlierRequests(EvaluationReport report) {
         ForgettingEvidence e = report.getForgetting();
@@ -75,20 +118,30 @@ public final class Reports {
         boolean lineageShowsMembership = report.getVerdict() == Verdict.REJECTED && e != null && e.getTests().stream()
                 .anyMatch(t -> t.getScope().equals("lineage") && t.getModel().equals("version") && t.getInformative()
                         && (t.getCiLow() > e.getTolerance() || t.getCiHigh() < -e.getTolerance()));
-        return lineageShowsMembership ? Optional.of(RequestState.FAILED) : Optional.empty();
+        return lineageShowsMembership ? Optional.of(RequestState.ESCALATING) : Optional.empty();
     }
 
     static RequestStatus status(EvaluationReport report, String requestId, Instant now) {
         RequestState state = report.getVerdict() == Verdict.CERTIFIED ? RequestState.VERIFIED
-                : awaitsEvidence(report) ? RequestState.AWAITING_EVIDENCE : RequestState.FAILED;
+                : awaitsEvidence(report) ? RequestState.AWAITING_EVIDENCE : escalates(report) ? RequestState.ESCALATING : RequestState.FAILED;
         String reason = switch (state) {
             case VERIFIED -> "version " + report.getVersionId() + " CERTIFIED by the evaluator";
             case AWAITING_EVIDENCE -> "version " + report.getVersionId() + " INCONCLUSIVE: " + String.join("; ", report.getFailingCriteria())
                     + "; a later version of the lineage, whose forget set includes this request's samples, decides it";
+            case ESCALATING -> rejection(report);
             default -> "version " + report.getVersionId() + " " + report.getVerdict() + " by the evaluator: "
                     + String.join("; ", report.getFailingCriteria()) + "; the requests stay recorded, resubmit them after fixing the method";
         };
         return status(report, requestId, state, reason, report.getVersionId(), now);
+    }
+
+    /**
+     * Whether a REJECTED report sends its requests to ESCALATING rather than FAILED: an UNLEARNED or RETRAINED version (the
+     * worker can re-apply the requests with a stronger method); a SUPPRESSED one's concept requests fail.
+     */
+    static boolean escalates(EvaluationReport report) {
+        return report.getVerdict() == Verdict.REJECTED
+                && (report.getKind() == ModelVersionKind.UNLEARNED || report.getKind() == ModelVersionKind.RETRAINED);
     }
 
     /** A request of {@code earlier} (which awaited evidence) decided by the later version {@code decider}. */
@@ -96,7 +149,7 @@ public final class Reports {
         String reason = "version " + earlier.getVersionId() + " was INCONCLUSIVE; the later version " + decider.getVersionId() + " of its lineage, "
                 + "judged on " + decider.getForgetting().getForgetSetSize() + " forgotten samples including this request's, was "
                 + decider.getVerdict() + (state == RequestState.VERIFIED ? ""
-                : ": " + String.join("; ", decider.getFailingCriteria()) + "; resubmit the request after fixing the method");
+                : ": " + String.join("; ", decider.getFailingCriteria()) + "; " + ESCALATION);
         return status(earlier, requestId, state, reason, decider.getVersionId(), now);
     }
 

@@ -17,23 +17,25 @@ import java.util.Set;
  * (the first N training samples outside {@code excluded}); the test set is split in halves: the first half is
  * the SVM attack's non-member shadow set (members: the retain sample), the second half is held out and scored by the
  * same attack as a reference for what an exact retrain would show on the forget set. The forgetting gate's non-member
- * reference ({@link #nonMemberReference}) holds samples no version of any lineage trained on.
+ * reference (ForgettingGate.nonMemberReference) holds samples no version of any lineage trained on. Public for
+ * {@link io.unlearn.evaluator.ChallengeTrial}, which scores a challenge's models the same way.
  */
-final class Scoring {
+public final class Scoring {
     private Scoring() {
     }
 
-    record Views(DataView forget, DataView retain, DataView testShadow, DataView testHeldOut, DataView nonMembers) {
+    /** The samples one scoring pass looks at. */
+    public record Views(DataView forget, DataView retain, DataView testShadow, DataView testHeldOut, DataView nonMembers) {
     }
 
     /** MIA values are NaN and {@code outputs} null when not asked for. */
-    record Scores(double ua, double ra, double ta, double mia, double miaReference, ForgettingGate.ModelOutputs outputs) {
+    public record Scores(double ua, double ra, double ta, double mia, double miaReference, ForgettingGate.ModelOutputs outputs) {
     }
 
     /**
      * @throws io.unlearn.ml.UnlearnException when the forget set holds ids unknown to the dataset (another dataset.limit)
      */
-    static Views views(UnlearnDataset data, DataView nonMembers, Collection<String> forget, Set<String> excluded, int retainSample) {
+    public static Views views(UnlearnDataset data, DataView nonMembers, Collection<String> forget, Set<String> excluded, int retainSample) {
         List<String> retain = data.train().ids().stream().filter(id -> !excluded.contains(id) && !forget.contains(id))
                 .limit(retainSample).toList();
         ForgetSplit split = data.split(forget, retain);
@@ -46,7 +48,8 @@ final class Scoring {
         return views(data, null, forget, excluded, retainSample);
     }
 
-    static Scores score(Classifier model, Views v, boolean withMia, long seed, int maxShadow) {
+    /** @return UA, RA, TA (and, when asked, MIA and the gate's outputs) of {@code model} on {@code v} */
+    public static Scores score(Classifier model, Views v, boolean withMia, long seed, int maxShadow) {
         Predictions f = Predictor.predict(model, v.forget());
         Predictions r = Predictor.predict(model, v.retain());
         Predictions ts = Predictor.predict(model, v.testShadow());

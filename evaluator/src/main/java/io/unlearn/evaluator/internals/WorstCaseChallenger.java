@@ -1,8 +1,10 @@
 package io.unlearn.evaluator.internals;
 
-import io.unlearn.ml.artifact.ArtifactRefusedException;
 import static io.unlearn.evaluator.MetricKeys.*;
 
+import io.unlearn.evaluator.ChallengeJudgement;
+import io.unlearn.evaluator.ChallengeSetChoice;
+import io.unlearn.evaluator.ChallengeTrial;
 import io.unlearn.evaluator.EvaluationPolicy;
 import io.unlearn.evaluator.EvaluatorException;
 import io.unlearn.events.EvaluationReport;
@@ -10,19 +12,16 @@ import io.unlearn.events.ModelVersion;
 import io.unlearn.events.WorstCaseChallenge;
 import io.unlearn.ml.ProgressListener;
 import io.unlearn.ml.TrainingLock;
+import io.unlearn.ml.artifact.ArtifactRefusedException;
 import io.unlearn.ml.data.DataView;
 import io.unlearn.ml.data.UnlearnDataset;
 import io.unlearn.ml.model.Classifier;
 import io.unlearn.ml.unlearn.UnlearningMethod;
 import io.unlearn.ml.unlearn.UnlearningMethods;
-import io.unlearn.ml.unlearn.UnlearningResult;
-import io.unlearn.ml.unlearn.UnlearningTask;
 import io.unlearn.ml.worstcase.WorstCaseForgetSet;
-import io.unlearn.ml.worstcase.WorstCaseSearch;
 import io.unlearn.schemas.Digests;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -31,32 +30,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The worst-case challenge of an UNLEARNED version ("Challenging Forgets", ECCV'24): on the PARENT version, search the
- * forget set of the version's batch size that is hardest to unlearn (cached per parent and method), run the version's
- * method with its recorded hyperparameters on it, and score the result like the basic report; the report says how far
- * UA, MIA and TA fall compared with the actual forget set. Runs on the challenge thread; training goes through the
- * JVM-wide {@link TrainingLock}.
+ * The worst-case challenge of a version ("Challenging Forgets", ECCV'24, judged against Retrain): on the PARENT, choose the
+ * challenge set S of the version's batch size from the parent's retained data ({@link ChallengeSetChoice}, cached per
+ * parent, method, kind, size and settings), run the version's method with its recorded hyperparameters and Retrain on it
+ * ({@link ChallengeTrial}), judge ({@link EvaluationPolicy#judgeChallenge}) and build the challenge report
+ * ({@link Reports#challenge}, which binds a failure). Runs on the challenge thread; training goes through the JVM-wide
+ * {@link TrainingLock}. Throws when the challenge cannot run; the {@link ChallengeRunner} retries.
  */
-public final class WorstCaseChallenger {
+public final class WorstCaseChallenger implements Challenger {
     private static final Logger log = LoggerFactory.getLogger(WorstCaseChallenger.class);
     private final UnlearnDataset data;
+    private final DataView nonMembers;
     private final ArtifactLoader loader;
     private final EvaluationPolicy policy;
     private final WorstCaseCache cache;
     private final Settings settings;
     private final Clock clock;
 
-    /** Search size and scoring settings (EvaluatorConfig's challenge.* keys). */
-    public record Settings(int poolSize, int outerSteps, int innerEpochs, long seed, int retainSample, int maxShadow) {
+    /** The set choice and the trial's settings (EvaluatorConfig's challenge.* keys). */
+    public record Settings(ChallengeSetChoice choice, ChallengeTrial.Settings trial) {
     }
 
-    /** What the challenge needs, copied from the loop's state so the challenge thread shares nothing mutable. */
-    public record Job(ModelVersion version, ModelVersion parent, Set<String> parentForgotten, EvaluationReport basic) {
-    }
-
-    public WorstCaseChallenger(UnlearnDataset data, ArtifactLoader loader, EvaluationPolicy policy, java.nio.file.Path dataDir,
-                               Settings settings, Clock clock) {
+    /**
+     * @param whole the whole dataset (the gate's non-member reference lies beyond {@code data})
+     * @param data the slice the models were trained on
+     */
+    public WorstCaseChallenger(UnlearnDataset whole, UnlearnDataset data, ArtifactLoader loader, EvaluationPolicy policy,
+                               java.nio.file.Path dataDir, Settings settings, Clock clock) {
         this.data = data;
+        this.nonMembers = io.unlearn.evaluator.ForgettingGate.nonMemberReference(whole, data);
         this.loader = loader;
         this.policy = policy;
         this.cache = new WorstCaseCache(dataDir);
@@ -64,6 +66,7 @@ public final class WorstCaseChallenger {
         this.clock = clock;
     }
 
+    @Override
     public EvaluationReport run(Job job) {
         ModelVersion v = job.version();
         int m = v.getForgetSetSize();
@@ -71,44 +74,50 @@ public final class WorstCaseChallenger {
             throw new EvaluatorException(v.getVersionId() + " records forgetSetSize " + m + "; the challenge needs the batch's size");
         }
         UnlearnDataset candidates = retainedBy(job.parentForgotten());
-        int pool = Math.max(settings.poolSize(), 4 * m) >= candidates.train().size() ? 0 : Math.max(settings.poolSize(), 4 * m);
         UnlearningMethod method = UnlearningMethods.byName(v.getMethod());
-        ProgressListener progress = e -> log.info("{} challenge: {}", v.getVersionId(), e);
+        Map<String, Number> hp = recorded(v, method);
+        ProgressListener progress = e -> log.debug("{} challenge: {}", v.getVersionId(), e);
+        ChallengeSetChoice choice = settings.choice();
         try (Classifier parent = loader.model(job.parent().getArtifactUri(), job.parent().getArtifactSha256())) {
-            String key = String.join("|", job.parent().getVersionId(), method.name(), "m=" + m, "pool=" + pool,
-                    "outer=" + settings.outerSteps(), "inner=" + settings.innerEpochs(), "seed=" + settings.seed());
-            WorstCaseForgetSet set = cache.get(key, () -> TrainingLock.exclusively(() -> WorstCaseSearch.builder().setForgetSize(m)
-                    .optPoolSize(pool).optOuterSteps(settings.outerSteps()).optInnerEpochs(settings.innerEpochs()).optSeed(settings.seed())
-                    .optMethod(method.name()).optModelVersion(job.parent().getVersionId()).build().search(parent, candidates, progress)));
-            UnlearningTask task = UnlearningTask.builder().setModel(parent).setDataset(candidates).setForgetIds(set.ids())
-                    .optHyperparameters(recorded(v, method)).optSeed(settings.seed()).build();
-            try (UnlearningResult r = TrainingLock.exclusively(() -> method.unlearn(task, progress))) {
-                Scoring.Scores s = Scoring.score(r.model(), Scoring.views(candidates, set.ids(), Set.of(), settings.retainSample()),
-                        true, settings.seed(), settings.maxShadow());
-                return report(job, set, s, r.report().seconds());
-            }
+            String key = choice.cacheKey(job.parent().getVersionId(), method.name(), m, candidates.train().size());
+            WorstCaseForgetSet set = cache.get(key, () -> TrainingLock.exclusively(() -> choice.choose(parent, candidates, nonMembers, m,
+                    method.name(), hp, job.parent().getVersionId(), progress)));
+            ChallengeTrial.Outcome o = ChallengeTrial.run(parent, candidates, nonMembers, set.ids(), method.name(), hp,
+                    policy.gate(v.getModelId()), settings.trial(), progress);
+            ChallengeJudgement j = policy.judgeChallenge(v.getModelId(), o);
+            return Reports.challenge(job.basic(), challenge(set, o, j, job.attempt()), j, clock.instant());
         } catch (ArtifactRefusedException e) {
             throw new EvaluatorException("the parent's artifact was refused, so the challenge cannot run: " + e.getMessage());
         }
     }
 
-    private EvaluationReport report(Job job, WorstCaseForgetSet set, Scoring.Scores s, double methodSeconds) {
-        Map<String, Double> basic = job.basic().getMetrics();
+    @Override
+    public String setKind() {
+        return settings.choice().kind().label();
+    }
+
+    private WorstCaseChallenge challenge(WorstCaseForgetSet set, ChallengeTrial.Outcome o, ChallengeJudgement j, int attempt) {
         Map<String, Double> m = new TreeMap<>();
-        m.put(UA, s.ua());
-        m.put(MIA_REFERENCE, s.miaReference());
-        m.put(TA_DROP, basic.get(PARENT_TA) - s.ta());
-        m.put("ua.drop.vs.actual", basic.get(UA) - s.ua());
-        m.put("mia.drop.vs.actual", basic.get(MIA) - s.mia());
-        m.put("ta.drop.vs.actual", basic.get(TA) - s.ta());
+        m.put(CHALLENGE_AVG_GAP, o.avgGap());
+        m.put(CHALLENGE_EXCESS_ADVANTAGE, o.excessAdvantage().advantage());
+        m.put(CHALLENGE_EXCESS_ADVANTAGE_LOW, o.excessAdvantage().ciLow());
+        m.put(CHALLENGE_EXCESS_ADVANTAGE_HIGH, o.excessAdvantage().ciHigh());
+        m.put(MEMBERSHIP_ADVANTAGE, o.methodAdvantage().advantage());
+        m.put("retrain." + MEMBERSHIP_ADVANTAGE, o.retrainAdvantage().advantage());
+        m.put("retrain." + UA, o.retrain().ua());
+        m.put("retrain." + RA, o.retrain().ra());
+        m.put("retrain." + TA, o.retrain().ta());
+        m.put("retrain." + MIA, o.retrain().mia());
+        m.put("method.seconds", o.method().rteSeconds());
+        m.put("retrain.seconds", o.retrain().rteSeconds());
         m.put("search.seconds", set.cost().seconds());
-        m.put("method.seconds", methodSeconds);
-        List<String> failing = policy.judgeChallenge(job.version().getModelId(), m);
-        WorstCaseChallenge wc = WorstCaseChallenge.newBuilder().setForgetSetSize(set.size()).setCandidatePoolSize(set.poolSize())
-                .setForgetSetDigest(Digests.forgetSetDigest(set.ids())).setOuterSteps(settings.outerSteps())
-                .setInnerSteps(settings.innerEpochs()).setSeed(settings.seed()).setUnlearningAccuracy(s.ua()).setRetainAccuracy(s.ra())
-                .setTestAccuracy(s.ta()).setMiaEfficacy(s.mia()).setAvgGap(null).setMetrics(m).setPassed(failing.isEmpty()).build();
-        return Reports.challenge(job.basic(), wc, failing, clock.instant());
+        return WorstCaseChallenge.newBuilder().setForgetSetSize(set.size()).setCandidatePoolSize(set.poolSize())
+                .setForgetSetDigest(Digests.forgetSetDigest(set.ids())).setOuterSteps(settings.choice().outerSteps())
+                .setInnerSteps(settings.choice().innerEpochs()).setSeed(settings.choice().seed())
+                .setUnlearningAccuracy(o.method().ua()).setRetainAccuracy(o.method().ra()).setTestAccuracy(o.method().ta())
+                .setMiaEfficacy(o.method().mia()).setAvgGap(o.avgGap()).setMetrics(m).setPassed(!j.failed())
+                .setSetKind(settings.choice().kind().label()).setVerdict(j.verdict()).setReasons(j.reasons())
+                .setGateDecision(o.gate().evidence().getDecision()).setAttempts(attempt).build();
     }
 
     /** The version's numeric hyperparameters that its method takes (text values such as architecture are skipped). */

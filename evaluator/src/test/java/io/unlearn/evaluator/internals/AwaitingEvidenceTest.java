@@ -69,9 +69,9 @@ class AwaitingEvidenceTest {
     }
 
     @Test
-    void aDescendantWhoseLineageShowsMembershipFailsTheWaitingRequestsButOneRejectedForItsBatchAlonePassesThemOn() {
+    void aDescendantWhoseLineageShowsMembershipEscalatesTheWaitingRequestsButOneRejectedForItsBatchAlonePassesThemOn() {
         EvaluationReport lineageFails = report(3, Verdict.REJECTED, Verdict.REJECTED, 15, 30, "r2");
-        assertThat(Reports.decisionForEarlierRequests(lineageFails)).contains(RequestState.FAILED);
+        assertThat(Reports.decisionForEarlierRequests(lineageFails)).as("the worker re-applies them").contains(RequestState.ESCALATING);
         EvaluationReport batchFails = report(3, Verdict.REJECTED, Verdict.REJECTED, -4, 8, "r2");
         assertThat(Reports.decisionForEarlierRequests(batchFails)).isEmpty();
         assertThat(Reports.decisionForEarlierRequests(report(3, Verdict.INCONCLUSIVE, Verdict.INCONCLUSIVE, 2, 12))).isEmpty();
@@ -79,7 +79,8 @@ class AwaitingEvidenceTest {
                 .setKind(ModelVersionKind.SUPPRESSED).setForgetting(null).build();
         assertThat(Reports.decisionForEarlierRequests(suppressed)).as("a concept certificate says nothing about deletions").isEmpty();
         RequestStatus failed = Reports.decidedLater(report(2, Verdict.INCONCLUSIVE, Verdict.INCONCLUSIVE, -6, 14, "r1"), lineageFails, "r1",
-                RequestState.FAILED, Instant.EPOCH);
-        assertThat(failed.getReason()).contains("was REJECTED: why v3").contains("resubmit");
+                RequestState.ESCALATING, Instant.EPOCH);
+        assertThat(failed.getState()).isEqualTo(RequestState.ESCALATING);
+        assertThat(failed.getReason()).contains("was REJECTED: why v3").contains("the worker re-applies the request with a stronger method");
     }
 }

@@ -62,7 +62,8 @@ class EvaluatorLoopTest {
         assertThat(producer.committed).hasSize(1);
         RecordingProducer.Transaction tx = producer.committed.get(0);
         assertThat(tx.topics()).containsExactly(Topics.EVALUATION_REPORTS.name(), Topics.REQUEST_STATUS.name(), Topics.REQUEST_STATUS.name());
-        assertThat(statesIn(tx)).as("the stub judge rejects").containsExactly(RequestState.FAILED, RequestState.FAILED);
+        assertThat(statesIn(tx)).as("the stub judge rejects an UNLEARNED version: the worker escalates")
+                .containsExactly(RequestState.ESCALATING, RequestState.ESCALATING);
         assertThat(tx.offsets()).isEqualTo(Map.of(P0, new OffsetAndMetadata(1)));
         assertThat(producer.transactionAborted()).isFalse();
         assertThat(consumer.closed()).isTrue();

@@ -61,12 +61,15 @@ class EvaluatorStateTest {
         s.onReport(report("m@v2", 80.0, false));
         s.onReport(report("m@v2", 10.0, false));
         s.onReport(report("m@v3", 80.0, false));
-        s.onReport(report("m@v4", null, false));
+        s.onReport(EvaluationReport.newBuilder(report("m@v4", null, false)).setVerdict(Verdict.REJECTED).build());
         assertThat(s.basicReport("m@v2").orElseThrow().getTestAccuracy()).isEqualTo(80.0);
-        assertThat(s.challengesDue(List.of(0))).as("v3 is on another partition, v4 was never measured")
+        assertThat(s.challengesDue(List.of(0))).as("v3 is on another partition, v4 was refused (a challenge cannot change a REJECTED)")
                 .extracting(ModelVersion::getVersionId).containsExactly("m@v2");
         s.onReport(report("m@v2", 80.0, true));
         assertThat(s.challengeReported("m@v2")).isTrue();
         assertThat(s.challengesDue(List.of(0, 1))).extracting(ModelVersion::getVersionId).containsExactly("m@v3");
+        s.onVersion(ModelVersion.newBuilder(version(5, ModelVersionKind.UNLEARNED)).setSupersedes(List.of("m@v3")).build(), 1);
+        assertThat(s.isSuperseded("m@v3")).isTrue();
+        assertThat(s.challengesDue(List.of(0, 1))).as("a superseded version is not challenged").isEmpty();
     }
 }

@@ -72,7 +72,14 @@ final class EvaluatorFixture {
 
     /** Starts an evaluator in its own group on this stack (data under {@code dataDir}) and waits until it joined. */
     EvaluatorService startEvaluator(Path dataDir) throws InterruptedException {
-        EvaluatorService evaluator = EvaluatorService.start(EvaluatorConfig.of(evaluatorProps(dataDir)), Clock.systemUTC(), new SimpleMeterRegistry());
+        return startEvaluator(dataDir, Map.of());
+    }
+
+    /** The same with further evaluator settings, e.g. a policy for one model. */
+    EvaluatorService startEvaluator(Path dataDir, Map<String, String> extra) throws InterruptedException {
+        Map<String, Object> props = evaluatorProps(dataDir);
+        props.putAll(extra);
+        EvaluatorService evaluator = EvaluatorService.start(EvaluatorConfig.of(props), Clock.systemUTC(), new SimpleMeterRegistry());
         assertThat(evaluator.awaitReady(Duration.ofSeconds(60))).as("the evaluator joined its group").isTrue();
         return evaluator;
     }

@@ -2,9 +2,11 @@ package io.unlearn.evaluator.it;
 
 import static io.unlearn.evaluator.MetricKeys.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.unlearn.evaluator.EvaluatorService;
+import io.unlearn.events.ChallengeVerdict;
 import io.unlearn.events.EvaluationReport;
 import io.unlearn.events.ModelVersion;
 import io.unlearn.events.ModelVersionKind;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The evaluator on the real stack, fed by the real worker, on a base that memorised its data: an exact retrain is CERTIFIED
  * and its requests VERIFIED, then its worst-case challenge is reported; a no-op (gradient ascent at lr 1e-6, whose weights
- * barely move) on the same 400 samples is REJECTED with its membership evidence and its requests FAILED with the reason; a replayed version event gets no second report; a corrupted artifact is REJECTED
+ * barely move) on the same 400 samples is REJECTED with its membership evidence and its requests ESCALATING with the reason; a
+ * version whose challenge fails (its model held to a challenge gap of 0) becomes REJECTED and its requests that awaited evidence
+ * ESCALATING; a replayed version event gets no second report; a corrupted artifact is REJECTED
  * unevaluated. One evaluator serves every test (its own group, started before any version is published).
  */
 @ExtendWith(LocalStackExtension.class)
@@ -43,7 +48,8 @@ class EvaluatorIT {
     @BeforeAll
     static void startEvaluator(LocalStack stack) throws InterruptedException {
         f = new EvaluatorFixture(stack, dir.resolve("artifacts"));
-        evaluator = f.startEvaluator(dir.resolve("evaluator"));
+        // One model held to a challenge gap of 0: any method but an exact retrain fails its challenge (the binding path on the real stack).
+        evaluator = f.startEvaluator(dir.resolve("evaluator"), Map.of("policy." + f.prefix + "-strict.max.challenge.gap", "0"));
     }
 
     @AfterAll
@@ -96,15 +102,48 @@ class EvaluatorIT {
         List<EvaluationReport> challenge = f.reports(x -> x.getVersionId().equals(v2.getVersionId()) && x.getWorstCase() != null, 1, WAIT);
         assertThat(challenge).as("the worst-case challenge report").hasSize(1);
         var wc = challenge.get(0).getWorstCase();
-        assertThat(challenge.get(0).getVerdict()).as("the basic verdict stands").isEqualTo(Verdict.CERTIFIED);
+        assertThat(wc.getVerdict()).as(String.valueOf(wc.getReasons())).isEqualTo(ChallengeVerdict.CHALLENGE_PASSED);
+        assertThat(challenge.get(0).getVerdict()).as("a passed challenge keeps the verdict").isEqualTo(Verdict.CERTIFIED);
+        assertThat(wc.getSetKind()).isEqualTo("worst");
+        assertThat(wc.getAttempts()).isEqualTo(1);
         assertThat(wc.getForgetSetSize()).isEqualTo(v2.getForgetSetSize());
         assertThat(wc.getCandidatePoolSize()).isGreaterThan(wc.getForgetSetSize());
-        assertThat(wc.getUnlearningAccuracy()).isBetween(0.0, 100.0);
-        assertThat(wc.getMetrics()).containsKeys("ua.drop.vs.actual", "search.seconds", "method.seconds");
+        assertThat(wc.getAvgGap()).as("the version's method is Retrain itself: the same run as the reference").isCloseTo(0.0, within(1e-9));
+        assertThat(wc.getGateDecision()).isNotEqualTo(Verdict.UNKNOWN);
+        assertThat(wc.getMetrics()).containsKeys("retrain.ua", "retrain.ra", "retrain.ta", "retrain.mia", "search.seconds",
+                "method.seconds", "retrain.seconds", CHALLENGE_EXCESS_ADVANTAGE);
     }
 
     @Test
-    void aNoOpVersionOnAMemorisingBaseIsRejectedWithItsEvidenceAndItsRequestsFailWithTheReason() throws Exception {
+    void aFailedChallengeRejectsTheVersionAndEscalatesItsRequestsThatAwaitedEvidence() throws Exception {
+        String model = f.prefix + "-strict"; // held to max.challenge.gap 0 (see startEvaluator)
+        BaseModels.trainAndPublish(f.worker(), model, "mlp", EvaluatorFixture.BASE_EPOCHS, e -> { }, Clock.systemUTC());
+        ModelVersion v2;
+        try (WorkerService worker = WorkerService.start(f.worker("method", "rl"), Clock.systemUTC(), new SimpleMeterRegistry())) {
+            assertThat(worker.awaitReady(Duration.ofSeconds(60))).isTrue();
+            // 2 × 50 samples: too few for the gate to decide, so the requests await evidence when the challenge fails
+            f.sendRequests(f.requests(model, "s", 2, 50, 0, 10));
+            v2 = f.versions(model, 2, WAIT).get(1);
+        }
+        EvaluationReport basic = basicReport(v2.getVersionId());
+        assertThat(basic.getVerdict()).as(String.valueOf(basic.getFailingCriteria())).isEqualTo(Verdict.INCONCLUSIVE);
+        List<EvaluationReport> challenge = f.reports(x -> x.getVersionId().equals(v2.getVersionId()) && x.getWorstCase() != null, 1, WAIT);
+        assertThat(challenge).hasSize(1);
+        EvaluationReport c = challenge.get(0);
+        assertThat(c.getWorstCase().getVerdict()).isEqualTo(ChallengeVerdict.CHALLENGE_FAILED);
+        assertThat(c.getVerdict()).as("the challenge binds").isEqualTo(Verdict.REJECTED);
+        assertThat(c.getFailingCriteria()).singleElement().asString().startsWith("worst-case: Avg. Gap to Retrain on the challenge set")
+                .contains("> 0.00 (max.challenge.gap)");
+        List<RequestStatus> escalating = f.statuses(s -> v2.getAppliedRequestIds().contains(s.getRequestId())
+                && s.getState() == RequestState.ESCALATING, 2, WAIT);
+        assertThat(escalating).hasSize(2).allSatisfy(s -> {
+            assertThat(s.getVersionId()).isEqualTo(v2.getVersionId());
+            assertThat(s.getReason()).startsWith("version " + v2.getVersionId() + " REJECTED: worst-case: ");
+        });
+    }
+
+    @Test
+    void aNoOpVersionOnAMemorisingBaseIsRejectedWithItsEvidenceAndItsRequestsEscalateWithTheReason() throws Exception {
         String model = f.prefix + "-weak";
         ModelVersion v2 = unlearnedBy(model, "method", "ga", "method.lr", "1e-6");
         EvaluationReport r = basicReport(v2.getVersionId());
@@ -116,12 +155,12 @@ class EvaluatorIT {
                 .singleElement().satisfies(t -> assertThat(t.getCiLow()).as("membership still shows").isGreaterThan(r.getForgetting().getTolerance()));
         assertThat(r.getForgetting().getFindings()).anySatisfy(l -> assertThat(l).startsWith("the parent's membership advantage"));
         assertThat(r.getFailingCriteria()).anySatisfy(c -> assertThat(c).startsWith("membership advantage").contains("still looks like training data"));
-        List<RequestStatus> failed = f.statuses(s -> v2.getAppliedRequestIds().contains(s.getRequestId())
-                && s.getState() == RequestState.FAILED, 2, WAIT);
-        assertThat(failed).hasSize(2).allSatisfy(s -> {
+        List<RequestStatus> escalating = f.statuses(s -> v2.getAppliedRequestIds().contains(s.getRequestId())
+                && s.getState() == RequestState.ESCALATING, 2, WAIT);
+        assertThat(escalating).hasSize(2).allSatisfy(s -> {
             assertThat(s.getVersionId()).isEqualTo(v2.getVersionId());
             assertThat(s.getEmittedBy()).isEqualTo("evaluator");
-            assertThat(s.getReason()).contains("REJECTED").contains("membership advantage");
+            assertThat(s.getReason()).contains("REJECTED").contains("membership advantage").contains("stronger method");
         });
         assertThat(f.statuses(s -> v2.getAppliedRequestIds().contains(s.getRequestId()) && s.getState() == RequestState.VERIFIED,
                 1, Duration.ofSeconds(3))).isEmpty();

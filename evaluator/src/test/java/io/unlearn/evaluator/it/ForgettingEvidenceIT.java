@@ -78,8 +78,8 @@ class ForgettingEvidenceIT {
             assertThat(c.getCiLow()).as("class 0 is still recognised").isGreaterThan(50.0);
         });
         assertThat(r.getFailingCriteria()).anySatisfy(l -> assertThat(l).startsWith("class 0 is removed"));
-        assertThat(statuses(List.of(f.prefix + "-class-0"), RequestState.FAILED)).singleElement()
-                .satisfies(s -> assertThat(s.getReason()).contains("class 0 is removed"));
+        assertThat(statuses(List.of(f.prefix + "-class-0"), RequestState.ESCALATING)).singleElement()
+                .satisfies(s -> assertThat(s.getReason()).contains("class 0 is removed").contains("re-applies the request with a stronger method"));
     }
 
     @Test

@@ -15,32 +15,39 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The result of a worst-case (or easiest) forget-set search: which samples, how strongly the search preferred
- * each, for which model and method, at what cost. Immutable; {@link #toJson()} / {@link #fromJson(String)}
- * round-trip it, and the constructor rejects a digest that does not match the ids, so a stored set cannot be
- * altered unnoticed.
+ * A chosen forget set (a worst-case or easiest search, or another {@link ForgetSetKind} of {@link ChallengeSets}):
+ * which samples, how strongly the choice preferred each, for which model and method, at what cost. Immutable;
+ * {@link #toJson()} / {@link #fromJson(String)} round-trip it (JSON written before {@code kind} existed reads as
+ * {@link ForgetSetKind#WORST}), and the constructor rejects a digest that does not match the ids, so a stored set
+ * cannot be altered unnoticed.
  *
- * @param mode WORST (hardest to forget) or EASIEST
+ * @param kind how the set was chosen (null reads as WORST: every set stored before kinds existed was a search)
+ * @param mode the search direction, WORST (hardest to forget) or EASIEST; WORST for kinds other than a search
+ * @param lowerLevel the lower level a search ran (see {@link WorstCaseSearch}), e.g. {@code rl}, or {@code ft} with a note
+ *     when the method has none of its own; null for kinds that run no search
  * @param dataset the dataset name, e.g. {@code fmnist}
  * @param ids the selected training-sample ids, sorted, unique, non-empty
- * @param scores for each id (same order), its continuous weight wᵢ ∈ [0,1] after the last projection, before
- *     the final top-m binarisation (higher = preferred more strongly)
+ * @param scores for each id (same order): for a search, its continuous weight wᵢ ∈ [0,1] after the last projection,
+ *     before the final top-m binarisation (higher = preferred more strongly); for {@code lowest-loss} its loss under
+ *     the model; for {@code gate-hardest} its membership score after the method ({@link GateHardest}); 1 for
+ *     {@code random}
  * @param digest sha256 (hex) of the sorted ids joined by {@code \n}, see {@link #digestOf}
  * @param modelVersion the model the set was searched for (its parameter sha256 or a given version id)
- * @param method the unlearning method the search modelled in its lower level, e.g. {@code ft}
+ * @param method the unlearning method the set is meant to challenge, e.g. {@code ft}
  * @param poolSize the number of candidates the set was chosen from
  * @param seed the search's seed
- * @param settings the search's hyperparameters by name (outer_steps, inner_epochs, weight_lr, theta_lr, ...)
+ * @param settings the choice's settings by name (a search: outer_steps, inner_epochs, weight_lr, theta_lr, ...)
  * @param cost what the search cost
  */
-public record WorstCaseForgetSet(SearchMode mode, String dataset, List<String> ids, List<Double> scores,
-        String digest, String modelVersion, String method, int poolSize, long seed, Map<String, Double> settings,
-        SearchCost cost) {
+public record WorstCaseForgetSet(ForgetSetKind kind, SearchMode mode, String lowerLevel, String dataset,
+        List<String> ids, List<Double> scores, String digest, String modelVersion, String method, int poolSize,
+        long seed, Map<String, Double> settings, SearchCost cost) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Checks the fields and copies the collections. */
     public WorstCaseForgetSet {
+        kind = kind == null ? ForgetSetKind.WORST : kind;
         if (mode == null || ids == null || ids.isEmpty() || scores == null || scores.size() != ids.size()
                 || cost == null) {
             throw new UnlearnException("a worst-case forget set needs a mode, a cost and at least one id with one"
@@ -64,7 +71,8 @@ public record WorstCaseForgetSet(SearchMode mode, String dataset, List<String> i
     }
 
     /**
-     * Builds a set from ids in any order, sorting ids and scores together and computing the digest.
+     * A search's set ({@link ForgetSetKind#WORST}) from ids in any order; see {@link #of(ForgetSetKind, SearchMode,
+     * String, String, List, List, String, String, int, long, Map, SearchCost)}.
      *
      * @param mode WORST or EASIEST
      * @param dataset the dataset name
@@ -81,6 +89,30 @@ public record WorstCaseForgetSet(SearchMode mode, String dataset, List<String> i
     public static WorstCaseForgetSet of(SearchMode mode, String dataset, List<String> ids, List<Double> scores,
             String modelVersion, String method, int poolSize, long seed, Map<String, Double> settings,
             SearchCost cost) {
+        return of(ForgetSetKind.WORST, mode, "ft", dataset, ids, scores, modelVersion, method, poolSize, seed,
+                settings, cost);
+    }
+
+    /**
+     * Builds a set from ids in any order, sorting ids and scores together and computing the digest.
+     *
+     * @param kind how the set was chosen
+     * @param mode the search direction (WORST for kinds other than a search)
+     * @param lowerLevel the search's lower level, or null when no search ran
+     * @param dataset the dataset name
+     * @param ids selected ids, any order, unique
+     * @param scores one score per id, same order
+     * @param modelVersion the model's version
+     * @param method the method the set is meant for
+     * @param poolSize candidates
+     * @param seed the seed
+     * @param settings settings by name
+     * @param cost the cost
+     * @return the set
+     */
+    public static WorstCaseForgetSet of(ForgetSetKind kind, SearchMode mode, String lowerLevel, String dataset,
+            List<String> ids, List<Double> scores, String modelVersion, String method, int poolSize, long seed,
+            Map<String, Double> settings, SearchCost cost) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             order.add(i);
@@ -88,8 +120,8 @@ public record WorstCaseForgetSet(SearchMode mode, String dataset, List<String> i
         order.sort((a, b) -> ids.get(a).compareTo(ids.get(b)));
         List<String> sortedIds = order.stream().map(ids::get).toList();
         List<Double> sortedScores = order.stream().map(i -> scores.get(i)).toList();
-        return new WorstCaseForgetSet(mode, dataset, sortedIds, sortedScores, digestOf(sortedIds), modelVersion,
-                method, poolSize, seed, settings, cost);
+        return new WorstCaseForgetSet(kind, mode, lowerLevel, dataset, sortedIds, sortedScores, digestOf(sortedIds),
+                modelVersion, method, poolSize, seed, settings, cost);
     }
 
     /** @return the number of selected samples (m) */

@@ -8,6 +8,7 @@ import io.unlearn.ml.model.Classifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The bi-level search for the forget set that is hardest (or easiest) to unlearn, after "Challenging Forgets"
@@ -45,11 +46,12 @@ import java.util.List;
  * @param init how w starts
  * @param seed seed of the pool, the initial set and the batch order
  * @param method the unlearning method the result is meant to challenge (recorded in the artifact)
+ * @param hyperparameters the method's recorded hyperparameters (overrides of its defaults)
  * @param modelVersion the model's version id, or null for its parameter sha256
  */
 public record WorstCaseSearch(int forgetSize, int outerSteps, int innerEpochs, double weightLr, double thetaLr,
         double gamma, int binariseEvery, int batchSize, int poolSize, SearchMode mode, Init init, long seed,
-        String method, String modelVersion) {
+        String method, Map<String, Number> hyperparameters, String modelVersion) {
 
     /** Checks every value, listing all problems at once with the bad value and the fix. */
     public WorstCaseSearch {
@@ -75,6 +77,7 @@ public record WorstCaseSearch(int forgetSize, int outerSteps, int innerEpochs, d
         if (!p.isEmpty()) {
             throw new UnlearnException("bad worst-case search settings: " + String.join("; ", p));
         }
+        hyperparameters = hyperparameters == null ? Map.of() : Map.copyOf(hyperparameters);
     }
 
     /** How the weights start. */
@@ -115,6 +118,18 @@ public record WorstCaseSearch(int forgetSize, int outerSteps, int innerEpochs, d
      * @throws UnlearnException when the model does not fit the data or m is not below the pool size
      */
     public WorstCaseForgetSet search(Classifier model, UnlearnDataset dataset, ProgressListener listener) {
+        checkFits(model, dataset);
+        long start = System.nanoTime();
+        DataView pool = CandidatePool.stratified(dataset.train(), poolSize, seed);
+        if (forgetSize >= pool.size()) {
+            throw new UnlearnException("forget-set size " + forgetSize + " must be smaller than the candidate pool ("
+                    + pool.size() + " samples): every candidate would be selected; lower m or enlarge the pool");
+        }
+        return BilevelLoop.run(this, model, dataset.name(), pool, start, listener);
+    }
+
+    /** @throws UnlearnException when the model's input shape or class count differs from the dataset's */
+    static void checkFits(Classifier model, UnlearnDataset dataset) {
         long[] modelInput = model.spec().inputShapeArray();
         long[] dataInput = dataset.train().source().sampleShape().getShape();
         if (!Arrays.equals(modelInput, dataInput) || model.spec().numClasses() != dataset.numClasses()) {
@@ -123,13 +138,6 @@ public record WorstCaseSearch(int forgetSize, int outerSteps, int innerEpochs, d
                     + Arrays.toString(dataInput) + " and " + dataset.numClasses() + "; pass the dataset the model"
                     + " was trained on");
         }
-        long start = System.nanoTime();
-        DataView pool = CandidatePool.stratified(dataset.train(), poolSize, seed);
-        if (forgetSize >= pool.size()) {
-            throw new UnlearnException("forget-set size " + forgetSize + " must be smaller than the candidate pool ("
-                    + pool.size() + " samples): every candidate would be selected; lower m or enlarge the pool");
-        }
-        return BilevelLoop.run(this, model, dataset.name(), pool, start, listener);
     }
 
     /** Builder: {@code set*} required, {@code opt*} optional, checked in {@link #build()}. */
@@ -147,6 +155,7 @@ public record WorstCaseSearch(int forgetSize, int outerSteps, int innerEpochs, d
         private Init init = Init.UNIFORM;
         private long seed;
         private String method = "ft";
+        private Map<String, Number> hyperparameters = Map.of();
         private String modelVersion;
 
         /** @param v m, the forget-set size, at least 1 and below the pool size @return this */
@@ -175,6 +184,11 @@ public record WorstCaseSearch(int forgetSize, int outerSteps, int innerEpochs, d
         public Builder optSeed(long v) { seed = v; return this; }
         /** @param v the method the set is meant for (default ft) @return this */
         public Builder optMethod(String v) { method = v; return this; }
+        /** @param v the method's recorded hyperparameters, used by its lower level (default none) @return this */
+        public Builder optHyperparameters(Map<String, ? extends Number> v) {
+            hyperparameters = v == null ? Map.of() : Map.copyOf(v);
+            return this;
+        }
         /** @param v model version id (default: the parameter sha256) @return this */
         public Builder optModelVersion(String v) { modelVersion = v; return this; }
 
@@ -185,7 +199,7 @@ public record WorstCaseSearch(int forgetSize, int outerSteps, int innerEpochs, d
                         + " setForgetSize(m) with 1 <= m < pool size");
             }
             return new WorstCaseSearch(forgetSize, outerSteps, innerEpochs, weightLr, thetaLr, gamma, binariseEvery,
-                    batchSize, poolSize, mode, init, seed, method, modelVersion);
+                    batchSize, poolSize, mode, init, seed, method, hyperparameters, modelVersion);
         }
     }
 }

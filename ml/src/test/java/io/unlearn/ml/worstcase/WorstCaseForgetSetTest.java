@@ -37,8 +37,25 @@ class WorstCaseForgetSetTest {
                 .hasMessageContaining("does not match its 2 ids");
         assertThatThrownBy(() -> WorstCaseForgetSet.fromJson("{not json")).isInstanceOf(UnlearnException.class)
                 .hasMessageContaining("WorstCaseForgetSet.toJson()");
-        assertThatThrownBy(() -> new WorstCaseForgetSet(SearchMode.WORST, "x", List.of("b", "a"), List.of(1.0, 1.0),
-                WorstCaseForgetSet.digestOf(List.of("a", "b")), "v", "ft", 3, 0, Map.of(), set.cost()))
+        assertThatThrownBy(() -> new WorstCaseForgetSet(ForgetSetKind.WORST, SearchMode.WORST, "ft", "x", List.of("b", "a"),
+                List.of(1.0, 1.0), WorstCaseForgetSet.digestOf(List.of("a", "b")), "v", "ft", 3, 0, Map.of(), set.cost()))
                 .isInstanceOf(UnlearnException.class).hasMessageContaining("sorted and unique");
+    }
+
+    @Test
+    void theKindRoundTripsAndJsonWrittenBeforeKindsReadsAsWorst() {
+        WorstCaseForgetSet lowest = WorstCaseForgetSet.of(ForgetSetKind.LOWEST_LOSS, SearchMode.WORST, null, "fmnist",
+                List.of("fmnist/train/000004"), List.of(0.01), "v1", "rl", 50, 3L, Map.of(),
+                new SearchCost(0.1, 0, 0, 0, 50));
+        String json = lowest.toJson();
+        assertThat(json).contains("\"kind\" : \"LOWEST_LOSS\"");
+        assertThat(WorstCaseForgetSet.fromJson(json)).isEqualTo(lowest);
+        String old = sample().toJson().replaceAll("\"kind\" : \"WORST\",\\s*", "")
+                .replaceAll("\"lowerLevel\" : \"ft\",\\s*", "");
+        assertThat(old).doesNotContain("\"kind\"").doesNotContain("lowerLevel\"");
+        WorstCaseForgetSet read = WorstCaseForgetSet.fromJson(old);
+        assertThat(read.kind()).isEqualTo(ForgetSetKind.WORST);
+        assertThat(read.lowerLevel()).isNull();
+        assertThat(read.ids()).isEqualTo(sample().ids());
     }
 }
