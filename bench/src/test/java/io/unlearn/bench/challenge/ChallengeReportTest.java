@@ -24,7 +24,7 @@ class ChallengeReportTest {
         assertThat(full.methods()).containsExactly("ft", "ga", "neggrad+", "rl", "l1-sparse", "salun", "scrub", "eu-k", "retrain");
         assertThat(full.epochs()).isEqualTo(45);
         assertThat(full.trainLimit()).isEqualTo(10_000);
-        assertThat(full.sets()).containsExactly(ForgetSetKind.WORST);
+        assertThat(full.sets()).as("the evaluator's default").containsExactly(ForgetSetKind.RANDOM);
         ChallengeOptions quick = parse("--quick", "--out", "x.json", "--sets", "lowest-loss,random");
         assertThat(quick.methods()).containsExactly("ga", "rl", "eu-k", "retrain");
         assertThat(quick.epochs()).isEqualTo(15);

@@ -104,7 +104,7 @@ class EvaluatorIT {
         var wc = challenge.get(0).getWorstCase();
         assertThat(wc.getVerdict()).as(String.valueOf(wc.getReasons())).isEqualTo(ChallengeVerdict.CHALLENGE_PASSED);
         assertThat(challenge.get(0).getVerdict()).as("a passed challenge keeps the verdict").isEqualTo(Verdict.CERTIFIED);
-        assertThat(wc.getSetKind()).isEqualTo("worst");
+        assertThat(wc.getSetKind()).as("the default challenge.set.kind").isEqualTo("random");
         assertThat(wc.getAttempts()).isEqualTo(1);
         assertThat(wc.getForgetSetSize()).isEqualTo(v2.getForgetSetSize());
         assertThat(wc.getCandidatePoolSize()).isGreaterThan(wc.getForgetSetSize());
