@@ -7,7 +7,6 @@ import io.unlearn.ml.model.Classifier;
 import io.unlearn.ml.worstcase.ChallengeSets;
 import io.unlearn.ml.worstcase.ForgetSetKind;
 import io.unlearn.ml.worstcase.WorstCaseForgetSet;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,10 +49,5 @@ public record ChallengeSetChoice(ForgetSetKind kind, int poolSize, int outerStep
         return ChallengeSets.builder().setForgetSize(m).optKind(kind).optMethod(method).optHyperparameters(hyperparameters)
                 .optPoolSize(poolFor(m, candidates.train().size())).optSeed(seed).optModelVersion(parentVersion).optOuterSteps(outerSteps)
                 .optInnerEpochs(innerEpochs).optNonMembers(nonMembers).build().choose(parent, candidates, listener);
-    }
-
-    /** Every kind's label, for messages. */
-    public static List<String> kinds() {
-        return java.util.Arrays.stream(ForgetSetKind.values()).map(ForgetSetKind::label).toList();
     }
 }

@@ -30,8 +30,9 @@ import java.util.Map;
  * method at its defaults, what the evaluator's challenge does — choose S on the base ({@link ChallengeSetChoice} with the
  * evaluator's default pool and search steps), run the method and Retrain on S ({@link ChallengeTrial}), judge with the
  * default policy ({@link EvaluationPolicy#judgeChallenge}) — beside the trivial competitor, a random set of the same size
- * against its own Retrain. Retrain on one set is computed once and shared by the methods (it is deterministic). Results are
- * written after every method, so a long run leaves partial results behind.
+ * against its own Retrain. Retrain on one set is computed once and shared by the methods (it is deterministic); sets that do
+ * not depend on the method (random, lowest-loss) are chosen once. Methods run in the order given, each on every kind; results
+ * are written after every row, so a long run leaves partial results behind.
  */
 public final class ChallengeBenchmark {
     static final String MODEL_ID = "fmnist-cnn";
@@ -63,11 +64,16 @@ public final class ChallengeBenchmark {
         try (Classifier base = BaseModelCache.obtain(o.engine().cache(), BaseModelCache.cnn(data, o.epochs(), o.seed()), data, device,
                 listener.prefixed("bench/base")).model()) {
             List<String> random = data.randomForgetIds((double) m / data.train().size(), o.seed());
-            for (ForgetSetKind kind : o.sets()) {
-                ChallengeSetChoice choice = new ChallengeSetChoice(kind, (Integer) d.get(CHALLENGE_POOL), (Integer) d.get(CHALLENGE_OUTER),
-                        (Integer) d.get(CHALLENGE_INNER), o.seed());
-                for (String method : o.methods()) {
+            for (String method : o.methods()) {
+                Timed randomRef = references.computeIfAbsent(WorstCaseForgetSet.digestOf(random),
+                        k -> retrain(base, data, nonMembers, random, trial, listener.prefixed("bench/random")));
+                ChallengeTrial.Outcome r = ChallengeTrial.run(base, data, nonMembers, random, method, Map.of(), gate, trial,
+                        randomRef.reference(), listener.prefixed("bench/random/" + method));
+                ChallengeJudgement jr = policy.judgeChallenge(MODEL_ID, r);
+                for (ForgetSetKind kind : o.sets()) {
                     ProgressListener l = listener.prefixed("bench/" + kind.label() + "/" + method);
+                    ChallengeSetChoice choice = new ChallengeSetChoice(kind, (Integer) d.get(CHALLENGE_POOL), (Integer) d.get(CHALLENGE_OUTER),
+                            (Integer) d.get(CHALLENGE_INNER), o.seed());
                     boolean perMethod = kind == ForgetSetKind.WORST || kind == ForgetSetKind.GATE_HARDEST;
                     String key = choice.cacheKey("base", perMethod ? method : "-", m, data.train().size());
                     WorstCaseForgetSet set = sets.computeIfAbsent(key, k -> choice.choose(base, data, nonMembers, m, method, Map.of(), "base", l));
@@ -75,12 +81,7 @@ public final class ChallengeBenchmark {
                     long started = System.nanoTime();
                     ChallengeTrial.Outcome c = ChallengeTrial.run(base, data, nonMembers, set.ids(), method, Map.of(), gate, trial, ref.reference(), l);
                     double trialSeconds = (System.nanoTime() - started) / 1e9;
-                    Timed randomRef = references.computeIfAbsent(WorstCaseForgetSet.digestOf(random),
-                            k -> retrain(base, data, nonMembers, random, trial, listener.prefixed("bench/random")));
-                    ChallengeTrial.Outcome r = ChallengeTrial.run(base, data, nonMembers, random, method, Map.of(), gate, trial,
-                            randomRef.reference(), l.prefixed("random"));
                     ChallengeJudgement jc = policy.judgeChallenge(MODEL_ID, c);
-                    ChallengeJudgement jr = policy.judgeChallenge(MODEL_ID, r);
                     rows.add(new ChallengeRow(method, kind.label(), c.avgGap(), r.avgGap(), jc.verdict().name(), jr.verdict().name(),
                             c.excessAdvantage().advantage(), c.excessAdvantage().ciLow(), c.excessAdvantage().ciHigh(),
                             r.excessAdvantage().advantage(), c.gate().evidence().getDecision().name(), c.method().ua(), c.retrain().ua(),

@@ -9,7 +9,9 @@ import io.unlearn.ml.metrics.UnlearningMetrics;
 import io.unlearn.ml.model.Classifier;
 import io.unlearn.ml.model.ModelSpec;
 import io.unlearn.ml.model.TrainingSpec;
+import io.unlearn.ml.worstcase.ChallengeSets;
 import io.unlearn.ml.worstcase.ForgetSetEvaluation;
+import io.unlearn.ml.worstcase.ForgetSetKind;
 import io.unlearn.ml.worstcase.WorstCaseForgetSet;
 import io.unlearn.ml.worstcase.WorstCaseSearch;
 import java.util.ArrayList;
@@ -21,10 +23,13 @@ import java.util.Map;
 
 /**
  * The worst-case benchmark ({@code ./unlearn bench worstcase}): on the default model (the methods benchmark's
- * CNN, shared through the base-model cache) and for each forget ratio, searches the worst-case set, draws a
- * random set of the same size, and runs Retrain (the reference, on each set) and every approximate method on both,
- * recording UA, MIA, RA, TA and Avg. Gap. Also times the search with the MLP on the same pool. Results are written
- * after every ratio, so a long run leaves partial results behind.
+ * CNN, shared through the base-model cache) and for each forget ratio, four forget sets of the same size m: a random
+ * one (uniform over the training set), the bi-level worst-case set and the gate-hardest set (both chosen for the
+ * {@code --set-method}, by default the worker's rl), and the m lowest-loss samples of the pool
+ * ({@link ChallengeSets}); Retrain (the reference, on each set) and every approximate method run on each, recording
+ * UA, MIA, RA, TA and Avg. Gap, and per method which set makes the gap largest ({@link SetFinding}). Also times the
+ * search with the MLP on the same pool. Results are written after every ratio, so a long run leaves partial results
+ * behind.
  */
 public final class WorstCaseBenchmark {
 
@@ -51,23 +56,46 @@ public final class WorstCaseBenchmark {
                 double ratio = o.ratios().get(k);
                 int m = Math.max(1, (int) Math.round(ratio * data.train().size()));
                 int pool = Math.min(Math.max(o.poolSize(), 2 * m), data.train().size());
-                WorstCaseSearch search = WorstCaseSearch.builder().setForgetSize(m)
-                        .optPoolSize(pool >= data.train().size() ? 0 : pool).optOuterSteps(o.outerSteps())
-                        .optInnerEpochs(o.innerEpochs()).optSeed(o.seed()).build();
-                WorstCaseForgetSet worst = search.search(base, data, listener.prefixed("bench/" + ratio + "/search"));
+                ChallengeSets.Builder sets = ChallengeSets.builder().setForgetSize(m)
+                        .optPoolSize(pool >= data.train().size() ? 0 : pool).optMethod(o.setMethod())
+                        .optOuterSteps(o.outerSteps()).optInnerEpochs(o.innerEpochs()).optSeed(o.seed());
+                String at = "bench/" + ratio + "/";
+                WorstCaseForgetSet worst = sets.optKind(ForgetSetKind.WORST).build().choose(base, data,
+                        listener.prefixed(at + "search"));
                 searches.add(new SearchTiming(ratio, "cnn", worst.poolSize(), worst.cost().seconds()));
-                WorstCaseForgetSet mlpSet = search.search(mlpBase, data, listener.prefixed("bench/" + ratio + "/mlp"));
+                WorstCaseForgetSet mlpSet = sets.build().choose(mlpBase, data, listener.prefixed(at + "mlp"));
                 searches.add(new SearchTiming(ratio, "mlp", mlpSet.poolSize(), mlpSet.cost().seconds()));
-                List<String> random = data.randomForgetIds(ratio, o.seed());
-                double retrainSeconds = evaluate(rows, "random", ratio, random, base, data, o, listener);
-                evaluate(rows, "worst", ratio, worst.ids(), base, data, o, listener);
-                settings.put("retrain_seconds_" + ratio, retrainSeconds);
+                WorstCaseForgetSet lowest = sets.optKind(ForgetSetKind.LOWEST_LOSS).build().choose(base, data,
+                        listener.prefixed(at + "lowest-loss"));
+                WorstCaseForgetSet gate = sets.optKind(ForgetSetKind.GATE_HARDEST).build().choose(base, data,
+                        listener.prefixed(at + "gate-hardest"));
+                Map<String, Collection<String>> chosen = new LinkedHashMap<>();
+                chosen.put(ForgetSetKind.RANDOM.label(), data.randomForgetIds(ratio, o.seed()));
+                chosen.put(ForgetSetKind.WORST.label(), worst.ids());
+                chosen.put(ForgetSetKind.LOWEST_LOSS.label(), lowest.ids());
+                chosen.put(ForgetSetKind.GATE_HARDEST.label(), gate.ids());
+                for (Map.Entry<String, Collection<String>> e : chosen.entrySet()) {
+                    double retrainSeconds = evaluate(rows, e.getKey(), ratio, e.getValue(), base, data, o, listener);
+                    if (e.getKey().equals("random")) {
+                        settings.put("retrain_seconds_" + ratio, retrainSeconds);
+                    }
+                }
+                settings.put("gate_hardest_seconds_" + ratio, gate.cost().seconds());
+                settings.put("worst_shares_with_lowest_loss_" + ratio, shared(worst.ids(), lowest.ids()));
+                settings.put("worst_shares_with_gate_hardest_" + ratio, shared(worst.ids(), gate.ids()));
+                settings.put("gate_hardest_shares_with_lowest_loss_" + ratio, shared(gate.ids(), lowest.ids()));
                 settings.put("worst_set_digest_" + ratio, worst.digest());
-                BenchWriters.write(new WorstCaseResult(setup.machine(), settings, rows, searches,
+                settings.put("worst_lower_level_" + ratio, worst.lowerLevel());
+                BenchWriters.write(WorstCaseResult.of(setup.machine(), settings, rows, searches,
                         k == o.ratios().size() - 1), WorstCaseReport.REPORT, o.output());
             }
         }
-        return new WorstCaseResult(setup.machine(), settings, rows, searches, true);
+        return WorstCaseResult.of(setup.machine(), settings, rows, searches, true);
+    }
+
+    private static String shared(List<String> a, List<String> b) {
+        java.util.Set<String> s = new java.util.HashSet<>(a);
+        return b.stream().filter(s::contains).count() + " of " + a.size();
     }
 
     /** Runs Retrain and the methods on one set, adds the rows, returns Retrain's run time. */
@@ -87,9 +115,16 @@ public final class WorstCaseBenchmark {
         s.put("dataset", data.name() + " (" + data.train().size() + " train, " + data.test().size() + " test)");
         s.put("model", "CNN conv16-pool-conv32-pool-fc128-fc10, Adam 1e-3 cosine, batch 128, " + o.baseEpochs()
                 + " epochs (Retrain: same recipe)");
-        s.put("search", String.format(Locale.ROOT, "%d outer steps x K=%d, eta 1e-3, theta lr 1e-3, gamma 1e-4,"
-                + " uniform init, pool max(%d, 2m) class-stratified", o.outerSteps(), o.innerEpochs(), o.poolSize()));
-        s.put("methods", String.join(", ", o.methods()) + " (default hyperparameters, same on both sets)");
+        s.put("sets", "random (uniform over the training set), worst and gate-hardest chosen for " + o.setMethod()
+                + ", lowest-loss; all of size m, the last three from a class-stratified pool of max(" + o.poolSize()
+                + ", 2m)");
+        s.put("search", String.format(Locale.ROOT, "%d outer steps x K=%d, eta %s per loss sd (%s signal), theta lr %s,"
+                + " gamma %s, uniform init, lower level of %s", o.outerSteps(), o.innerEpochs(),
+                WorstCaseSearch.DEFAULT_WEIGHT_LR, WorstCaseSearch.DEFAULT_SIGNAL, WorstCaseSearch.DEFAULT_THETA_LR,
+                WorstCaseSearch.DEFAULT_GAMMA, o.setMethod()));
+        s.put("gate_hardest", "the method run once on 3m pool samples, the m whose log-odds stand highest among the"
+                + " test samples of their class (the MIA's non-members too)");
+        s.put("methods", String.join(", ", o.methods()) + " (default hyperparameters, same on every set)");
         s.put("seed", o.seed());
         s.put("quick", o.quick());
         return s;

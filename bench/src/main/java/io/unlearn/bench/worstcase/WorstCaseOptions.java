@@ -4,6 +4,8 @@ import io.unlearn.bench.harness.BenchRuns;
 import io.unlearn.bench.harness.EngineBenchCommand;
 import io.unlearn.bench.harness.RetrainComparison;
 import io.unlearn.ml.UnlearnException;
+import io.unlearn.ml.unlearn.UnlearningMethods;
+import io.unlearn.ml.worstcase.WorstCaseSearch;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -15,11 +17,13 @@ import picocli.CommandLine.Option;
  * worstcase --help}; every value has a default, {@link #check()} lists every problem at once), and its run.
  */
 @Command(name = "worstcase", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Random against worst-case forget sets, per unlearning method, and what the search costs.",
-            "On the methods benchmark's CNN (shared through the base-model cache) and for each forget ratio: searches"
-                    + " the worst-case forget set, draws a random set of the same size, runs Retrain and every"
-                    + " approximate method on both and reports UA, MIA-Efficacy, RA, TA and Avg. Gap; also times the"
-                    + " search with the MLP on the same pool."})
+        description = {"Random, worst-case, lowest-loss and gate-hardest forget sets, per unlearning method, and what"
+                + " the search costs.",
+            "On the methods benchmark's CNN (shared through the base-model cache) and for each forget ratio: four sets"
+                    + " of the same size m (random; the bi-level worst-case set and the gate-hardest set, both chosen"
+                    + " for --set-method; the m lowest-loss pool samples), Retrain and every approximate method on"
+                    + " each, with UA, MIA-Efficacy, RA, TA, Avg. Gap and which set makes each method's gap largest;"
+                    + " also times the search with the MLP on the same pool."})
 public final class WorstCaseOptions extends EngineBenchCommand {
 
     public WorstCaseOptions() {
@@ -41,10 +45,16 @@ public final class WorstCaseOptions extends EngineBenchCommand {
     @Mixin
     private RetrainComparison comparison = new RetrainComparison();
 
-    @Option(names = "--outer", paramLabel = "N", description = "Outer steps of the search (default: 20, quick 5).")
+    @Option(names = "--set-method", paramLabel = "NAME", description = "The method the worst-case search (its lower"
+            + " level) and the gate-hardest set are chosen for (default: ${DEFAULT-VALUE}, the worker's default).")
+    private String setMethod = "rl";
+
+    @Option(names = "--outer", paramLabel = "N", description = "Outer steps of the search (default: "
+            + WorstCaseSearch.DEFAULT_OUTER_STEPS + ", quick 5).")
     private Integer outerSteps;
 
-    @Option(names = "--inner", paramLabel = "N", description = "Lower-level epochs K of the search (default: 10, quick 2).")
+    @Option(names = "--inner", paramLabel = "N", description = "Lower-level epochs K of the search (default: "
+            + WorstCaseSearch.DEFAULT_INNER_EPOCHS + ", quick 2).")
     private Integer innerEpochs;
 
     /** @return the seed */
@@ -57,10 +67,16 @@ public final class WorstCaseOptions extends EngineBenchCommand {
     public List<String> methods() { return comparison.methods(); }
     /** @return epochs of the base CNN and Retrain */
     public int baseEpochs() { return comparison.baseEpochs(engine()); }
+    /** @return the method the worst-case and gate-hardest sets are chosen for */
+    public String setMethod() { return setMethod; }
     /** @return outer steps of the search */
-    public int outerSteps() { return outerSteps != null ? outerSteps : quick() ? 5 : 20; }
+    public int outerSteps() {
+        return outerSteps != null ? outerSteps : quick() ? 5 : WorstCaseSearch.DEFAULT_OUTER_STEPS;
+    }
     /** @return lower-level epochs K of the search */
-    public int innerEpochs() { return innerEpochs != null ? innerEpochs : quick() ? 2 : 10; }
+    public int innerEpochs() {
+        return innerEpochs != null ? innerEpochs : quick() ? 2 : WorstCaseSearch.DEFAULT_INNER_EPOCHS;
+    }
 
     @Override
     public Integer call() {
@@ -83,6 +99,11 @@ public final class WorstCaseOptions extends EngineBenchCommand {
             p.add("outer steps and K must be at least 1, were " + outerSteps() + ", " + innerEpochs());
         }
         p.addAll(comparison.problems());
+        try {
+            UnlearningMethods.byName(setMethod);
+        } catch (UnlearnException e) {
+            p.add("--set-method: " + e.getMessage());
+        }
         if (!p.isEmpty()) {
             throw new UnlearnException("bad worst-case benchmark options: " + String.join("; ", p));
         }

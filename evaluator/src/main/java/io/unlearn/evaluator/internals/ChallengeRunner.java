@@ -39,7 +39,6 @@ final class ChallengeRunner implements AutoCloseable {
      * @param backoff the wait before the second attempt; each further wait doubles
      */
     record Retries(int maxAttempts, Duration backoff) {
-        static final Retries DEFAULT = new Retries(3, Duration.ofSeconds(30));
     }
 
     record Finished(EvaluationReport report, long nanos) {

@@ -33,6 +33,6 @@ public interface Challenger {
 
     /** The label of the kind of set this challenger chooses (recorded in a report of a challenge that could not run). */
     default String setKind() {
-        return "worst";
+        return "random";
     }
 }

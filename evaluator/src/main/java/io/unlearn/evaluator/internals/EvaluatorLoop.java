@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.unlearn.events.EvaluationReport;
 import io.unlearn.events.ModelVersion;
 import io.unlearn.events.ModelVersionKind;
+import io.unlearn.events.RequestStatus;
 import io.unlearn.runtime.ServiceLoop;
 import io.unlearn.schemas.EventSerdes;
 import io.unlearn.schemas.SchemaRegistryClient;
@@ -215,18 +216,14 @@ public final class EvaluatorLoop implements ServiceLoop {
         EvaluationReport basic = state.basicReport(report.getVersionId()).orElseThrow();
         ModelVersion v = state.version(report.getVersionId()).orElseThrow();
         boolean escalate = Reports.rejectedByChallenge(report, basic) && Reports.awaitsEvidence(basic) && !state.decidedLater(v);
-        List<io.unlearn.events.RequestStatus> statuses = !escalate ? List.of() : report.getAppliedRequestIds().stream()
-                .map(r -> Reports.escalatedByChallenge(report, r, clockNow())).toList();
+        List<RequestStatus> statuses = !escalate ? List.of() : report.getAppliedRequestIds().stream()
+                .map(r -> Reports.escalatedByChallenge(report, r, clock.instant())).toList();
         publisher.challenge(report, statuses);
         state.onReport(report);
         metrics.challengePublished(report, f.nanos());
         log.info("{}: worst-case challenge {} on a {} set (Avg. Gap to Retrain {}), report {}{}", report.getVersionId(),
                 report.getWorstCase().getVerdict(), report.getWorstCase().getSetKind(), report.getWorstCase().getAvgGap(), report.getVerdict(),
                 statuses.isEmpty() ? "" : ", " + statuses.size() + " request(s) ESCALATING");
-    }
-
-    private java.time.Instant clockNow() {
-        return clock.instant();
     }
 
     private boolean owned(String versionId) {

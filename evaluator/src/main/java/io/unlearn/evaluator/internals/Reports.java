@@ -48,10 +48,12 @@ public final class Reports {
      * The challenge report: the basic report plus the challenge. It binds: a CHALLENGE_FAILED for a version whose basic report
      * was CERTIFIED or INCONCLUSIVE awaiting evidence ({@link #challengeBinds}) makes the report REJECTED, its failing lines
      * the challenge's reasons prefixed {@code worst-case: } (registries stop serving the version); otherwise the basic
-     * verdict and failing lines stand.
+     * verdict and failing lines stand. The challenge's thresholds join the basic report's.
      */
     static EvaluationReport challenge(EvaluationReport basic, WorstCaseChallenge wc, ChallengeJudgement j, Instant now) {
-        EvaluationReport.Builder b = EvaluationReport.newBuilder(basic).setWorstCase(wc).setEvaluatedAt(now);
+        Map<String, Double> thresholds = new TreeMap<>(basic.getThresholds());
+        thresholds.putAll(j.thresholds());
+        EvaluationReport.Builder b = EvaluationReport.newBuilder(basic).setWorstCase(wc).setThresholds(thresholds).setEvaluatedAt(now);
         if (j.failed() && challengeBinds(basic)) {
             b.setVerdict(Verdict.REJECTED).setFailingCriteria(j.reasons().stream().map(r -> WORST_CASE + r).toList());
         }

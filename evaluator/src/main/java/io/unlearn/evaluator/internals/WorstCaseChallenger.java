@@ -85,7 +85,7 @@ public final class WorstCaseChallenger implements Challenger {
             ChallengeTrial.Outcome o = ChallengeTrial.run(parent, candidates, nonMembers, set.ids(), method.name(), hp,
                     policy.gate(v.getModelId()), settings.trial(), progress);
             ChallengeJudgement j = policy.judgeChallenge(v.getModelId(), o);
-            return Reports.challenge(job.basic(), challenge(set, o, j, job.attempt()), j, clock.instant());
+            return Reports.challenge(job.basic(), challenge(set, o, j, job.attempt(), job.basic()), j, clock.instant());
         } catch (ArtifactRefusedException e) {
             throw new EvaluatorException("the parent's artifact was refused, so the challenge cannot run: " + e.getMessage());
         }
@@ -96,8 +96,13 @@ public final class WorstCaseChallenger implements Challenger {
         return settings.choice().kind().label();
     }
 
-    private WorstCaseChallenge challenge(WorstCaseForgetSet set, ChallengeTrial.Outcome o, ChallengeJudgement j, int attempt) {
+    private WorstCaseChallenge challenge(WorstCaseForgetSet set, ChallengeTrial.Outcome o, ChallengeJudgement j, int attempt,
+            EvaluationReport basic) {
         Map<String, Double> m = new TreeMap<>();
+        Double parentTa = basic.getMetrics().get(PARENT_TA);
+        if (parentTa != null) {
+            m.put(TA_DROP, parentTa - o.method().ta()); // reported (the demo shows it); the gap to Retrain is what is judged
+        }
         m.put(CHALLENGE_AVG_GAP, o.avgGap());
         m.put(CHALLENGE_EXCESS_ADVANTAGE, o.excessAdvantage().advantage());
         m.put(CHALLENGE_EXCESS_ADVANTAGE_LOW, o.excessAdvantage().ciLow());

@@ -12,12 +12,12 @@ import java.util.Map;
  * Chooses a challenge forget set of m samples of one {@link ForgetSetKind} from a class-stratified
  * {@link CandidatePool} of the training set; every kind with the same pool size and seed draws from the same pool.
  * <ul>
- *   <li>{@code random}: the first m of a seeded shuffle of the pool ({@link KindChoices#random}).</li>
+ *   <li>{@code random}: the first m of a seeded shuffle of the pool ({@code KindChoices.random}).</li>
  *   <li>{@code worst}: the bi-level search ({@link WorstCaseSearch}, mode WORST) with the method's lower level and
  *       the given outer steps and inner epochs.</li>
- *   <li>{@code lowest-loss}: the m pool samples with the lowest loss under the model ({@link KindChoices#lowestLoss}).</li>
+ *   <li>{@code lowest-loss}: the m pool samples with the lowest loss under the model ({@code KindChoices.lowestLoss}).</li>
  *   <li>{@code gate-hardest}: the m samples whose membership stays most detectable after the method ran
- *       ({@link GateHardest}).</li>
+ *       ({@code GateHardest}).</li>
  * </ul>
  *
  * <pre>{@code

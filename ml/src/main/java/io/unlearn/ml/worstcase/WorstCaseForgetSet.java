@@ -29,7 +29,7 @@ import java.util.TreeMap;
  * @param ids the selected training-sample ids, sorted, unique, non-empty
  * @param scores for each id (same order): for a search, its continuous weight wᵢ ∈ [0,1] after the last projection,
  *     before the final top-m binarisation (higher = preferred more strongly); for {@code lowest-loss} its loss under
- *     the model; for {@code gate-hardest} its membership score after the method ({@link GateHardest}); 1 for
+ *     the model; for {@code gate-hardest} its membership score after the method ({@code GateHardest}); 1 for
  *     {@code random}
  * @param digest sha256 (hex) of the sorted ids joined by {@code \n}, see {@link #digestOf}
  * @param modelVersion the model the set was searched for (its parameter sha256 or a given version id)
