@@ -54,6 +54,7 @@ class WorkerLoopTest {
     private final List<List<String>> applied = new ArrayList<>();
     private final List<List<String>> reapplied = new ArrayList<>();
     private final List<String> methods = new ArrayList<>();
+    private boolean failReapply;
     private final StubFeed feed = new StubFeed();
 
     @Test
@@ -264,6 +265,32 @@ class WorkerLoopTest {
         });
     }
 
+    @Test
+    void aReapplicationTheEngineCannotFinishFailsTheEscalatingRequestsOnceAndTheNextBatchBuildsOnTheCertifiedVersion() {
+        failReapply = true;
+        WorkerLoop loop = loop(new PendingBatches(1, 1000, 60_000));
+        feed.extra.add(version(2, ModelVersionKind.UNLEARNED, List.of("r1")));
+        feed.reports.add(io.unlearn.events.EvaluationReport.newBuilder().setVersionId("m@v2").setModelId("m").setVersion(2)
+                .setMethod("stub").setVerdict(io.unlearn.events.Verdict.REJECTED).setEvaluatedAt(T0).build());
+        feed.statuses.add(RequestStatus.newBuilder().setRequestId("r1").setKind(RequestKind.DELETION).setState(RequestState.ESCALATING)
+                .setModelId("m").setVersionId("m@v2").setEmittedBy("evaluator").setOccurredAt(T0).build());
+        consumer.schedulePollTask(() -> consumer.rebalance(List.of(P0, P1)));
+        consumer.schedulePollTask(() -> clock.advance(WorkerLoop.CATCH_UP_EVERY));
+        consumer.schedulePollTask(() -> consumer.addRecord(record(0, request("r2", 1))));
+        consumer.schedulePollTask(loop::close);
+
+        loop.run();
+
+        assertThat(reapplied).as("tried once, not again on every loop").hasSize(1);
+        assertThat(statusesIn(producer.committed.get(0))).singleElement().satisfies(st -> {
+            assertThat(st.getState()).isEqualTo(RequestState.FAILED);
+            assertThat(st.getReason()).startsWith("escalation of m@v2 to next failed: the engine broke");
+        });
+        ModelVersion next = versionsIn(producer.committed.get(1)).get(0);
+        assertThat(next.getParentVersionId()).as("never on the rejected version").isEqualTo("m@v1");
+        assertThat(next.getVersionId()).as("numbered above it").isEqualTo("m@v3");
+    }
+
     private List<ModelVersion> versionsIn(RecordingProducer.Transaction tx) {
         var versions = EventSerdes.serde(ModelVersion.class, registry).deserializer();
         return tx.records().stream().filter(r -> r.topic().equals(Topics.MODEL_VERSIONS.name()))
@@ -293,6 +320,9 @@ class WorkerLoopTest {
             public BatchOutcome reapply(ModelVersion parent, String method, List<String> requestIds, Set<String> forgetSet,
                                         Set<String> alreadyForgotten, io.unlearn.ml.ProgressListener progress) {
                 reapplied.add(requestIds);
+                if (failReapply) {
+                    return new BatchOutcome.Failed("the engine broke");
+                }
                 return new BatchOutcome.Published(ModelVersion.newBuilder(version(parent.getVersion() + 1, ModelVersionKind.UNLEARNED,
                         requestIds)).setParentVersionId(parent.getVersionId()).setMethod(method).build(), List.copyOf(forgetSet));
             }
