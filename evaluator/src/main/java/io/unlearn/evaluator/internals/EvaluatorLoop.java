@@ -155,6 +155,17 @@ public final class EvaluatorLoop implements ServiceLoop {
             queueChallenge(v);
             return;
         }
+        if (state.isSuperseded(v.getVersionId())) {
+            // the worker already re-applied its requests in a later version: statuses from this one would race that
+            // version's (e.g. FAILED for a request it is about to certify), and its forgotten samples now belong to it
+            EvaluationReport report = Reports.notJudged(v, "a later version supersedes it (the worker re-applied its requests"
+                    + " with a stronger method on the last certified version); that version's report decides its requests", clock.instant());
+            publisher.reportOnly(report, offset);
+            state.onReport(report);
+            metrics.skipped("superseded");
+            log.info("{}: superseded before it was judged; its requests are decided by the version that supersedes it", v.getVersionId());
+            return;
+        }
         awaitForgetSet(v);
         long started = System.nanoTime();
         log.info("{}: evaluating ({} by {}, {} request(s))", v.getVersionId(), v.getKind(), v.getMethod(), v.getAppliedRequestIds().size());

@@ -61,6 +61,14 @@ final class ReportPublisher implements AutoCloseable {
     }
 
     /** A challenge report with the statuses it decides (ESCALATING when it rejected a version whose requests awaited evidence). */
+    /** A report that decides no request (a version superseded before it was judged), with the offset. */
+    void reportOnly(EvaluationReport report, Map<TopicPartition, OffsetAndMetadata> offsets) {
+        tx.run(() -> {
+            tx.send(Topics.EVALUATION_REPORTS.name(), report.getVersionId(), reports.serialize(Topics.EVALUATION_REPORTS.name(), report));
+            tx.sendOffsets(offsets);
+        });
+    }
+
     void challenge(EvaluationReport report, List<RequestStatus> statuses) {
         tx.run(() -> {
             tx.send(Topics.EVALUATION_REPORTS.name(), report.getVersionId(), reports.serialize(Topics.EVALUATION_REPORTS.name(), report));

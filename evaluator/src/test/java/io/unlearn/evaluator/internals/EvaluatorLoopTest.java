@@ -46,6 +46,7 @@ class EvaluatorLoopTest {
     private final RecordingProducer producer = new RecordingProducer();
     private final List<String> judged = new ArrayList<>();
     private java.util.function.IntConsumer whileJudging = partition -> { };
+    private java.util.function.Consumer<EvaluatorState> committedElsewhere = state -> { };
 
     @Test
     void aReportIsPublishedInOneTransactionWithItsStatusesAndOffset() {
@@ -116,12 +117,34 @@ class EvaluatorLoopTest {
         assertThat(producer.committed.get(1).offsets()).isEqualTo(Map.of(P0, new OffsetAndMetadata(2)));
     }
 
+    @Test
+    void aVersionSupersededBeforeItIsJudgedGetsANotJudgedReportAndDecidesNoRequest() {
+        EvaluatorLoop loop = loop();
+        ModelVersion rebuilt = ModelVersion.newBuilder(version("m", 3, List.of("r1"))).setParentVersionId("m@v1")
+                .setSupersedes(List.of("m@v2")).build();
+        committedElsewhere = state -> state.onVersion(rebuilt, 0); // the worker's escalation is already on the topic
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(P0, P1));
+            consumer.addRecord(record(0, 0, version("m", 2, List.of("r1"))));
+        });
+        consumer.schedulePollTask(loop::close);
+
+        loop.run();
+
+        assertThat(judged).as("nothing measured for a superseded version").isEmpty();
+        assertThat(producer.committed).hasSize(1);
+        RecordingProducer.Transaction tx = producer.committed.get(0);
+        assertThat(tx.topics()).as("its report, and no status: m@v3's report decides r1").containsExactly(Topics.EVALUATION_REPORTS.name());
+        assertThat(tx.offsets()).isEqualTo(Map.of(P0, new OffsetAndMetadata(1)));
+    }
+
     private EvaluatorLoop loop() {
         consumer.updatePartitions(TOPIC, IntStream.range(0, 2).mapToObj(p -> new PartitionInfo(TOPIC, p, Node.noNode(), null, null)).toList());
         consumer.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
         StateFeed nothingYet = new StateFeed() {
             @Override
             public void catchUp(EvaluatorState state) {
+                committedElsewhere.accept(state);
             }
 
             @Override
