@@ -135,7 +135,7 @@ class EventSerdesTest {
     @Test
     void anEnumSymbolUnknownToThisReaderBecomesTheEnumDefault() throws IOException {
         Schema newer = new Schema.Parser().parse(RequestStatus.getClassSchema().toString()
-                .replace("\"AWAITING_EVIDENCE\"]", "\"AWAITING_EVIDENCE\",\"ARCHIVED\"]"));
+                .replace("\"ESCALATING\"]", "\"ESCALATING\",\"ARCHIVED\"]"));
         GenericRecord rec = new GenericData.Record(newer);
         rec.put("requestId", "r-2");
         rec.put("kind", new GenericData.EnumSymbol(newer.getField("kind").schema(), "CONCEPT"));
