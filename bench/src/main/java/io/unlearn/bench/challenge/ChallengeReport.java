@@ -43,10 +43,11 @@ public final class ChallengeReport {
         long wider = r.rows().stream().filter(x -> !x.method().equals("retrain") && x.gapChallenge() > x.gapRandom()).count();
         long approximate = r.rows().stream().filter(x -> !x.method().equals("retrain")).count();
         double slowest = r.rows().stream().mapToDouble(ChallengeRow::seconds).max().orElse(Double.NaN);
+        String failed = r.rows().stream().filter(x -> x.verdict().equals("CHALLENGE_FAILED")).map(x -> x.method() + " (" + x.set() + ")")
+                .collect(Collectors.joining(", "));
         md.append(String.format(Locale.ROOT, "%nThe challenge set widens the gap to Retrain over the random set for %d of %d approximate"
                 + " method rows; failed: %s. Slowest challenge %.0f s: goal ≤ %.0f s %s.%n", wider, approximate,
-                r.rows().stream().filter(x -> x.verdict().equals("CHALLENGE_FAILED")).map(x -> x.method() + " (" + x.set() + ")")
-                        .collect(Collectors.joining(", ")), slowest, GOAL_SECONDS, slowest <= GOAL_SECONDS ? "met" : "missed"));
+                failed.isEmpty() ? "none" : failed, slowest, GOAL_SECONDS, slowest <= GOAL_SECONDS ? "met" : "missed"));
         return md.toString();
     }
 
