@@ -48,8 +48,7 @@ public final class WorstCaseChallenger implements Challenger {
     private final Clock clock;
 
     /** The set choice and the trial's settings (EvaluatorConfig's challenge.* keys). */
-    /** @param minForgetSize the challenge set's least size (challenge.min.forget.size) */
-    public record Settings(ChallengeSetChoice choice, ChallengeTrial.Settings trial, int minForgetSize) {
+    public record Settings(ChallengeSetChoice choice, ChallengeTrial.Settings trial) {
     }
 
     /**
@@ -70,12 +69,11 @@ public final class WorstCaseChallenger implements Challenger {
     @Override
     public EvaluationReport run(Job job) {
         ModelVersion v = job.version();
-        if (v.getForgetSetSize() < 1) {
-            throw new EvaluatorException(v.getVersionId() + " records forgetSetSize " + v.getForgetSetSize() + "; the challenge needs the batch's size");
+        int m = v.getForgetSetSize();
+        if (m < 1) {
+            throw new EvaluatorException(v.getVersionId() + " records forgetSetSize " + m + "; the challenge needs the batch's size");
         }
         UnlearnDataset candidates = retainedBy(job.parentForgotten());
-        // at least minForgetSize (a tiny batch makes the gap one sample's noise), at most a quarter of the candidates
-        int m = Math.max(v.getForgetSetSize(), Math.min(settings.minForgetSize(), candidates.train().size() / 4));
         UnlearningMethod method = UnlearningMethods.byName(v.getMethod());
         Map<String, Number> hp = recorded(v, method);
         ProgressListener progress = e -> log.debug("{} challenge: {}", v.getVersionId(), e);
