@@ -35,11 +35,14 @@ final class DemoReportVerdicts {
                 + "reason. The lineage goes on from this version's weights.</dd>");
         h.append("<dt class=\"INCONCLUSIVE\">INCONCLUSIVE</dt><dd>the evidence cannot decide yet: an interval straddles the "
                 + "tolerance because the forget set is still small. Its requests become AWAITING_EVIDENCE (pending) and a later "
-                + "version of the lineage, whose forget set includes their samples, decides them (VERIFIED or FAILED). Also the "
+                + "version of the lineage, whose forget set includes their samples, decides them (VERIFIED, or ESCALATING when it shows membership). Also the "
                 + "verdict of a version that could not be judged at all (unknown parent, an engine error); its requests then FAIL.</dd>");
-        h.append("<dt>worst-case challenge</dt><dd>for UNLEARNED versions, a later second report: the version's method is run "
-                + "again on the hardest forget set of the same size. Only the utility kept (the TA drop) is judged; UA and MIA on "
-                + "that set are reported, not judged. The basic verdict stands either way.</dd></dl>");
+        h.append("<dt>worst-case challenge</dt><dd>for UNLEARNED versions, a later second report: on the parent, a challenge set "
+                + "of the batch's size (by default a random one: on the demo's model it separates methods from Retrain more than the "
+                + "searched worst-case sets) is unlearned by the version's method AND by an exact Retrain. It fails when the "
+                + "method's membership advantage on the set differs from Retrain's beyond the tolerance, or its Avg. Gap to Retrain "
+                + "exceeds the limit; a failure makes the version REJECTED, its pending requests ESCALATING, and the worker "
+                + "re-applies them with the next method of its escalation ladder.</dd></dl>");
         criteria(h, f);
         DemoReportEvidence.append(h, f);
         h.append("</section>");

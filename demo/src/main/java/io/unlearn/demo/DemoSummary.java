@@ -7,7 +7,7 @@ import java.util.List;
 final class DemoSummary {
     static final String[] VERSION_HEADER = {"version", "kind", "method", "requests", "forgotten", "UA", "RA", "TA", "MIA", "adv (parent)", "concept acc",
             "verdict", "failing criteria"};
-    static final String[] CHALLENGE_HEADER = {"version", "method", "m", "pool", "UA own set", "UA worst set", "RA", "TA", "MIA", "result"};
+    static final String[] CHALLENGE_HEADER = {"version", "method", "m", "pool", "UA own set", "UA challenge set", "RA", "TA", "MIA", "result"};
 
     private DemoSummary() {
     }
@@ -33,7 +33,7 @@ final class DemoSummary {
         if (f.challengeRows.isEmpty()) {
             out.println("worst-case challenges: none finished");
         } else {
-            out.println("worst-case challenges (the version's method applied to the hardest forget set of the same size):");
+            out.println("worst-case challenges (the version's method and an exact Retrain on a challenge set of the batch's size):");
             table(out, CHALLENGE_HEADER, f.challengeRows);
         }
         out.println();
