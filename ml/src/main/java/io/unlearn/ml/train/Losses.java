@@ -1,6 +1,11 @@
 package io.unlearn.ml.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import io.unlearn.ml.model.Classifier;
 import ai.djl.ndarray.types.DataType;
 
 /** Loss functions on logits, as the unlearning methods need them. Shapes: logits {@code (B, C)}, labels {@code (B)}. */
@@ -42,5 +47,22 @@ public final class Losses {
         NDArray logPt = teacherLogits.div((float) temperature).logSoftmax(1);
         NDArray pt = logPt.exp();
         return pt.mul(logPt.sub(logPs)).sum(new int[] {1}).mean().mul((float) (temperature * temperature));
+    }
+
+    /**
+     * @param model the model being trained (parameters with gradients attached)
+     * @param m the batch's manager, owner of the intermediate arrays
+     * @return ‖θ‖₁ over all parameters, a scalar (l1-sparse's penalty, also in its worst-case lower level)
+     */
+    public static NDArray l1Norm(Classifier model, NDManager m) {
+        NDArray sum = m.zeros(new Shape());
+        for (Pair<String, Parameter> p : model.block().getParameters()) {
+            NDArray abs = p.getValue().getArray().abs();
+            abs.attach(m); // results of parameter ops belong to the model's manager: keep memory flat
+            NDArray s = abs.sum();
+            s.attach(m);
+            sum = sum.add(s);
+        }
+        return sum;
     }
 }

@@ -2,7 +2,6 @@ package io.unlearn.ml.worstcase;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.unlearn.ml.UnlearnException;
@@ -153,22 +152,11 @@ final class LowerLevelObjective {
         NDArray keep = w.neg().add(1f);
         return switch (form) {
             case FT, EU_K -> keep.mul(ce).mean();
-            case L1_SPARSE -> keep.mul(ce).mean().add(l1Norm(model, m).mul((float) (alpha * decay)));
+            case L1_SPARSE -> keep.mul(ce).mean().add(Losses.l1Norm(model, m).mul((float) (alpha * decay)));
             case RL -> keep.mul(ce).add(w.mul(Losses.crossEntropyPerSample(logits, wrong))).mean();
             case GA -> w.mul(ce).mean().neg();
             case NEGGRAD_PLUS -> keep.mul(ce).mul((float) alpha).sub(w.mul(ce).mul((float) (1 - alpha))).mean();
         };
     }
 
-    private static NDArray l1Norm(Classifier model, NDManager m) {
-        NDArray sum = m.zeros(new Shape());
-        for (Pair<String, Parameter> p : model.block().getParameters()) {
-            NDArray abs = p.getValue().getArray().abs();
-            abs.attach(m); // results of parameter ops belong to the model's manager: keep memory flat
-            NDArray s = abs.sum();
-            s.attach(m);
-            sum = sum.add(s);
-        }
-        return sum;
-    }
 }

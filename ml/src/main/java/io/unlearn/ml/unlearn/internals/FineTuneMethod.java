@@ -1,10 +1,6 @@
 package io.unlearn.ml.unlearn.internals;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
 import io.unlearn.ml.model.Classifier;
 import io.unlearn.ml.train.Epochs;
 import io.unlearn.ml.train.Losses;
@@ -58,7 +54,7 @@ public final class FineTuneMethod extends BaseMethod {
                     double a = alpha * (1.0 - (double) e / epochs);
                     double loss = Epochs.run(s, c.split().retain(), batch, c.order(), (m, b) -> {
                         NDArray ce = Losses.crossEntropy(s.forward(b.features()), b.labels());
-                        return a > 0 ? ce.add(l1Norm(model, m).mul((float) a)) : ce;
+                        return a > 0 ? ce.add(Losses.l1Norm(model, m).mul((float) a)) : ce;
                     });
                     c.epochDone(name(), e + 1, epochs, loss);
                 }
@@ -66,20 +62,4 @@ public final class FineTuneMethod extends BaseMethod {
         });
     }
 
-    /**
-     * @param model the model being trained (parameters with gradients attached)
-     * @param m the batch's manager, owner of the intermediate arrays
-     * @return ‖θ‖₁ over all parameters, a scalar
-     */
-    static NDArray l1Norm(Classifier model, NDManager m) {
-        NDArray sum = m.zeros(new Shape());
-        for (Pair<String, Parameter> p : model.block().getParameters()) {
-            NDArray abs = p.getValue().getArray().abs();
-            abs.attach(m); // results of parameter ops belong to the model's manager: keep memory flat
-            NDArray s = abs.sum();
-            s.attach(m);
-            sum = sum.add(s);
-        }
-        return sum;
-    }
 }
