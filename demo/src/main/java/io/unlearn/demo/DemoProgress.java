@@ -124,14 +124,19 @@ final class DemoProgress {
         view.note("  " + weak.story(tracker) + (weak.done(tracker) ? "" : " (stopped waiting after " + WEAK_BATCH_WAIT.toMinutes() + " min)"));
     }
 
-    /** Waits for the worst-case challenge of every UNLEARNED version that has a basic report. */
+    /**
+     * Waits for the worst-case challenge of every UNLEARNED version that no escalation superseded, and then for what a
+     * failed challenge sets off: the requests it sent to ESCALATING are settled again only once the worker's escalation
+     * was judged.
+     */
     void awaitChallenges(Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
-        while (pendingChallenges() > 0 && System.nanoTime() < deadline && supervise() == null) {
+        while ((pendingChallenges() > 0 || !settled()) && System.nanoTime() < deadline && supervise() == null) {
             tracker.poll(Duration.ofMillis(500));
-            view.update(status("challenges"));
+            view.update(status(pendingChallenges() > 0 ? "challenges" : "escalating after a failed challenge"));
         }
-        view.finish(status(pendingChallenges() > 0 ? "challenges: stopped waiting" : "challenges done"));
+        view.finish(status(pendingChallenges() > 0 ? "challenges: stopped waiting" : !settled() ? "escalations: stopped waiting"
+                : "challenges done"));
     }
 
     /** The supervisor's restarts, shown as notes above the status block; @return why the demo cannot go on, or null */
@@ -143,8 +148,10 @@ final class DemoProgress {
     }
 
     private long pendingChallenges() {
+        Set<String> superseded = new java.util.HashSet<>();
+        tracker.versions.values().forEach(v -> superseded.addAll(v.getSupersedes()));
         return tracker.versions.values().stream().filter(v -> v.getKind() == ModelVersionKind.UNLEARNED)
-                .filter(v -> !tracker.challengeReports.containsKey(v.getVersionId())).count();
+                .filter(v -> !tracker.challengeReports.containsKey(v.getVersionId()) && !superseded.contains(v.getVersionId())).count();
     }
 
     private boolean settled() {

@@ -34,7 +34,14 @@ import static io.unlearn.events.RequestState.VERIFIED;
  *   APPLIED | AWAITING_EVIDENCE ──► ESCALATING ──► APPLIED (again, by a stronger method's version) | FAILED
  *              evaluator: version REJECTED or       worker: re-applied on the last certified version,
  *              its worst-case challenge failed      or no stronger method is left on the ladder
+ *                                          └──────► VERIFIED | AWAITING_EVIDENCE | FAILED   evaluator: its verdict on the
+ *                                                   version that had already re-applied the request when it went ESCALATING
  * </pre>
+ * The last line is a race the two services cannot avoid without a lock: the worker rebuilds a rejected lineage (re-applying
+ * the requests of the versions it supersedes) while the evaluator, not having read the rebuild yet, rejects one of those
+ * versions and sends its requests to ESCALATING. The re-application happened before the escalation was announced, so no
+ * APPLIED follows; the verdict on the re-applying version does. The audit's supersession check holds such a verdict to
+ * the same rule as an APPLIED: it names a version that applies the request and supersedes the one it escalated from.
  * RECEIVED is the only start; REJECTED, VERIFIED and FAILED are final (a retry is a new request).
  * UNKNOWN (a state added after this reader was built) allows no move: such records are for newer readers.
  * A repeated status (the same state twice, e.g. after an at-least-once emitter retried) is not a move;
@@ -56,7 +63,7 @@ public final class RequestLifecycle {
         allow(BATCHED, APPLIED, FAILED);
         allow(APPLIED, VERIFIED, FAILED, AWAITING_EVIDENCE, ESCALATING);
         allow(AWAITING_EVIDENCE, VERIFIED, FAILED, ESCALATING);
-        allow(ESCALATING, APPLIED, FAILED);
+        allow(ESCALATING, APPLIED, FAILED, VERIFIED, AWAITING_EVIDENCE);
     }
 
     private RequestLifecycle() {

@@ -15,8 +15,10 @@ import java.util.Objects;
  * in the same model and was REJECTED (its last report) or is an ancestor or descendant of a superseded REJECTED one; S's
  * parent is BASE or CERTIFIED and an ancestor of every version S supersedes; S applies every deletion request the
  * superseded UNLEARNED / RETRAINED versions applied; S's {@code escalation} names a superseded version and S's method.
- * For every request that went ESCALATING: what followed is APPLIED by a version that supersedes the one it escalated
- * from and applies it, or FAILED; still ESCALATING is pending (a warning). No version that is not itself superseded
+ * For every request that went ESCALATING: what followed is FAILED, or APPLIED by a version that supersedes the one it
+ * escalated from and applies it, or the evaluator's verdict (VERIFIED, AWAITING_EVIDENCE) on such a version when it had
+ * re-applied the request before the request went ESCALATING ({@link io.unlearn.schemas.RequestLifecycle}); still ESCALATING
+ * is pending (a warning). No version that is not itself superseded
  * builds on a superseded one.
  */
 public final class SupersessionCheck extends AuditCheck {
@@ -109,12 +111,16 @@ public final class SupersessionCheck extends AuditCheck {
             result.pass();
         } else if (next.getState() == RequestState.FAILED) {
             result.pass();
-        } else if (next.getState() != RequestState.APPLIED) {
-            result.fail(r.requestId(), "ESCALATING from " + from + " was followed by " + next.getState() + ", not APPLIED or FAILED");
+        } else if (next.getState() != RequestState.APPLIED && next.getState() != RequestState.VERIFIED
+                && next.getState() != RequestState.AWAITING_EVIDENCE) {
+            result.fail(r.requestId(), "ESCALATING from " + from + " was followed by " + next.getState() + ", not APPLIED, FAILED or the"
+                    + " verdict on a version that re-applied it");
         } else {
+            // APPLIED by the worker's re-application, or (RequestLifecycle's race) the evaluator's verdict on a version that
+            // had re-applied the request before it went ESCALATING: either way that version must apply it and supersede `from`
             ModelVersion by = s.versions().get(Objects.toString(next.getVersionId(), null));
             if (by == null || !by.getAppliedRequestIds().contains(r.requestId()) || (from != null && !by.getSupersedes().contains(from))) {
-                result.fail(r.requestId(), "ESCALATING from " + from + ", then APPLIED by " + next.getVersionId() + ", which "
+                result.fail(r.requestId(), "ESCALATING from " + from + ", then " + next.getState() + " by " + next.getVersionId() + ", which "
                         + (by == null ? "is not in the log" : !by.getAppliedRequestIds().contains(r.requestId()) ? "does not apply it"
                         : "does not supersede " + from));
             } else {

@@ -77,4 +77,16 @@ class SupersessionCheckTest {
                 .containsExactly("applied more than once: by m@v2, m@v3 (exactly one version may apply a request)");
     }
 
+    @Test
+    void aVerdictOnTheVersionThatHadAlreadyReappliedAnEscalatingRequestVerifiesButOneOnAnotherVersionIsFlagged() throws Exception {
+        AuditFixtures f = AuditFixtures.escalated(root);
+        f.statuses.removeIf(s -> s.getRequestId().equals("r1") && s.getState() == io.unlearn.events.RequestState.APPLIED
+                && "m@v3".equals(s.getVersionId()));
+        assertThat(AllChecks.run(f.log(), Duration.ofMinutes(5)).failures()).as("ESCALATING from m@v2, then VERIFIED by m@v3, which"
+                + " supersedes m@v2 and applies r1: the worker had re-applied it before the escalation was announced").isEmpty();
+
+        f.replaceVersion(2, b -> b.setSupersedes(List.of()));
+        assertThat(new SupersessionCheck().run(f.log()).findings()).extracting(Finding::line)
+                .contains("[supersession] r1: ESCALATING from m@v2, then VERIFIED by m@v3, which does not supersede m@v2");
+    }
 }

@@ -218,15 +218,18 @@ public final class EvaluatorLoop implements ServiceLoop {
     }
 
     /**
-     * Publishes a challenge report; when it rejected a version whose basic report awaited evidence, the version's requests that
-     * no later version decided meanwhile go to ESCALATING in the same transaction (VERIFIED requests of a CERTIFIED version are
-     * final and stay so).
+     * Publishes a challenge report; when it rejected a version whose basic report awaited evidence, the version's requests go to
+     * ESCALATING in the same transaction, unless they are no longer the version's to decide: a later version decided them
+     * (VERIFIED is final) or a later version supersedes it (the worker re-applied them and that version's report decides
+     * them). Both are read from the state the loop caught up just before. VERIFIED requests of a CERTIFIED version are final
+     * and stay so.
      */
     private void publishChallenge(ChallengeRunner.Finished f) {
         EvaluationReport report = f.report();
         EvaluationReport basic = state.basicReport(report.getVersionId()).orElseThrow();
         ModelVersion v = state.version(report.getVersionId()).orElseThrow();
-        boolean escalate = Reports.rejectedByChallenge(report, basic) && Reports.awaitsEvidence(basic) && !state.decidedLater(v);
+        boolean escalate = Reports.rejectedByChallenge(report, basic) && Reports.awaitsEvidence(basic)
+                && !state.isSuperseded(v.getVersionId()) && !state.decidedLater(v);
         List<RequestStatus> statuses = !escalate ? List.of() : report.getAppliedRequestIds().stream()
                 .map(r -> Reports.escalatedByChallenge(report, r, clock.instant())).toList();
         publisher.challenge(report, statuses);

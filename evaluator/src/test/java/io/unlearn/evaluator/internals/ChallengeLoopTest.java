@@ -61,6 +61,30 @@ class ChallengeLoopTest {
     }
 
     @Test
+    void aFailedChallengeOfAVersionALaterOneAlreadyDecidedMovesNoRequest() {
+        ModelVersion v3 = version(3, ModelVersionKind.UNLEARNED, List.of("r3"));
+        runLoop(v -> v.getVersion() == 2 ? Verdict.INCONCLUSIVE : Verdict.CERTIFIED, failingV2After(3), 1, List.of(v3), 5);
+
+        assertThat(statusesIn(producer.committed.get(2))).as("v3 CERTIFIED decides v2's awaiting requests")
+                .extracting(RequestStatus::getRequestId, RequestStatus::getState)
+                .contains(org.assertj.core.groups.Tuple.tuple("r1", RequestState.VERIFIED), org.assertj.core.groups.Tuple.tuple("r2", RequestState.VERIFIED));
+        RecordingProducer.Transaction challenge = challengeOfV2();
+        assertThat(reportIn(challenge).getVerdict()).isEqualTo(Verdict.REJECTED);
+        assertThat(statusesIn(challenge)).as("VERIFIED is final: v2's late challenge moves nothing").isEmpty();
+    }
+
+    @Test
+    void aFailedChallengeOfAVersionALaterOneSupersedesLeavesItsRequestsToTheSupersedingVersion() {
+        ModelVersion v3 = ModelVersion.newBuilder(version(3, ModelVersionKind.UNLEARNED, List.of("r1", "r2"))).setParentVersionId("m@v1")
+                .setSupersedes(List.of("m@v2")).build(); // the worker rebuilt v2's lineage for another reason
+        runLoop(v -> Verdict.INCONCLUSIVE, failingV2After(3), 1, List.of(v3), 5);
+
+        RecordingProducer.Transaction challenge = challengeOfV2();
+        assertThat(reportIn(challenge).getVerdict()).isEqualTo(Verdict.REJECTED);
+        assertThat(statusesIn(challenge)).as("v3 re-applied r1 and r2: its report decides them, not v2's challenge").isEmpty();
+    }
+
+    @Test
     void aFailedChallengeRejectsACertifiedVersionButItsVerifiedRequestsStayFinal() {
         EvaluationReport challenge = runLoop(Verdict.CERTIFIED, job -> challengeReport(job, ChallengeVerdict.CHALLENGE_FAILED), 2);
 
@@ -112,6 +136,17 @@ class ChallengeLoopTest {
 
     /** v1 (BASE) and v2 (UNLEARNED, r1 and r2) judged by a stub giving v2 {@code basic}; returns the published challenge report. */
     private EvaluationReport runLoop(Verdict basic, Challenger challenger, int maxAttempts) {
+        runLoop(v -> basic, challenger, maxAttempts, List.of(), 3);
+        assertThat(producer.committed).as("two basic reports and one challenge report").hasSize(3);
+        return reportIn(producer.committed.get(2));
+    }
+
+    /**
+     * v1 (BASE), v2 (UNLEARNED, r1 and r2) and then {@code later}, judged by a stub giving each UNLEARNED version {@code basic};
+     * runs until {@code transactions} were committed.
+     */
+    private void runLoop(java.util.function.Function<ModelVersion, Verdict> basic, Challenger challenger, int maxAttempts,
+                         List<ModelVersion> later, int transactions) {
         consumer.updatePartitions(TOPIC, List.of(new PartitionInfo(TOPIC, 0, Node.noNode(), null, null)));
         consumer.updateBeginningOffsets(Map.of(P0, 0L));
         StateFeed nothing = new StateFeed() {
@@ -123,7 +158,7 @@ class ChallengeLoopTest {
             public void close() {
             }
         };
-        VersionJudge judge = (v, state) -> basicReport(v, v.getKind() == ModelVersionKind.BASE ? Verdict.CERTIFIED : basic);
+        VersionJudge judge = (v, state) -> basicReport(v, v.getKind() == ModelVersionKind.BASE ? Verdict.CERTIFIED : basic.apply(v));
         Challenger counting = job -> {
             attempts.incrementAndGet();
             return challenger.run(job);
@@ -135,13 +170,40 @@ class ChallengeLoopTest {
             consumer.addRecord(record(0, version(1, ModelVersionKind.BASE, List.of())));
             consumer.addRecord(record(1, version(2, ModelVersionKind.UNLEARNED, List.of("r1", "r2"))));
         });
+        for (int i = 0; i < later.size(); i++) {
+            ConsumerRecord<String, byte[]> r = record(2 + i, later.get(i));
+            consumer.schedulePollTask(() -> consumer.addRecord(r));
+        }
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        awaitTransactions(loop, 3, deadline);
+        awaitTransactions(loop, transactions, deadline);
         loop.run();
-        assertThat(producer.committed).as("two basic reports and one challenge report").hasSize(3);
+    }
+
+    private EvaluationReport reportIn(RecordingProducer.Transaction tx) {
         var reports = EventSerdes.serde(EvaluationReport.class, registry).deserializer();
-        RecordingProducer.Transaction tx = producer.committed.get(2);
         return reports.deserialize(Topics.EVALUATION_REPORTS.name(), tx.records().get(0).value());
+    }
+
+    /** The transaction that published v2's challenge report. */
+    private RecordingProducer.Transaction challengeOfV2() {
+        return producer.committed.stream().filter(tx -> {
+            EvaluationReport r = reportIn(tx);
+            return r.getVersionId().equals("m@v2") && r.getWorstCase() != null;
+        }).findFirst().orElseThrow();
+    }
+
+    /** A challenger that fails v2 once {@code n} transactions were committed (later versions judged first), and passes others. */
+    private Challenger failingV2After(int n) {
+        return job -> {
+            if (!job.version().getVersionId().equals("m@v2")) {
+                return challengeReport(job, ChallengeVerdict.CHALLENGE_PASSED);
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (producer.committed.size() < n && System.nanoTime() < deadline) {
+                sleep();
+            }
+            return challengeReport(job, ChallengeVerdict.CHALLENGE_FAILED);
+        };
     }
 
     /** Polls on until {@code n} transactions were committed (the challenge runs on its own thread), then closes the loop. */

@@ -41,21 +41,12 @@ public final class Escalations {
     }
 
     /**
-     * Runs every escalation due for {@code modelId}, oldest rejection first; then moves on the stragglers: requests that went
-     * ESCALATING from a version already superseded (judged after the escalation was built), APPLIED by the version that
-     * superseded it and re-applied them.
+     * Runs every escalation due for {@code modelId}, oldest rejection first. A request that went ESCALATING from a version
+     * already superseded (the evaluator judged it before it read the superseding version) gets no APPLIED from here: the
+     * evaluator's verdict on the superseding version, which re-applied it, is its next status (see RequestLifecycle), and an
+     * APPLIED sent now could land after that verdict.
      */
     void run(String modelId, ModelHeads heads, BatchPublisher publisher) {
-        escalate(modelId, heads, publisher);
-        Instant now = clock.instant();
-        List<RequestStatus> stragglers = heads.escalating(modelId).stream().flatMap(s -> heads.supersededBy(String.valueOf(s.getVersionId()))
-                .flatMap(heads::version).filter(by -> by.getAppliedRequestIds().contains(s.getRequestId()))
-                .map(by -> VersionRecords.next(s, RequestState.APPLIED, "already re-applied by " + by.getMethod() + " in " + by.getVersionId()
-                        + ", which superseded " + s.getVersionId(), by.getVersionId(), now)).stream()).toList();
-        publish(null, List.of(), stragglers, heads, publisher);
-    }
-
-    private void escalate(String modelId, ModelHeads heads, BatchPublisher publisher) {
         Optional<Escalation> due;
         while ((due = planner.next(modelId, heads, givenUp)).isPresent()) {
             Escalation e = due.get();

@@ -111,12 +111,6 @@ public final class ModelHeads {
         return Optional.ofNullable(lastStatus.get(requestId));
     }
 
-    /** The requests of {@code modelId} whose last status is ESCALATING. */
-    public List<RequestStatus> escalating(String modelId) {
-        return lastStatus.values().stream().filter(s -> s.getState() == io.unlearn.events.RequestState.ESCALATING)
-                .filter(s -> modelId.equals(s.getModelId())).sorted(java.util.Comparator.comparing(RequestStatus::getRequestId)).toList();
-    }
-
     /** The model's versions, oldest first. */
     public List<ModelVersion> versions(String modelId) {
         return List.copyOf(byModel.getOrDefault(modelId, new TreeMap<>()).values());
