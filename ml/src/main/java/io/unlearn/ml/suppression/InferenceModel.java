@@ -7,7 +7,7 @@ import io.unlearn.ml.data.DataView;
 import io.unlearn.ml.model.ActivationCapture;
 import io.unlearn.ml.model.Classifier;
 
-/** Something that maps inputs to logits: a plain {@link Classifier} or a {@link SuppressedModel}. */
+/** Something that maps inputs to logits: a plain {@link Classifier}, a {@link SuppressedModel} or a {@link LogitMask}. */
 public interface InferenceModel {
 
     /**

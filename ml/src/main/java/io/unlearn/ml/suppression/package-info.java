@@ -13,6 +13,8 @@
  *       for another model version, another layer, a missing or foreign SAE, or unknown feature ids.</li>
  *   <li>{@link io.unlearn.ml.suppression.SuppressionEvaluation}: concept and non-concept accuracy before/after, again
  *       under FGSM/PGD ({@link io.unlearn.ml.suppression.Attacks}), and the inference overhead.</li>
+ *   <li>{@link io.unlearn.ml.suppression.LogitMask}: the baseline for concepts that are sets of output classes (their
+ *       logits −∞); evaluated the same way, so a suppression has to show what a mask cannot.</li>
  * </ul>
  *
  * <h2>The worker's path</h2>
