@@ -104,7 +104,6 @@ public final class WorstCaseChallenger implements Challenger {
             m.put(TA_DROP, parentTa - o.method().ta()); // reported (the demo shows it); the gap to Retrain is what is judged
         }
         m.put(CHALLENGE_AVG_GAP, o.avgGap());
-        m.put(CHALLENGE_AVG_GAP_LOW, o.avgGapLow());
         m.put(CHALLENGE_EXCESS_ADVANTAGE, o.excessAdvantage().advantage());
         m.put(CHALLENGE_EXCESS_ADVANTAGE_LOW, o.excessAdvantage().ciLow());
         m.put(CHALLENGE_EXCESS_ADVANTAGE_HIGH, o.excessAdvantage().ciHigh());
