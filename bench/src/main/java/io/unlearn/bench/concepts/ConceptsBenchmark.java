@@ -93,7 +93,7 @@ public final class ConceptsBenchmark {
                                 listener.prefixed("bench/concepts/ga/" + c.name()))),
                         new RemovalMethod("mask", c -> MaskMethod.build(model, c, calibration)),
                         new RemovalMethod("weights", c -> WeightEditMethod.build(model, data, c, calibration,
-                                WeightEditMethod.grid(o.weights().methods(), o.weights().learningRates()),
+                                WeightEditMethod.grid(o.weights().methods(), o.weightsLearningRates()),
                                 o.maxOtherDrop(), o.seed(), listener.prefixed("bench/concepts/weights/" + c.name()))),
                         new RemovalMethod("retrain", c -> RetrainWithoutConcept.build(setup, spec, c, calibration,
                                 listener.prefixed("bench/concepts/retrain/" + c.name()))));

@@ -83,8 +83,9 @@ public final class ConceptsOptions extends EngineBenchCommand {
     @Option(names = "--attack-steps", paramLabel = "N", description = "PGD steps (default: ${DEFAULT-VALUE}).")
     private int attackSteps = 10;
 
-    @Option(names = "--attack-samples", paramLabel = "N", description = "Samples attacked per side (default: ${DEFAULT-VALUE}).")
-    private int attackSamples = 500;
+    @Option(names = "--attack-samples", paramLabel = "N", description = "Samples attacked per side (default: 500,"
+            + " quick 200: each of the five methods of a concept runs PGD on both models).")
+    private Integer attackSamples;
 
     /** A number, or nothing for an empty value (so {@code --clamps ''} means none). */
     static final class NumberOrBlank implements ITypeConverter<Double> {
@@ -131,13 +132,16 @@ public final class ConceptsOptions extends EngineBenchCommand {
     /** @return PGD steps */
     public int attackSteps() { return attackSteps; }
     /** @return samples attacked per side */
-    public int attackSamples() { return attackSamples; }
+    public int attackSamples() { return attackSamples != null ? attackSamples : quick() ? 200 : 500; }
 
     /** @return GA learning rates tried in calibration */
     public List<Double> gaLearningRates() {
         return gaLearningRates != null ? present(gaLearningRates)
                 : quick() ? List.of(1e-5, 3e-5, 1e-4) : List.of(1e-6, 3e-6, 1e-5);
     }
+
+    /** @return learning rates of the weight-editing rows */
+    public List<Double> weightsLearningRates() { return weights.learningRates(quick()); }
 
     /** @return the settings of the weight-editing rows */
     public WeightEditOptions weights() { return weights; }
@@ -171,9 +175,9 @@ public final class ConceptsOptions extends EngineBenchCommand {
             p.add("GA learning rates must be positive, was " + gaLrs);
         }
         p.addAll(weights.problems());
-        if (!(epsilon >= 0) || attackSteps < 1 || attackSamples < 1) {
+        if (!(epsilon >= 0) || attackSteps < 1 || attackSamples() < 1) {
             p.add("attack needs epsilon >= 0, steps >= 1, samples >= 1; was " + epsilon + ", " + attackSteps
-                    + ", " + attackSamples);
+                    + ", " + attackSamples());
         }
         if (!p.isEmpty()) {
             throw new UnlearnException("bad concepts benchmark options: " + String.join("; ", p));

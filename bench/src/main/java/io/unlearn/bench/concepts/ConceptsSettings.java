@@ -34,7 +34,7 @@ final class ConceptsSettings {
                 + " lr from " + o.gaLearningRates() + " by the same rule");
         s.put("mask", "the original model with the concept classes' logits set to −∞ (LogitMask; −∞ rather than a"
                 + " large finite value, PGD's gradient stays finite); nothing to tune");
-        s.put("weights", "UnlearningMethods " + o.weights().methods() + " × lr " + o.weights().learningRates()
+        s.put("weights", "UnlearningMethods " + o.weights().methods() + " × lr " + o.weightsLearningRates()
                 + " (each method's defaults otherwise: rl and neggrad+ 1 epoch, batch 128, Adam; neggrad+ α 0.99), forget"
                 + " set = all training samples of the concept's classes, retain set = every other training sample;"
                 + " method and lr by the same rule");

@@ -105,7 +105,8 @@ class ConceptsReportTest {
         assertEquals(8, quick.baseEpochs());
         assertEquals(List.of(1e-5, 3e-5, 1e-4), quick.gaLearningRates());
         assertEquals(List.of("rl", "neggrad+"), quick.weights().methods());
-        assertEquals(List.of(1e-4, 1e-3, 1e-2), quick.weights().learningRates());
+        assertEquals(List.of(1e-3, 1e-2), quick.weightsLearningRates());
+        assertEquals(200, quick.attackSamples());
         UnlearnException weights = assertThrows(UnlearnException.class, () -> CommandLine.populateCommand(
                 new ConceptsOptions(), "--weights-methods", "rl,nope,retrain", "--weights-lrs", "0").check());
         assertTrue(weights.getMessage().contains("unknown unlearning method 'nope'")
@@ -114,6 +115,8 @@ class ConceptsReportTest {
         ConceptsOptions full = CommandLine.populateCommand(new ConceptsOptions());
         assertEquals(20, full.saeEpochs());
         assertEquals(List.of(8, 32, 128, 512), full.features());
+        assertEquals(List.of(1e-4, 1e-3, 1e-2), full.weightsLearningRates());
+        assertEquals(500, full.attackSamples());
         assertEquals(Path.of("bench-out/concepts.json"), full.output().out());
     }
 }
