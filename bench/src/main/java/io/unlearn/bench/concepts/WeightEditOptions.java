@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
  * The settings of the {@code weights} rows, as a picocli mixin of {@link ConceptsOptions}: which weight-editing
  * methods of {@link UnlearningMethods} compete and the learning rates each is tried with; everything else is the
  * method's default (rl and neggrad+: one epoch, batch 128, Adam). Quick mode drops the lowest rate: with a sixth
- * of the steps per epoch, 1e-4 barely moves the weights (it was never chosen there), and the time goes to retrain.
+ * of the steps per epoch, 1e-4 barely moves the weights (no concept chose it in a quick run), and the time goes
+ * to retrain.
  */
 public final class WeightEditOptions {
 
