@@ -17,7 +17,10 @@ import java.util.stream.IntStream;
  * <p>The attacker draws k concept samples and as many non-concept samples (so that the head does not learn to
  * answer a concept class for everything) from its view, seeded; each keeps its true label. The head starts from its
  * current weights and takes {@code steps} full-batch gradient steps of softmax regression ({@link SoftmaxHead}).
- * Held-out concept samples are then scored with the fine-tuned head. Build with {@link #builder()}.
+ * Held-out samples are then scored with the fine-tuned head: concept accuracy on the concept samples, and ordinary
+ * accuracy on the others, which shows a head that learnt only the class prior of its fine-tuning set (on a
+ * representation with nothing left to read, such a head names a concept class for every sample: high concept
+ * accuracy, low other accuracy). Build with {@link #builder()}.
  */
 public final class RelearningAttack {
 
@@ -27,7 +30,9 @@ public final class RelearningAttack {
     public static final double DEFAULT_STEP_SIZE = 1.0;
 
     private final Builder b;
-    private Activations heldOut; // the held-out concept samples' representation, captured on the first run
+    private Activations heldOut; // the held-out view's representation, captured on the first run
+    private int[] heldOutConcept; // its positions of concept samples
+    private int[] heldOutOther; // and of the others
 
     private RelearningAttack(Builder b) {
         this.b = b;
@@ -41,7 +46,8 @@ public final class RelearningAttack {
     /**
      * @param k labelled concept samples the attacker uses, at least 1
      * @return what the fine-tuned head brings back
-     * @throws UnlearnException when the attacker's view has no concept sample or the held-out view none
+     * @throws UnlearnException when the attacker's view has no concept sample, or the held-out view lacks concept or
+     *     other samples
      */
     public RelearningResult run(int k) {
         if (k < 1) {
@@ -58,28 +64,37 @@ public final class RelearningAttack {
         int[] drawn = IntStream.concat(IntStream.of(concept), IntStream.of(other)).toArray();
         Activations train = b.model.representations(ConceptDraws.subview(b.attackerView, drawn));
         if (heldOut == null) {
-            heldOut = heldOutConceptRepresentation();
+            heldOut = heldOutRepresentation();
         }
         int[] labels = IntStream.range(0, train.size()).map(i -> train.view().label(i)).toArray();
         SoftmaxHead head = SoftmaxHead.of(b.model.base());
-        SoftmaxHead tuned = head.fineTuned(train.values(), labels, b.steps, b.stepSize);
-        return new RelearningResult(k, concept.length, other.length, heldOut.size(), accuracy(head, heldOut),
-                accuracy(tuned, heldOut));
+        int[] before = head.predict(heldOut.values(), heldOut.size());
+        int[] after = head.fineTuned(train.values(), labels, b.steps, b.stepSize).predict(heldOut.values(),
+                heldOut.size());
+        return new RelearningResult(k, concept.length, other.length, heldOutConcept.length, heldOutOther.length,
+                conceptAccuracy(before), conceptAccuracy(after), otherAccuracy(before), otherAccuracy(after));
     }
 
-    private Activations heldOutConceptRepresentation() {
+    private Activations heldOutRepresentation() {
         boolean[] membership = b.concept.membership(b.heldOutView);
-        int[] positions = IntStream.range(0, membership.length).filter(i -> membership[i]).toArray();
-        if (positions.length == 0) {
-            throw new UnlearnException("the held-out view has no sample of concept '" + b.concept.name()
-                    + "'; pass a view with concept samples (e.g. the test split)");
+        heldOutConcept = IntStream.range(0, membership.length).filter(i -> membership[i]).toArray();
+        heldOutOther = IntStream.range(0, membership.length).filter(i -> !membership[i]).toArray();
+        if (heldOutConcept.length == 0 || heldOutOther.length == 0) {
+            throw new UnlearnException("the held-out view has " + heldOutConcept.length + " samples of concept '"
+                    + b.concept.name() + "' and " + heldOutOther.length + " others; pass a view with both (e.g. the"
+                    + " test split)");
         }
-        return b.model.representations(ConceptDraws.subview(b.heldOutView, positions));
+        return b.model.representations(b.heldOutView);
     }
 
-    private double accuracy(SoftmaxHead head, Activations heldOut) {
-        int[] predicted = IntStream.range(0, heldOut.size()).map(i -> head.predict(heldOut.values(), i)).toArray();
-        return ConceptDraws.conceptAccuracy(predicted, b.conceptClasses);
+    private double conceptAccuracy(int[] predicted) {
+        return ConceptDraws.conceptAccuracy(IntStream.of(heldOutConcept).map(i -> predicted[i]).toArray(),
+                b.conceptClasses);
+    }
+
+    private double otherAccuracy(int[] predicted) {
+        long hit = IntStream.of(heldOutOther).filter(i -> predicted[i] == b.heldOutView.label(i)).count();
+        return 100.0 * hit / heldOutOther.length;
     }
 
     /** Builder: {@code set*} required, {@code opt*} optional; checked in {@link #build()}. */
@@ -99,7 +114,7 @@ public final class RelearningAttack {
         public Builder setConcept(Concept v) { concept = v; return this; }
         /** @param v labelled samples the attacker may draw from (e.g. the training split) @return this */
         public Builder setAttackerView(DataView v) { attackerView = v; return this; }
-        /** @param v samples the attacker never sees; its concept samples are scored (e.g. the test split) @return this */
+        /** @param v samples the attacker never sees, concept and others, all scored (e.g. the test split) @return this */
         public Builder setHeldOutView(DataView v) { heldOutView = v; return this; }
         /** @param v classes that count as the concept (default: {@code concept.classes(attackerView)}) @return this */
         public Builder optConceptClasses(Set<Integer> v) { conceptClasses = v; return this; }

@@ -97,20 +97,22 @@ final class SoftmaxHead {
 
     /**
      * @param x row-major {@code (n, width)} features
-     * @param row the row to classify
-     * @return the class with the largest logit
+     * @param n the rows
+     * @return the class with the largest logit, per row
      */
-    int predict(float[] x, int row) {
-        int best = 0;
-        double top = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < classes; c++) {
-            double z = logit(x, row, c);
-            if (z > top) {
-                top = z;
-                best = c;
+    int[] predict(float[] x, int n) {
+        int[] out = new int[n];
+        for (int row = 0; row < n; row++) {
+            double top = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < classes; c++) {
+                double z = logit(x, row, c);
+                if (z > top) {
+                    top = z;
+                    out[row] = c;
+                }
             }
         }
-        return best;
+        return out;
     }
 
     private void probabilities(float[] x, int row, double[] out) {
