@@ -68,6 +68,10 @@ public final class RelearningAttack {
         }
         int[] labels = IntStream.range(0, train.size()).map(i -> train.view().label(i)).toArray();
         SoftmaxHead head = SoftmaxHead.of(b.model.base());
+        if (head.width() != train.width()) {
+            throw new UnlearnException("the model's representation has width " + train.width() + " but its head reads "
+                    + head.width() + "; InferenceModel.representation must return the head's input");
+        }
         int[] before = head.predict(heldOut.values(), heldOut.size());
         int[] after = head.fineTuned(train.values(), labels, b.steps, b.stepSize).predict(heldOut.values(),
                 heldOut.size());
