@@ -83,7 +83,7 @@ public final class ConceptAttackEvaluation {
         public Builder optProbeLambda(double v) { probeLambda = v; return this; }
         /** @param v relearning gradient steps (default {@link RelearningAttack#DEFAULT_STEPS}) @return this */
         public Builder optRelearnSteps(int v) { relearnSteps = v; return this; }
-        /** @param v seed of every draw: the probe's samples and split, the attacker's samples (default 7) @return this */
+        /** @param v seed of every draw: the probe's samples and split, the attacker's (default 7) @return this */
         public Builder optSeed(long v) { seed = v; return this; }
 
         /** @return the checked evaluation */

@@ -5,8 +5,10 @@ import io.unlearn.ml.data.DataView;
 import io.unlearn.ml.model.Activations;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -16,7 +18,11 @@ import java.util.stream.IntStream;
  *
  * <p>The attacker draws k concept samples and as many non-concept samples (so that the head does not learn to
  * answer a concept class for everything) from its view, seeded; each keeps its true label. The head starts from its
- * current weights and takes {@code steps} full-batch gradient steps of softmax regression ({@link SoftmaxHead}).
+ * current weights and takes {@code steps} full-batch gradient steps of softmax regression ({@link SoftmaxHead}) on a
+ * class-balanced loss: every class present in the drawn set weighs the same in total. Without it the drawn counts
+ * would teach the head a prior (k concept samples over a few classes against k others spread over the rest), and a
+ * concept class would win on samples the representation says nothing about; with it the head only moves where the
+ * representation separates the classes.
  * Held-out samples are then scored with the fine-tuned head: concept accuracy on the concept samples, and ordinary
  * accuracy on the others, which shows a head that learnt only the class prior of its fine-tuning set (on a
  * representation with nothing left to read, such a head names a concept class for every sample: high concept
@@ -73,10 +79,17 @@ public final class RelearningAttack {
                     + head.width() + "; InferenceModel.representation must return the head's input");
         }
         int[] before = head.predict(heldOut.values(), heldOut.size());
-        int[] after = head.fineTuned(train.values(), labels, b.steps, b.stepSize).predict(heldOut.values(),
-                heldOut.size());
+        SoftmaxHead tuned = head.fineTuned(train.values(), labels, classBalancedWeights(labels), b.steps, b.stepSize);
+        int[] after = tuned.predict(heldOut.values(), heldOut.size());
         return new RelearningResult(k, concept.length, other.length, heldOutConcept.length, heldOutOther.length,
                 conceptAccuracy(before), conceptAccuracy(after), otherAccuracy(before), otherAccuracy(after));
+    }
+
+    /** @return per row, {@code 1 / (classes present × rows of its class)}: every class present weighs the same */
+    private static double[] classBalancedWeights(int[] labels) {
+        Map<Integer, Long> counts = IntStream.of(labels).boxed()
+                .collect(Collectors.groupingBy(l -> l, Collectors.counting()));
+        return IntStream.of(labels).mapToDouble(l -> 1.0 / (counts.get(l) * counts.size())).toArray();
     }
 
     private Activations heldOutRepresentation() {
@@ -118,7 +131,7 @@ public final class RelearningAttack {
         public Builder setConcept(Concept v) { concept = v; return this; }
         /** @param v labelled samples the attacker may draw from (e.g. the training split) @return this */
         public Builder setAttackerView(DataView v) { attackerView = v; return this; }
-        /** @param v samples the attacker never sees, concept and others, all scored (e.g. the test split) @return this */
+        /** @param v samples the attacker never sees, concept and others, all scored (the test split) @return this */
         public Builder setHeldOutView(DataView v) { heldOutView = v; return this; }
         /** @param v classes that count as the concept (default: {@code concept.classes(attackerView)}) @return this */
         public Builder optConceptClasses(Set<Integer> v) { conceptClasses = v; return this; }

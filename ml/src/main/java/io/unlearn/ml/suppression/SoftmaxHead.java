@@ -14,9 +14,10 @@ import java.util.List;
  * and Smile's logistic regression has no warm start (it always fits from zero); a DJL trainer would also need the
  * process-wide gradient collector ({@code TrainingLock}) for what is a few hundred multiply-adds per sample.
  *
- * <p>Step size: {@code stepSize / mean(‖x‖² + 1)} over the fine-tuning rows. The mean cross-entropy's gradient is
- * Lipschitz with constant at most {@code ½·mean(‖x‖² + 1)} (softmax curvature ≤ ½), so {@code stepSize} below 4
- * cannot diverge whatever the layer's scale, and one setting fits every model.
+ * <p>The loss is the weighted mean cross-entropy {@code Σ wᵢ·CE(xᵢ, yᵢ)} (weights summing to 1). Step size:
+ * {@code stepSize / Σ wᵢ(‖xᵢ‖² + 1)}: the loss's gradient is Lipschitz with constant at most
+ * {@code ½·Σ wᵢ(‖xᵢ‖² + 1)} (softmax curvature ≤ ½), so {@code stepSize} below 4 cannot diverge whatever the layer's
+ * scale, and one setting fits every model.
  */
 final class SoftmaxHead {
 
@@ -57,17 +58,22 @@ final class SoftmaxHead {
     /**
      * @param x row-major {@code (n, width)} features
      * @param labels the true class of each row
+     * @param sampleWeights the weight of each row in the loss, non-negative, summing to 1
      * @param steps full-batch gradient steps
-     * @param stepSize step size in units of {@code 1 / mean(‖x‖² + 1)}
+     * @param stepSize step size in units of {@code 1 / Σ wᵢ(‖xᵢ‖² + 1)}
      * @return a fine-tuned copy; this head is unchanged
      */
-    SoftmaxHead fineTuned(float[] x, int[] labels, int steps, double stepSize) {
+    SoftmaxHead fineTuned(float[] x, int[] labels, double[] sampleWeights, int steps, double stepSize) {
         int n = labels.length;
-        double norms = 0;
-        for (float v : x) {
-            norms += (double) v * v;
+        double curvature = 0;
+        for (int i = 0; i < n; i++) {
+            double norm = 1;
+            for (int j = 0; j < width; j++) {
+                norm += (double) x[i * width + j] * x[i * width + j];
+            }
+            curvature += sampleWeights[i] * norm;
         }
-        double lr = stepSize / (norms / n + 1);
+        double lr = stepSize / curvature;
         double[] w = weights.clone();
         double[] b = bias.clone();
         SoftmaxHead current = new SoftmaxHead(classes, width, w, b);
@@ -79,17 +85,18 @@ final class SoftmaxHead {
                 current.probabilities(x, i, p);
                 p[labels[i]] -= 1;
                 for (int c = 0; c < classes; c++) {
-                    gb[c] += p[c];
+                    double g = sampleWeights[i] * p[c];
+                    gb[c] += g;
                     for (int j = 0; j < width; j++) {
-                        gw[c * width + j] += p[c] * x[i * width + j];
+                        gw[c * width + j] += g * x[i * width + j];
                     }
                 }
             }
             for (int k = 0; k < w.length; k++) {
-                w[k] -= lr * gw[k] / n;
+                w[k] -= lr * gw[k];
             }
             for (int c = 0; c < classes; c++) {
-                b[c] -= lr * gb[c] / n;
+                b[c] -= lr * gb[c];
             }
         }
         return current;

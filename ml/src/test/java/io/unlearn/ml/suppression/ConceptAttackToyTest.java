@@ -31,7 +31,8 @@ class ConceptAttackToyTest {
         boolean[] in = ToyModels.A.membership(test);
         int[] predicted = model.predict(test);
         int[] rows = IntStream.range(0, in.length).filter(i -> in[i]).toArray();
-        return 100.0 * IntStream.of(rows).filter(i -> ToyModels.A.labels().contains(predicted[i])).count() / rows.length;
+        long hit = IntStream.of(rows).filter(i -> ToyModels.A.labels().contains(predicted[i])).count();
+        return 100.0 * hit / rows.length;
     }
 
     @Test
@@ -82,8 +83,8 @@ class ConceptAttackToyTest {
             ConceptAttackReport r = evaluate(blank);
             System.out.println("all latents clamped: " + r);
             assertTrue(Math.abs(r.probeAfter().aboveChance()) < 5, "nothing to read: " + r.probeAfter());
-            assertTrue(r.relearnK100().otherAccAfter() < 40, "a head on a constant input learns only the prior, which"
-                    + " the other accuracy shows: " + r.relearnK100());
+            assertTrue(r.relearnK100().otherAccAfter() < 40, "a head on a constant input names one class for every"
+                    + " sample, which the other accuracy shows: " + r.relearnK100());
         }
     }
 
@@ -92,7 +93,8 @@ class ConceptAttackToyTest {
         for (String layer : new String[] {ModelLayer.PENULTIMATE, ToyModels.LOWER_LAYER}) {
             try (SuppressedModel suppressed = ToyModels.suppressed(layer, 4, null, true)) {
                 ConceptAttackReport r = evaluate(suppressed);
-                System.out.println("suppressed at " + layer + ": concept accuracy " + conceptAcc(suppressed) + ", " + r);
+                System.out.println("suppressed at " + layer + ": concept accuracy " + conceptAcc(suppressed) + ", "
+                        + r);
                 assertEquals(layer.equals(ModelLayer.PENULTIMATE), r.editedLayerProbe().isEmpty());
                 r.editedLayerProbe().ifPresent(p -> assertEquals(layer, p.layer()));
                 assertEquals(ModelLayer.PENULTIMATE, r.probeAfter().layer());
