@@ -13,7 +13,8 @@ import java.util.Set;
  * {@link SuppressedModel} editing a lower layer, on that layer as edited), and a {@link RelearningAttack} with
  * {@link #SMALL_K} and {@link #LARGE_K} concept samples. Works on any {@link InferenceModel}: the original model, a
  * suppressed one, a weight-edited or retrained classifier ({@link InferenceModel#of}), an output mask. Build with
- * {@link #builder()}; {@code set*} required.
+ * {@link #builder()}; {@code set*} required. Nothing here records gradients (the head is fine-tuned on the heap), so
+ * it needs no {@code TrainingLock}; a few seconds per model on Fashion-MNIST's test split.
  *
  * <pre>{@code
  * ConceptAttackReport r = ConceptAttackEvaluation.builder().setModel(suppressed).setConcept(footwear)

@@ -15,7 +15,7 @@ import smile.classification.LogisticRegression;
  *
  * <p>The fit: each feature is standardised with the training part's mean and standard deviation (features constant
  * on the training part, such as dead ReLU units, are only centred), then Smile's binomial logistic regression
- * (L-BFGS, deterministic) minimises the summed negative log-likelihood + {@code λ/2·‖w‖²} (intercept unpenalised),
+ * (L-BFGS, deterministic) minimises the summed negative log-likelihood plus its L2 penalty {@code λ} on the weights,
  * to tolerance {@link #TOLERANCE} or {@link #MAX_ITERATIONS} iterations. Standardising makes one λ mean the same on
  * layers of any scale; λ keeps the fit finite when the two sides are separable. Build with {@link #builder()}.
  */
