@@ -13,6 +13,9 @@
  *       for another model version, another layer, a missing or foreign SAE, or unknown feature ids.</li>
  *   <li>{@link io.unlearn.ml.suppression.SuppressionEvaluation}: concept and non-concept accuracy before/after, again
  *       under FGSM/PGD ({@link io.unlearn.ml.suppression.Attacks}), and the inference overhead.</li>
+ *   <li>{@link io.unlearn.ml.suppression.PatternConcept}: a concept carried by the input (the corner stamp of
+ *       {@link io.unlearn.ml.data.StampedDataset}), given by the stamped training ids, measured by
+ *       {@link io.unlearn.ml.suppression.PatternEffect} on stamped and clean twins of the test images.</li>
  * </ul>
  *
  * <h2>The worker's path</h2>
