@@ -97,20 +97,23 @@ public final class PatternConcept {
 
     /**
      * Picks the suppression strength: the lowest stamp effect on the view's stamped non-target images among the
-     * settings that cost at most {@code maxOtherDrop} points of accuracy on its clean images.
+     * settings that cost at most {@code maxOtherDrop} points of accuracy on its clean images and at most as many on
+     * its clean images of the target class (the stamp's latents can overlap the target's own; when no setting
+     * spares the target class, the one that costs it the least).
      *
      * @param model the SAE's parent model version
      * @param sae the SAE
      * @param scores this concept's scores ({@link #scores})
      * @param calibrationView a view of the clean test split, disjoint from the one reported on
      * @param grid the settings ({@link SuppressionCalibration#grid})
-     * @param maxOtherDrop the allowed loss of clean accuracy, in points
+     * @param maxOtherDrop the allowed loss of clean accuracy, overall and on the target class, in points
      * @return the chosen setting and the whole grid (concept accuracy = stamp effect)
      */
     public SuppressionCalibration.Result calibrate(Classifier model, SparseAutoencoder sae, FeatureScores scores,
             DataView calibrationView, List<SuppressionChoice> grid, double maxOtherDrop) {
-        return SuppressionCalibration.calibrate(model, sae, scores, data.patternViews(calibrationView).stamped(),
-                calibrationView, conceptClasses(), grid, maxOtherDrop);
+        SuppressionCalibration.Result calibrated = SuppressionCalibration.calibrate(model, sae, scores,
+                data.patternViews(calibrationView).stamped(), calibrationView, conceptClasses(), grid, maxOtherDrop);
+        return TargetClassGuard.apply(calibrated, model, sae, scores, calibrationView, data.targetClass(), maxOtherDrop);
     }
 
     /**
