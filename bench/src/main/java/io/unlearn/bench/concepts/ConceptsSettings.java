@@ -44,7 +44,7 @@ final class ConceptsSettings {
         s.put("attack", "PGD L∞ ε " + o.epsilon() + ", " + o.attackSteps() + " steps, step 2.5ε/steps, white-box"
                 + " through the SAE or the mask; concept samples: elicit the true label; " + o.attackSamples()
                 + " samples per side");
-        s.put("overhead", "process CPU time (not wall time: the machine is shared), best of 7 passes over 1,000"
+        s.put("overhead", "process CPU time (not wall time: the machine is shared), totalled over 7 passes over 1,000"
                 + " non-concept samples, batch 1,000, interleaved with the original model; measured for sae and mask;"
                 + " ga, weights and retrain change only the weights of the same network, so their rows show 0 (the"
                 + " measured figure in the details shows the timing noise)");

@@ -75,6 +75,12 @@ public final class LogitMask implements InferenceModel, AutoCloseable {
         return inner.logits(m, x).add(offsets);
     }
 
+    /** The wrapped model's representation: a mask edits only the logits, so probes see what the inner model holds. */
+    @Override
+    public NDArray representation(NDManager m, NDArray x) {
+        return inner.representation(m, x);
+    }
+
     @Override
     public Classifier base() {
         return inner.base();

@@ -16,7 +16,7 @@ package io.unlearn.ml.suppression;
  * @param otherAccUnderAttackBefore other accuracy of the original model on evasive inputs
  * @param otherAccUnderAttackAfter other accuracy after removal on evasive inputs
  * @param attack the attack used
- * @param msPerSampleBefore inference cost of the original model, ms of process CPU time per sample (best of the
+ * @param msPerSampleBefore inference cost of the original model, ms of process CPU time per sample (total over the
  *     repeats; wall time where the JVM cannot report CPU time)
  * @param msPerSampleAfter the same after removal
  * @param overheadPercent {@code (after / before − 1) · 100}
