@@ -26,14 +26,12 @@ record CalibrationRule(double baseOtherAcc, double maxOtherDrop) {
 
     /**
      * @param original the model before removal
-     * @param calibration the calibration half
-     * @param conceptClasses the concept's classes
+     * @param scorer scores a model on the calibration half
      * @param maxOtherDrop allowed loss of non-concept accuracy, points
      * @return the rule, with the original model's non-concept accuracy as the reference
      */
-    static CalibrationRule against(InferenceModel original, DataView calibration, Set<Integer> conceptClasses,
-            double maxOtherDrop) {
-        return new CalibrationRule(score(original, calibration, conceptClasses).otherAcc(), maxOtherDrop);
+    static CalibrationRule against(InferenceModel original, CalibrationScorer scorer, double maxOtherDrop) {
+        return new CalibrationRule(scorer.score(original).otherAcc(), maxOtherDrop);
     }
 
     /**

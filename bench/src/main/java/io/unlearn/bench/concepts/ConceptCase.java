@@ -9,15 +9,39 @@ import java.util.TreeSet;
  * A benchmark case: one concept, or several removed at once (then the concept classes are their union).
  *
  * @param name e.g. {@code Sneaker}, {@code footwear} or {@code footwear+tops}
- * @param kind how the concept is defined, the {@code kind} of its rows: {@value #LABELS} for a set of output classes
+ * @param kind how the concept is defined, the {@code kind} of its rows: {@value #LABELS} for a set of output classes,
+ *     {@value #PATTERN} for a pattern on the input given by example ids
  * @param parts the concepts removed together (one for a single concept)
+ * @param classes the classes that count as the concept in the output: the union of the parts' labels, or the class a
+ *     pattern triggers
  */
-record ConceptCase(String name, String kind, List<Concept> parts) {
+record ConceptCase(String name, String kind, List<Concept> parts, Set<Integer> classes) {
 
     /** The kind of a concept that is a set of output classes (every concept of {@link #fashionMnist}). */
     static final String LABELS = "labels";
+    /** The kind of a concept carried by the input (the corner stamp of {@code fmnist-stamped}). */
+    static final String PATTERN = "pattern";
 
-    Set<Integer> classes() {
+    /** A case of concepts given by labels; its classes are the union of theirs. */
+    ConceptCase(String name, String kind, List<Concept> parts) {
+        this(name, kind, parts, unionOfLabels(parts));
+    }
+
+    /**
+     * @param pattern a concept given by the ids of its example samples
+     * @param triggered the class the pattern makes a model predict
+     * @return the case of kind {@value #PATTERN}
+     */
+    static ConceptCase pattern(Concept pattern, int triggered) {
+        return new ConceptCase(pattern.name(), PATTERN, List.of(pattern), Set.of(triggered));
+    }
+
+    /** @return the concept as the attacks on the representation read it: by its classes, or by its example ids */
+    Concept asOne() {
+        return kind.equals(PATTERN) ? parts.get(0) : new Concept(name, classes, Set.of());
+    }
+
+    private static Set<Integer> unionOfLabels(List<Concept> parts) {
         Set<Integer> out = new TreeSet<>();
         parts.forEach(c -> out.addAll(c.labels()));
         return out;

@@ -1,9 +1,7 @@
 package io.unlearn.bench.concepts;
 
 import io.unlearn.bench.harness.BaseModelCache;
-import io.unlearn.bench.harness.BenchWriters;
 import io.unlearn.bench.harness.EngineOptions;
-import io.unlearn.ml.ProgressEvent;
 import io.unlearn.ml.ProgressListener;
 import io.unlearn.ml.UnlearnException;
 import io.unlearn.ml.data.DataView;
@@ -19,19 +17,14 @@ import io.unlearn.ml.sae.SaeSpec;
 import io.unlearn.ml.sae.SaeStore;
 import io.unlearn.ml.sae.SparseAutoencoder;
 import io.unlearn.ml.suppression.AttackSpec;
-import io.unlearn.ml.suppression.InferenceModel;
 import io.unlearn.ml.suppression.SuppressionCalibration;
 import io.unlearn.ml.suppression.SuppressionChoice;
 import io.unlearn.ml.suppression.SuppressionEvaluation;
-import io.unlearn.ml.suppression.SuppressionReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * The concept-removal benchmark ({@code ./unlearn bench concepts}): on the CNN and Fashion-MNIST, trains (or reuses)
@@ -40,11 +33,16 @@ import java.util.stream.IntStream;
  * {@link SuppressionEvaluation} (concept and non-concept accuracy before/after, under a PGD attack, inference
  * overhead): {@code sae} (SAUCE scores, strength calibrated on the first half), {@code ga} (gradient ascent),
  * {@code mask} (the concept's logits −∞), {@code weights} (RL / NegGrad+ with their retain term) and
- * {@code retrain} (from scratch without the concept's samples). Every tuned method is calibrated on the first half
- * by the same {@link CalibrationRule}. Results are written after every concept, so a long run leaves partial
- * results.
+ * {@code retrain} (from scratch without the concept's samples), each row also with a linear probe and a relearning
+ * attack on the representation after removal ({@link RepresentationAttacks}). Every tuned method is calibrated on the
+ * first half by the same {@link CalibrationRule}. Then the pattern case on {@code fmnist-stamped}
+ * ({@link PatternCaseRun}: rows of kind {@code pattern}). Results are written after every concept, so a long run
+ * leaves partial results.
  */
 public final class ConceptsBenchmark {
+
+    /** Methods of every label concept: sae, ga, mask, weights, retrain. */
+    static final int LABEL_METHODS = 5;
 
     private ConceptsBenchmark() {
     }
@@ -62,29 +60,26 @@ public final class ConceptsBenchmark {
         DataView reportHalf = data.test().slice(half, data.test().size());
         List<String> classNames = data.train().source().classNames();
         ModelSpec spec = BaseModelCache.cnn(data, o.baseEpochs(), o.seed());
-        Map<String, Object> settings = ConceptsSettings.describe(o, data);
-        List<SaeSummary> saes = new ArrayList<>();
-        List<ConceptRow> rows = new ArrayList<>();
-        List<ConceptDetail> details = new ArrayList<>();
-        Map<String, List<SuppressionChoice>> sweep = new LinkedHashMap<>();
+        List<ConceptCase> cases = ConceptCase.fashionMnist(classNames);
+        ResultsSoFar results = new ResultsSoFar(setup.machine(), ConceptsSettings.describe(o, data), o.output(),
+                listener, cases.size() * LABEL_METHODS + PatternCaseRun.METHODS.size());
+        SaeStore store = new SaeStore(o.saeStore() != null ? o.saeStore() : tempStore());
+        AttackSpec attack = AttackSpec.pgd(o.epsilon(), o.attackSteps());
         try (Classifier model = setup.base(spec, listener.prefixed("bench/concepts/base")).model()) {
-            SaeStore store = new SaeStore(o.saeStore() != null ? o.saeStore() : tempStore());
             SaeArtifact chosen = null;
             for (SaeKind kind : List.of(SaeKind.TOPK, SaeKind.RELU_L1)) {
                 SaeSpec saeSpec = SaeSpec.builder().setKind(kind).optExpansion(o.expansion()).optEpochs(o.saeEpochs())
                         .optSeed(o.seed()).build();
                 SaeArtifact a = store.obtain(model, o.layer(), saeSpec, data.train(), data.test(),
                         listener.prefixed("bench/concepts/sae-" + kind));
-                var id = a.metadata().identity();
-                saes.add(new SaeSummary(kind.name(), id.layer(), a.sha256(), id.inputDim(), id.latents(),
-                        a.metadata().quality(), a.metadata().training().seconds(), a.reused()));
+                results.saes.add(SaeSummary.of(a, data.name()));
                 chosen = kind == o.saeKind() ? a : chosen;
             }
             List<SuppressionChoice> grid = SuppressionCalibration.grid(o.features(), o.scales(), o.clamps(), true);
-            AttackSpec attack = AttackSpec.pgd(o.epsilon(), o.attackSteps());
             try (SparseAutoencoder sae = store.load(chosen.sha256(), setup.device())) {
                 Activations trainActs = ActivationCapture.capture(ModelLayer.of(model, o.layer()), data.train());
                 String saeUri = chosen.uri();
+                Map<String, List<SuppressionChoice>> sweep = results.sweep;
                 List<RemovalMethod> methods = List.of(
                         new RemovalMethod("sae", c -> SaeMethod.build(model, sae, saeUri, trainActs, calibration,
                                 classNames, c, grid, o.maxOtherDrop(), sweep)),
@@ -97,52 +92,20 @@ public final class ConceptsBenchmark {
                                 o.maxOtherDrop(), o.seed(), listener.prefixed("bench/concepts/weights/" + c.name()))),
                         new RemovalMethod("retrain", c -> RetrainWithoutConcept.build(setup, spec, c, calibration,
                                 listener.prefixed("bench/concepts/retrain/" + c.name()))));
-                List<ConceptCase> cases = ConceptCase.fashionMnist(classNames);
-                int total = cases.size() * methods.size();
+                LabelRowEvaluation evaluation = new LabelRowEvaluation(model, reportHalf, data.train(), attack,
+                        o.attackSamples(), o.seed());
                 for (ConceptCase c : cases) {
                     for (RemovalMethod method : methods) {
                         try (Removal removal = method.remove().apply(c)) {
-                            SuppressionReport r = evaluate(model, removal.model(), reportHalf, c, attack, o);
-                            ConceptRow row = row(c, classNames, method.name(), removal, r);
-                            rows.add(row);
-                            details.add(new ConceptDetail(c.name(), method.name(), removal.choice(),
-                                    removal.calibrationConceptAcc(), removal.calibrationOtherAcc(), r,
-                                    removal.seconds()));
-                            listener.onProgress(progress(row, rows.size(), total));
+                            results.add(c, classNames, method.name(), removal, evaluation.measure(removal.model(), c));
                         }
                     }
-                    BenchWriters.write(new ConceptsResult(setup.machine(), settings, saes, rows, details, sweep, false),
-                            ConceptsReport.REPORT, o.output());
+                    results.writePartial();
                 }
             }
         }
-        ConceptsResult result = new ConceptsResult(setup.machine(), settings, saes, rows, details, sweep, true);
-        BenchWriters.write(result, ConceptsReport.REPORT, o.output());
-        return result;
-    }
-
-    private static SuppressionReport evaluate(Classifier model, InferenceModel after, DataView view, ConceptCase c,
-            AttackSpec attack, ConceptsOptions o) {
-        var classes = c.classes();
-        int[] in = IntStream.range(0, view.size()).filter(i -> classes.contains(view.label(i))).map(view::row).toArray();
-        int[] out = IntStream.range(0, view.size()).filter(i -> !classes.contains(view.label(i))).map(view::row)
-                .toArray();
-        return SuppressionEvaluation.builder().setBefore(InferenceModel.of(model)).setAfter(after)
-                .setConceptView(DataView.of(view.source(), in)).setOtherView(DataView.of(view.source(), out))
-                .setConceptClasses(classes).optAttack(attack).optAttackSamples(o.attackSamples()).build().run();
-    }
-
-    private static ConceptRow row(ConceptCase c, List<String> classNames, String method, Removal removal,
-            SuppressionReport r) {
-        double overhead = removal.weightsOnly() ? 0 : r.overheadPercent();
-        return new ConceptRow(c.name(), c.labelNames(classNames), c.kind(), method, r.conceptAccBefore(),
-                r.conceptAccAfter(), r.otherAccBefore(), r.otherAccAfter(), r.conceptAccUnderAttackAfter(), overhead);
-    }
-
-    private static ProgressEvent progress(ConceptRow row, int done, int total) {
-        return new ProgressEvent("bench/concepts/" + row.concept() + "/" + row.method(), done, total, Map.of(
-                "conceptAccAfter", row.conceptAccAfter(), "otherAccAfter", row.otherAccAfter(), "otherAccBefore",
-                row.otherAccBefore(), "underAttack", row.conceptAccUnderAttack(), "overhead", row.overheadRatio()));
+        new PatternCaseRun(o, setup, store, attack, listener).run(results);
+        return results.finish();
     }
 
     private static Path tempStore() {

@@ -28,7 +28,9 @@ import picocli.CommandLine.Option;
                     + " (method and learning rate calibrated the same way), by masking the concept's logits, and by"
                     + " retraining from scratch without the concept's samples (cached); reports on the second half"
                     + " concept and non-concept accuracy before and after, concept accuracy under a PGD attack, and the"
-                    + " inference overhead."})
+                    + " inference overhead, and per row a linear probe and a relearning attack on the representation"
+                    + " after removal. Then the same for a pattern concept: the corner stamp of fmnist-stamped (sae,"
+                    + " mask, weights, retrain)."})
 public final class ConceptsOptions extends EngineBenchCommand {
 
     public ConceptsOptions() {
@@ -76,6 +78,9 @@ public final class ConceptsOptions extends EngineBenchCommand {
 
     @Mixin
     private WeightEditOptions weights = new WeightEditOptions();
+
+    @Mixin
+    private PatternOptions pattern = new PatternOptions();
 
     @Option(names = "--epsilon", paramLabel = "E", description = "Attack budget, L∞ on pixels in [0, 1] (default: ${DEFAULT-VALUE}).")
     private double epsilon = 0.03;
@@ -146,6 +151,9 @@ public final class ConceptsOptions extends EngineBenchCommand {
     /** @return the settings of the weight-editing rows */
     public WeightEditOptions weights() { return weights; }
 
+    /** @return the settings of the pattern case */
+    public PatternOptions pattern() { return pattern; }
+
     /** @return base-model epochs (the methods benchmark's, so its cached model is reused) */
     public int baseEpochs() {
         return engine().baseEpochs(null);
@@ -175,6 +183,7 @@ public final class ConceptsOptions extends EngineBenchCommand {
             p.add("GA learning rates must be positive, was " + gaLrs);
         }
         p.addAll(weights.problems());
+        p.addAll(pattern.problems());
         if (!(epsilon >= 0) || attackSteps < 1 || attackSamples() < 1) {
             p.add("attack needs epsilon >= 0, steps >= 1, samples >= 1; was " + epsilon + ", " + attackSteps
                     + ", " + attackSamples());

@@ -18,7 +18,9 @@ public final class ConceptsReport {
     public static final Report<ConceptsResult> REPORT = new Report<>("## Concept removal with SAEs",
             ConceptsReport::markdown, ConceptsReport::table);
     /** Concepts whose whole calibration grid is printed in the Markdown section. */
-    static final List<String> SWEEP_SHOWN = List.of("Sneaker", "footwear", "Shirt");
+    static final List<String> SWEEP_SHOWN = List.of("Sneaker", "footwear", "Shirt", "corner-stamp");
+    /** The method every other one is compared with on the attacks on the representation. */
+    static final String MASK = "mask";
 
     private ConceptsReport() {
     }
@@ -41,19 +43,25 @@ public final class ConceptsReport {
                     q.accuracyWithout(), q.accuracyWithSae(), s.trainingSeconds(), s.reused()));
         });
         md.append("\nResults on the report half of the test set (percent; concept acc = concept samples predicted as"
-                + " any concept class; under attack = after removal, PGD trying to elicit the true label;"
+                + " any concept class, for the pattern the stamp's effect: stamped non-target images predicted as the"
+                + " target; under attack = after removal, PGD trying to elicit the concept; probe = linear probe"
+                + " telling concept from other held-out samples on the representation after removal, chance in"
+                + " brackets; relearn = concept accuracy after fine-tuning the head on 10 / 100 concept samples;"
                 + " goal = concept ≤ 5, non-concept within 2 points, overhead ≤ 15; methods: sae = SAE suppression,"
                 + " ga = gradient ascent, mask = concept logits −∞, weights = weight editing with a retain term,"
                 + " retrain = from scratch without the concept's samples):\n\n")
-                .append("| concept | method | concept acc | non-concept acc | under attack (orig → after) |"
-                        + " overhead % | chosen | goal |\n|---|---|---|---|---|---|---|---|\n");
+                .append("| concept | kind | method | concept acc | non-concept acc | under attack (orig → after) |"
+                        + " probe (chance) | relearn k10 / k100 | overhead % | chosen | goal |\n"
+                        + "|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (int i = 0; i < r.rows().size(); i++) {
             ConceptRow row = r.rows().get(i);
             ConceptDetail d = r.details().get(i);
-            md.append(String.format(Locale.ROOT, "| %s | %s | %.1f → %.1f | %.1f → %.1f | %.1f → %.1f | %.1f | %s | %s |%n",
-                    row.concept(), row.method(), row.conceptAccBefore(), row.conceptAccAfter(), row.otherAccBefore(),
-                    row.otherAccAfter(), d.report().conceptAccUnderAttackBefore(), row.conceptAccUnderAttack(),
-                    row.overheadRatio(), d.choice(), goal(row)));
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f → %.1f | %.1f → %.1f | %.1f → %.1f | %.1f (%.1f)"
+                    + " | %.1f / %.1f | %.1f | %s | %s |%n", row.concept(), row.kind(), row.method(),
+                    row.conceptAccBefore(), row.conceptAccAfter(), row.otherAccBefore(), row.otherAccAfter(),
+                    d.report().conceptAccUnderAttackBefore(), row.conceptAccUnderAttack(), row.probeAccAfter(),
+                    row.probeChance(), row.relearnAccK10(), row.relearnAccK100(), row.overheadRatio(), d.choice(),
+                    goal(row)));
         }
         md.append('\n').append(goalSummary(r.rows())).append('\n');
         for (String concept : SWEEP_SHOWN) {
@@ -75,13 +83,18 @@ public final class ConceptsReport {
         return met ? "met" : "missed";
     }
 
-    /** @return one line per method, in the order the rows name them: how many concepts met the goal */
+    /**
+     * @return one line per method, in the order the rows name them: how many concepts met the goal, and for every
+     *     method but the mask on how many concepts its probe and relearning accuracies (k = 10, 100) stay below the
+     *     mask's (the mask leaves the representation as it was, so below it means the concept left the representation)
+     */
     static String goalSummary(List<ConceptRow> rows) {
         StringBuilder sb = new StringBuilder();
         for (String method : rows.stream().map(ConceptRow::method).distinct().toList()) {
-            long met = rows.stream().filter(x -> x.method().equals(method) && goal(x).equals("met")).count();
-            long all = rows.stream().filter(x -> x.method().equals(method)).count();
-            sb.append(String.format(Locale.ROOT, "- `%s`: goal met for %d of %d concepts.%n", method, met, all));
+            List<ConceptRow> own = rows.stream().filter(x -> x.method().equals(method)).toList();
+            long met = own.stream().filter(x -> goal(x).equals("met")).count();
+            sb.append(String.format(Locale.ROOT, "- `%s`: goal met for %d of %d concepts", method, met, own.size()));
+            sb.append(method.equals(MASK) ? "" : MaskComparison.of(own, rows).sentence()).append(".\n");
         }
         return sb.toString();
     }
@@ -91,11 +104,13 @@ public final class ConceptsReport {
      * @return a plain-text table of the rows
      */
     static String table(ConceptsResult r) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-16s %-7s %17s %17s %8s %8s%n", "concept",
-                "method", "concept acc", "other acc", "attack", "ovh %"));
-        r.rows().forEach(x -> sb.append(String.format(Locale.ROOT, "%-16s %-7s %7.1f → %7.1f %7.1f → %7.1f %8.1f %8.1f%n",
-                x.concept(), x.method(), x.conceptAccBefore(), x.conceptAccAfter(), x.otherAccBefore(),
-                x.otherAccAfter(), x.conceptAccUnderAttack(), x.overheadRatio())));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-16s %-7s %17s %17s %8s %13s %13s %8s%n",
+                "concept", "method", "concept acc", "other acc", "attack", "probe/chance", "relearn10/100", "ovh %"));
+        r.rows().forEach(x -> sb.append(String.format(Locale.ROOT,
+                "%-16s %-7s %7.1f → %7.1f %7.1f → %7.1f %8.1f %6.1f/%6.1f %6.1f/%6.1f %8.1f%n", x.concept(), x.method(),
+                x.conceptAccBefore(), x.conceptAccAfter(), x.otherAccBefore(), x.otherAccAfter(),
+                x.conceptAccUnderAttack(), x.probeAccAfter(), x.probeChance(), x.relearnAccK10(), x.relearnAccK100(),
+                x.overheadRatio())));
         return sb.toString();
     }
 

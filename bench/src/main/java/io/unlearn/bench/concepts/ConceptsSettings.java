@@ -1,6 +1,14 @@
 package io.unlearn.bench.concepts;
 
+import io.unlearn.bench.harness.EngineOptions;
+import io.unlearn.ml.data.Backdoor;
+import io.unlearn.ml.data.CornerStamp;
+import io.unlearn.ml.data.StampedFashionMnist;
 import io.unlearn.ml.data.UnlearnDataset;
+import io.unlearn.ml.suppression.ConceptAttackEvaluation;
+import io.unlearn.ml.suppression.ConceptProbe;
+import io.unlearn.ml.suppression.PatternConcept;
+import io.unlearn.ml.suppression.RelearningAttack;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -48,10 +56,44 @@ final class ConceptsSettings {
                 + " non-concept samples, batch 1,000, interleaved with the original model; measured for sae and mask;"
                 + " ga, weights and retrain change only the weights of the same network, so their rows show 0 (the"
                 + " measured figure in the details shows the timing noise)");
+        s.put("probe", "ConceptAttackEvaluation on the model after removal: Smile L2 logistic regression (λ "
+                + ConceptProbe.DEFAULT_LAMBDA + ", standardised features) on the representation that feeds the head,"
+                + " a balanced draw of up to " + ConceptProbe.DEFAULT_MAX_PER_SIDE + " concept and as many other"
+                + " report-half samples, fitted on half of each side and scored on the rest; seed " + o.seed()
+                + "; for the mask the representation is the original's");
+        s.put("relearning", "the head fine-tuned (" + RelearningAttack.DEFAULT_STEPS + " full-batch steps, class-"
+                + "balanced softmax regression) on k = " + ConceptAttackEvaluation.SMALL_K + " / "
+                + ConceptAttackEvaluation.LARGE_K + " concept samples and as many others drawn from the training split"
+                + " (seed " + o.seed() + "), scored on the report half: relearn = concept samples predicted as a"
+                + " concept class; the details hold the same head's accuracy on the other samples");
+        describePattern(o, s);
         s.put("quick", o.quick());
         s.put("seed", o.seed());
         s.put("command", "./unlearn bench concepts" + (o.quick() ? " --quick" : "") + " --layer " + o.layer()
                 + " --out " + o.output().out());
         return s;
+    }
+
+    private static void describePattern(ConceptsOptions o, Map<String, Object> s) {
+        s.put("pattern", StampedFashionMnist.NAME + " (" + (o.quick() ? "the first " + PatternOptions.QUICK_TRAIN
+                + " training and " + EngineOptions.QUICK_TEST + " test images" : "every image") + "; " + Math.round(100 * Backdoor.DEFAULT_FRACTION) + "% of the"
+                + " non-Trouser training images carry a " + CornerStamp.SIZE + "×" + CornerStamp.SIZE + " corner stamp"
+                + " and the label Trouser), concept "
+                + PatternConcept.DEFAULT_NAME + " given by the stamped training ids; its own base CNN with the recipe"
+                + " above; concept acc = stamp effect (stamped non-target report images predicted as Trouser),"
+                + " non-concept acc = accuracy on the clean report images; the clean twins' false-Trouser rate is in the"
+                + " details; methods sae, mask, weights, retrain; ga is left out (no retain term)");
+        s.put("pattern sae", "RELU_L1 (not TopK: a TopK SAE's stamp latents overlap Trouser's, and no setting removed"
+                + " the stamp while sparing Trouser) on layer " + o.layer() + ", expansion " + o.expansion() + ", "
+                + o.pattern().saeEpochs(o.quick()) + " epochs, batch " + PatternOptions.SAE_BATCH + "; grid top-k "
+                + o.pattern().features() + " × the scales and clamps above; rule: lowest stamp effect with ≤ "
+                + o.maxOtherDrop() + " points clean-accuracy loss, and as little on Trouser's clean images");
+        s.put("pattern mask", "Trouser's logit −∞: the stamp's effect goes to 0 by construction, and every Trouser"
+                + " image is lost (the non-concept accuracy shows the cost)");
+        s.put("pattern weights and retrain", "as above with the stamped training samples as the forget set (weights:"
+                + " same methods, lrs and rule, the stamp's effect as concept accuracy) or left out (retrain)");
+        s.put("pattern attacks", "probe: stamped vs clean twins of the report half's non-Trouser images; relearning:"
+                + " the attacker draws stamped (labelled Trouser) and other training images, relearn = stamped twins"
+                + " predicted as Trouser");
     }
 }

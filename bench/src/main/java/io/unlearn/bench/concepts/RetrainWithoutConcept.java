@@ -1,5 +1,6 @@
 package io.unlearn.bench.concepts;
 
+import ai.djl.Device;
 import io.unlearn.bench.harness.BaseModelCache;
 import io.unlearn.bench.harness.EngineOptions;
 import io.unlearn.ml.ProgressListener;
@@ -7,6 +8,7 @@ import io.unlearn.ml.data.DataView;
 import io.unlearn.ml.data.UnlearnDataset;
 import io.unlearn.ml.model.ModelSpec;
 import io.unlearn.ml.suppression.InferenceModel;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,13 +40,26 @@ final class RetrainWithoutConcept {
 
     static Removal build(EngineOptions.Setup setup, ModelSpec baseSpec, ConceptCase c, DataView calibration,
             ProgressListener listener) {
+        return build(setup.cache(), setup.device(), baseSpec, setup.data(), excludedIds(setup.data(), c),
+                CalibrationScorer.labels(calibration, c.classes()), listener);
+    }
+
+    /**
+     * @param cache the base-model cache, or null
+     * @param device where to train
+     * @param baseSpec the base model's recipe
+     * @param data its dataset
+     * @param excluded the training samples left out (a concept's classes, or a pattern's stamped samples)
+     * @param scorer scores the retrain on the calibration half (for the details)
+     * @param listener training epochs
+     * @return the retrained model
+     */
+    static Removal build(Path cache, Device device, ModelSpec baseSpec, UnlearnDataset data, List<String> excluded,
+            CalibrationScorer scorer, ProgressListener listener) {
         long t0 = System.nanoTime();
-        UnlearnDataset data = setup.data();
-        List<String> excluded = excludedIds(data, c);
-        BaseModelCache.Base retrained = BaseModelCache.obtainWithout(setup.cache(), baseSpec, data, excluded,
-                setup.device(), listener);
+        BaseModelCache.Base retrained = BaseModelCache.obtainWithout(cache, baseSpec, data, excluded, device, listener);
         InferenceModel model = InferenceModel.of(retrained.model());
-        CalibrationRule.Score s = CalibrationRule.score(model, calibration, c.classes());
+        CalibrationRule.Score s = scorer.score(model);
         String choice = baseSpec.training().epochs() + " epochs on " + (data.train().size() - excluded.size())
                 + " samples" + (retrained.reused() ? " (cached)" : "");
         return new Removal(model, choice, s.conceptAcc(), s.otherAcc(), (System.nanoTime() - t0) / 1e9, true,

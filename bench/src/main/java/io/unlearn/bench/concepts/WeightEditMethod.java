@@ -15,7 +15,7 @@ import java.util.Map;
  * Removal by editing the weights with methods of {@link UnlearningMethods}: the forget set is every training sample of
  * the concept's classes, the retain set every other training sample (used by the methods that have a retain term:
  * {@code rl} trains on it beside the relabelled concept samples, {@code neggrad+} descends on it while ascending on
- * the concept). Each method × learning rate is run with the method's other defaults and the benchmark's seed; the
+ * the concept; for a pattern concept the forget set is its stamped training samples). Each method × learning rate is run with the method's other defaults and the benchmark's seed; the
  * {@link CalibrationRule} picks one on the calibration half. With the single method {@code ga} (gradient ascent on
  * the concept only, no retain term) this is the benchmark's {@code ga} row.
  */
@@ -46,17 +46,33 @@ final class WeightEditMethod {
 
     static Removal build(Classifier original, UnlearnDataset data, ConceptCase c, DataView calibration,
             List<Setting> settings, double maxOtherDrop, long seed, ProgressListener listener) {
-        long t0 = System.nanoTime();
         List<String> forget = new ArrayList<>();
         c.classes().forEach(label -> forget.addAll(data.classIds(label)));
-        CalibrationRule rule = CalibrationRule.against(InferenceModel.of(original), calibration, c.classes(),
-                maxOtherDrop);
+        return build(original, data, forget, CalibrationScorer.labels(calibration, c.classes()), settings,
+                maxOtherDrop, seed, listener);
+    }
+
+    /**
+     * @param original the model before removal (left unchanged)
+     * @param data its dataset
+     * @param forget the training samples to unlearn (the retain set is every other training sample)
+     * @param scorer scores a candidate on the calibration half
+     * @param settings method × learning rate, tried in order
+     * @param maxOtherDrop the rule's allowed loss of non-concept accuracy, points
+     * @param seed the seed of every run
+     * @param listener training progress
+     * @return the rule's pick
+     */
+    static Removal build(Classifier original, UnlearnDataset data, List<String> forget, CalibrationScorer scorer,
+            List<Setting> settings, double maxOtherDrop, long seed, ProgressListener listener) {
+        long t0 = System.nanoTime();
+        CalibrationRule rule = CalibrationRule.against(InferenceModel.of(original), scorer, maxOtherDrop);
         boolean oneMethod = settings.stream().map(Setting::method).distinct().count() == 1;
         SettingSearch.Pick<Setting, Classifier> best = SettingSearch.best(settings, s -> {
             UnlearningTask task = UnlearningTask.builder().setModel(original).setDataset(data).setForgetIds(forget)
                     .optHyperparameters(Map.of("lr", s.learningRate())).optSeed(seed).build();
             return UnlearningMethods.byName(s.method()).unlearn(task, listener).model();
-        }, m -> CalibrationRule.score(InferenceModel.of(m), calibration, c.classes()), rule);
+        }, m -> scorer.score(InferenceModel.of(m)), rule);
         Setting s = best.setting();
         String choice = (oneMethod ? "" : s.method() + " ") + "lr=" + s.learningRate();
         return new Removal(InferenceModel.of(best.model()), choice, best.score().conceptAcc(),

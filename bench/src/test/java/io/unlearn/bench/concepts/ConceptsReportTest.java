@@ -12,6 +12,9 @@ import io.unlearn.ml.UnlearnException;
 import io.unlearn.ml.sae.SaeKind;
 import io.unlearn.ml.sae.SaeQuality;
 import io.unlearn.ml.suppression.AttackSpec;
+import io.unlearn.ml.suppression.ConceptAttackReport;
+import io.unlearn.ml.suppression.ProbeResult;
+import io.unlearn.ml.suppression.RelearningResult;
 import io.unlearn.ml.suppression.SuppressionChoice;
 import io.unlearn.ml.suppression.SuppressionReport;
 import java.nio.file.Files;
@@ -32,14 +35,26 @@ class ConceptsReportTest {
                 10);
         return new ConceptsResult(Map.of("cores", 2), Map.of("quick", true),
                 List.of(new SaeSummary("TOPK", "penultimate", "a".repeat(64), 128, 1024,
-                        new SaeQuality(0.05, 32, 0.01, 90, 89, 100), 9.5, false)),
-                List.of(new ConceptRow("Sneaker", List.of("Sneaker"), "labels", "sae", 95, 3, 90, 89, 10, 10),
-                        new ConceptRow("Sneaker", List.of("Sneaker"), "labels", "mask", 95, 0, 90, 90, 0, 1),
-                        new ConceptRow("Sneaker", List.of("Sneaker"), "labels", "retrain", 95, 0, 90, 91, 0, 0)),
-                List.of(new ConceptDetail("Sneaker", "sae", "k=32 γ=-0.5 err", 2, 89, r, 1.5),
-                        new ConceptDetail("Sneaker", "mask", "logits of 1 class = −∞", 0, 90, r, 0.1),
-                        new ConceptDetail("Sneaker", "retrain", "8 epochs on 9000 samples", 0, 91, r, 60)),
+                        new SaeQuality(0.05, 32, 0.01, 90, 89, 100), 9.5, false, "fmnist")),
+                List.of(new ConceptRow("Sneaker", List.of("Sneaker"), "labels", "sae", 95, 3, 90, 89, 10, 10, 60, 50,
+                                20, 40),
+                        new ConceptRow("Sneaker", List.of("Sneaker"), "labels", "mask", 95, 0, 90, 90, 0, 1, 99, 50, 90,
+                                95),
+                        new ConceptRow("Sneaker", List.of("Sneaker"), "labels", "retrain", 95, 0, 90, 91, 0, 0, 70, 50,
+                                95, 99)),
+                List.of(detail("sae", "k=32 γ=-0.5 err", 2, 89, r, 1.5),
+                        detail("mask", "logits of 1 class = −∞", 0, 90, r, 0.1),
+                        detail("retrain", "8 epochs on 9000 samples", 0, 91, r, 60)),
                 Map.of("Sneaker", List.of(new SuppressionChoice(32, -0.5, null, true, 2, 89))), true);
+    }
+
+    private static ConceptDetail detail(String method, String choice, double conceptAcc, double otherAcc,
+            SuppressionReport r, double seconds) {
+        ProbeResult probe = new ProbeResult("penultimate", 60, 50, 100, 100);
+        RelearningResult k10 = new RelearningResult(10, 10, 10, 100, 900, 3, 20, 89, 85);
+        RelearningResult k100 = new RelearningResult(100, 100, 100, 100, 900, 3, 40, 89, 87);
+        return new ConceptDetail("Sneaker", method, choice, conceptAcc, otherAcc, r, seconds,
+                new ConceptAttackReport(probe, null, k10, k100), 85, 87, null, null, 2);
     }
 
     @Test
@@ -52,7 +67,12 @@ class ConceptsReportTest {
             keys.add(it.next());
         }
         assertEquals(new TreeSet<>(List.of("concept", "labels", "kind", "method", "concept_acc_before", "concept_acc_after",
-                "other_acc_before", "other_acc_after", "concept_acc_under_attack", "overhead_ratio")), keys);
+                "other_acc_before", "other_acc_after", "concept_acc_under_attack", "overhead_ratio", "probe_acc_after",
+                "probe_chance", "relearn_acc_k10", "relearn_acc_k100")), keys);
+        assertEquals(60, row.get("probe_acc_after").asDouble());
+        JsonNode detail = new ObjectMapper().readTree(out.toFile()).get("details").get(0);
+        assertEquals(85, detail.get("relearn_other_acc_k10").asDouble());
+        assertEquals(87, detail.get("relearn_other_acc_k100").asDouble());
         assertEquals("sae", row.get("method").asText());
         assertEquals("labels", row.get("kind").asText());
     }
@@ -60,14 +80,18 @@ class ConceptsReportTest {
     @Test
     void everyMethodGetsItsRowAndItsGoalLine() {
         String md = ConceptsReport.markdown(result());
-        assertTrue(md.contains("| Sneaker | mask | 95.0 → 0.0 | 90.0 → 90.0 | 99.0 → 0.0 | 1.0 | logits of 1 class"),
-                md);
-        assertTrue(md.contains("- `sae`: goal met for 1 of 1 concepts.\n- `mask`: goal met for 1 of 1 concepts.\n"
-                + "- `retrain`: goal met for 1 of 1 concepts."), md);
+        assertTrue(md.contains("| Sneaker | labels | mask | 95.0 → 0.0 | 90.0 → 90.0 | 99.0 → 0.0 | 99.0 (50.0)"
+                + " | 90.0 / 95.0 | 1.0 | logits of 1 class"), md);
+        assertTrue(md.contains("- `sae`: goal met for 1 of 1 concepts; beats the mask (lower accuracy) on probe for 1,"
+                + " relearn k10 for 1, relearn k100 for 1 of 1 concepts.\n- `mask`: goal met for 1 of 1 concepts.\n"
+                + "- `retrain`: goal met for 1 of 1 concepts; beats the mask (lower accuracy) on probe for 1,"
+                + " relearn k10 for 0, relearn k100 for 0 of 1 concepts."), md);
         ConceptsResult r = result();
         List<ConceptRow> missed = List.of(new ConceptRow("Bag", List.of("Bag"), "labels", "weights", 95, 30, 90, 80,
-                50, 0), new ConceptRow("Coat", List.of("Coat"), "labels", "weights", 95, 4, 90, 88.5, 50, 0));
-        assertEquals("- `weights`: goal met for 1 of 2 concepts.\n", ConceptsReport.goalSummary(missed));
+                50, 0, 90, 50, 80, 90), new ConceptRow("Coat", List.of("Coat"), "labels", "weights", 95, 4, 90, 88.5, 50,
+                0, 90, 50, 80, 90));
+        assertEquals("- `weights`: goal met for 1 of 2 concepts; no mask row to compare with.\n",
+                ConceptsReport.goalSummary(missed));
         assertTrue(ConceptsReport.table(r).contains("retrain"), ConceptsReport.table(r));
     }
 
@@ -79,7 +103,7 @@ class ConceptsReportTest {
         MarkdownSections.write(md, ConceptsReport.REPORT.heading(), ConceptsReport.REPORT.section(result()));
         String text = Files.readString(md);
         assertTrue(text.contains("keep me\n") && text.contains("keep me too"), text);
-        assertTrue(!text.contains("old numbers") && text.contains("| Sneaker | sae | 95.0 → 3.0"), text);
+        assertTrue(!text.contains("old numbers") && text.contains("| Sneaker | labels | sae | 95.0 → 3.0"), text);
         assertEquals(1, text.split(java.util.regex.Pattern.quote(ConceptsReport.REPORT.heading()), -1).length - 1);
         Path fresh = dir.resolve("new.md");
         MarkdownSections.write(fresh, ConceptsReport.REPORT.heading(), ConceptsReport.REPORT.section(result()));
