@@ -34,12 +34,12 @@ public final class ConceptsReport {
         md.append("Machine: ").append(kv(r.machine())).append(".\n\n");
         r.settings().forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
         md.append("\nSAEs (quality on the whole test set; accuracy with x̂ replacing the layer, no error term, no"
-                + " suppression):\n\n| kind | layer | d → h | FVU | mean L0 | dead | acc without | acc with SAE |"
-                + " train s | reused |\n|---|---|---|---|---|---|---|---|---|---|\n");
+                + " suppression):\n\n| dataset | kind | layer | d → h | FVU | mean L0 | dead | acc without |"
+                + " acc with SAE | train s | reused |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         r.saes().forEach(s -> {
             SaeQuality q = s.quality();
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d → %d | %.3f | %.1f | %.1f%% | %.2f | %.2f | %.1f | %s |%n",
-                    s.kind(), s.layer(), s.width(), s.latents(), q.fvu(), q.meanL0(), 100 * q.deadShare(),
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d → %d | %.3f | %.1f | %.1f%% | %.2f | %.2f | %.1f | %s |%n",
+                    s.dataset(), s.kind(), s.layer(), s.width(), s.latents(), q.fvu(), q.meanL0(), 100 * q.deadShare(),
                     q.accuracyWithout(), q.accuracyWithSae(), s.trainingSeconds(), s.reused()));
         });
         md.append("\nResults on the report half of the test set (percent; concept acc = concept samples predicted as"
