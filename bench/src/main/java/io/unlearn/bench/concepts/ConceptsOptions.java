@@ -89,7 +89,8 @@ public final class ConceptsOptions extends EngineBenchCommand {
     private int attackSteps = 10;
 
     @Option(names = "--attack-samples", paramLabel = "N", description = "Samples attacked per side (default: 500,"
-            + " quick 200: each of the five methods of a concept runs PGD on both models).")
+            + " quick 100: each method of a concept runs PGD on both models, and quick mode also runs the probe,"
+            + " the relearning attacks and the pattern case within its 10 minutes).")
     private Integer attackSamples;
 
     /** A number, or nothing for an empty value (so {@code --clamps ''} means none). */
@@ -137,7 +138,7 @@ public final class ConceptsOptions extends EngineBenchCommand {
     /** @return PGD steps */
     public int attackSteps() { return attackSteps; }
     /** @return samples attacked per side */
-    public int attackSamples() { return attackSamples != null ? attackSamples : quick() ? 200 : 500; }
+    public int attackSamples() { return attackSamples != null ? attackSamples : quick() ? 100 : 500; }
 
     /** @return GA learning rates tried in calibration */
     public List<Double> gaLearningRates() {

@@ -130,7 +130,7 @@ class ConceptsReportTest {
         assertEquals(List.of(1e-5, 3e-5, 1e-4), quick.gaLearningRates());
         assertEquals(List.of("rl", "neggrad+"), quick.weights().methods());
         assertEquals(List.of(1e-3, 1e-2), quick.weightsLearningRates());
-        assertEquals(200, quick.attackSamples());
+        assertEquals(100, quick.attackSamples());
         UnlearnException weights = assertThrows(UnlearnException.class, () -> CommandLine.populateCommand(
                 new ConceptsOptions(), "--weights-methods", "rl,nope,retrain", "--weights-lrs", "0").check());
         assertTrue(weights.getMessage().contains("unknown unlearning method 'nope'")
