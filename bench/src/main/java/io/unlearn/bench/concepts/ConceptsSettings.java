@@ -60,7 +60,9 @@ final class ConceptsSettings {
                 + ConceptProbe.DEFAULT_LAMBDA + ", standardised features) on the representation that feeds the head,"
                 + " a balanced draw of up to " + ConceptProbe.DEFAULT_MAX_PER_SIDE + " concept and as many other"
                 + " report-half samples, fitted on half of each side and scored on the rest; seed " + o.seed()
-                + "; for the mask the representation is the original's");
+                + "; for the mask the representation is the original's. Read it against the retrain row rather than"
+                + " chance: a model that never saw the concept still separates its samples linearly when they differ"
+                + " in the pixels (a class's shapes, a visible stamp), so probe ≈ retrain's means as gone as retraining");
         s.put("relearning", "the head fine-tuned (" + RelearningAttack.DEFAULT_STEPS + " full-batch steps, class-"
                 + "balanced softmax regression) on k = " + ConceptAttackEvaluation.SMALL_K + " / "
                 + ConceptAttackEvaluation.LARGE_K + " concept samples and as many others drawn from the training split"
@@ -83,8 +85,8 @@ final class ConceptsSettings {
                 + " above; concept acc = stamp effect (stamped non-target report images predicted as Trouser),"
                 + " non-concept acc = accuracy on the clean report images; the clean twins' false-Trouser rate is in the"
                 + " details; methods sae, mask, weights, retrain; ga is left out (no retain term)");
-        s.put("pattern sae", "RELU_L1 (not TopK: a TopK SAE's stamp latents overlap Trouser's, and no setting removed"
-                + " the stamp while sparing Trouser) on layer " + o.layer() + ", expansion " + o.expansion() + ", "
+        s.put("pattern sae", "RELU_L1 (not TopK: a TopK SAE's stamp latents overlap Trouser's, and its settings that"
+                + " spare Trouser leave much of the stamp's effect; see PatternConceptTest) on layer " + o.layer() + ", expansion " + o.expansion() + ", "
                 + o.pattern().saeEpochs(o.quick()) + " epochs, batch " + PatternOptions.SAE_BATCH + "; grid top-k "
                 + o.pattern().features() + " × the scales and clamps above; rule: lowest stamp effect with ≤ "
                 + o.maxOtherDrop() + " points clean-accuracy loss, and as little on Trouser's clean images");
