@@ -1,0 +1,55 @@
+package io.unlearn.ml.suppression;
+
+import io.unlearn.ml.data.DataView;
+import io.unlearn.ml.data.UnlearnDataset;
+import io.unlearn.ml.model.Classifier;
+import io.unlearn.ml.sae.SparseAutoencoder;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * A concept's accuracy recomputed from the artifacts alone, for tests that check what a service reported or chose: the
+ * evaluation split's samples of the concept's classes ({@link ConceptSplits#evaluation}), and the share of them the model
+ * predicts as one of those classes, without and with the suppression configs applied. Deliberately plain (no
+ * {@link SuppressionEvaluation}, no attack), so that it shares no code with what it checks beyond the model itself.
+ */
+public final class ConceptAccuracy {
+
+    /**
+     * @param before percent of the concept's samples predicted as one of its classes by the plain model
+     * @param after the same with every config applied
+     * @param samples how many of the evaluation split's samples belong to the concept
+     */
+    public record Measured(double before, double after, int samples) {
+    }
+
+    private ConceptAccuracy() {
+    }
+
+    /**
+     * @param model the model version the configs were built for
+     * @param configs the suppressions in force (all applied at once, as a registry serves the version)
+     * @param saes the SAEs the configs name
+     * @param data the dataset slice the version was built and judged on
+     * @param labels the concept's class names
+     * @return the concept's accuracy on the evaluation split, before and after
+     */
+    public static Measured onEvaluationSplit(Classifier model, List<SuppressionConfig> configs, List<SparseAutoencoder> saes,
+            UnlearnDataset data, List<String> labels) {
+        List<String> names = data.train().source().classNames();
+        Set<Integer> classes = Set.copyOf(labels.stream().map(names::indexOf).toList());
+        DataView split = ConceptSplits.evaluation(data);
+        DataView concept = DataView.of(split.source(),
+                IntStream.range(0, split.size()).filter(i -> classes.contains(split.label(i))).map(split::row).toArray());
+        try (SuppressedModel suppressed = SuppressedModel.of(model, configs, saes)) {
+            return new Measured(share(InferenceModel.of(model).predict(concept), classes), share(suppressed.predict(concept), classes),
+                    concept.size());
+        }
+    }
+
+    private static double share(int[] predicted, Set<Integer> classes) {
+        return 100.0 * Arrays.stream(predicted).filter(classes::contains).count() / Math.max(1, predicted.length);
+    }
+}
