@@ -38,9 +38,21 @@ public final class ConceptAccuracy {
      */
     public static Measured onEvaluationSplit(Classifier model, List<SuppressionConfig> configs, List<SparseAutoencoder> saes,
             UnlearnDataset data, List<String> labels) {
-        List<String> names = data.train().source().classNames();
+        return on(ConceptSplits.evaluation(data), model, configs, saes, labels);
+    }
+
+    /**
+     * @param split the samples to count on (e.g. {@link ConceptSplits#calibration}, to check what a calibration saw)
+     * @param model the model version the configs were built for
+     * @param configs the suppressions in force
+     * @param saes the SAEs the configs name
+     * @param labels the concept's class names
+     * @return the concept's accuracy on {@code split}, before and after
+     */
+    public static Measured on(DataView split, Classifier model, List<SuppressionConfig> configs, List<SparseAutoencoder> saes,
+            List<String> labels) {
+        List<String> names = split.source().classNames();
         Set<Integer> classes = Set.copyOf(labels.stream().map(names::indexOf).toList());
-        DataView split = ConceptSplits.evaluation(data);
         DataView concept = DataView.of(split.source(),
                 IntStream.range(0, split.size()).filter(i -> classes.contains(split.label(i))).map(split::row).toArray());
         try (SuppressedModel suppressed = SuppressedModel.of(model, configs, saes)) {

@@ -11,6 +11,7 @@ import io.unlearn.events.RequestState;
 import io.unlearn.events.RequestStatus;
 import io.unlearn.events.SuppressionConfig;
 import io.unlearn.ml.suppression.ConceptAccuracy;
+import io.unlearn.ml.suppression.ConceptSplits;
 import io.unlearn.schemas.Digests;
 import io.unlearn.stack.LocalStack;
 import io.unlearn.stack.LocalStackExtension;
@@ -22,13 +23,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Concept removal on the real stack: a concept request becomes a SUPPRESSED version on the head's weights, whose effect the
- * test measures itself from the published artifacts on the evaluation split (not the worker's calibration figures); a later
+ * test measures itself from the published artifacts on the evaluation split (not the worker's calibration figures, which it
+ * only checks were taken on the calibration half); a later
  * deletion changes the weights, so the worker derives the concept again on them; a concept naming an unknown class
  * fails with the reason.
  */
@@ -59,6 +62,9 @@ class ConceptRemovalIT {
             ConceptAccuracy.Measured measured = PublishedSuppressions.measure(v2, WorkerFixture.TRAIN, FOOTWEAR);
             assertThat(measured.after()).as("footwear on the evaluation split, measured here from the published artifacts: %s", measured)
                     .isLessThan(measured.before() - 20);
+            ConceptAccuracy.Measured calibrated = PublishedSuppressions.measure(v2, WorkerFixture.TRAIN, FOOTWEAR, ConceptSplits::calibration);
+            assertThat(v2.getHyperparameters().get("footwear.calibration_concept_acc")).as("the worker calibrated on the calibration half")
+                    .isEqualTo(String.format(Locale.ROOT, "%.1f -> %.1f", calibrated.before(), calibrated.after()));
             assertThat(f.statuses(s -> s.getRequestId().equals(f.prefix + "-footwear") && s.getState() == RequestState.APPLIED, 1,
                     Duration.ofSeconds(30))).extracting(RequestStatus::getVersionId).containsExactly(v2.getVersionId());
 

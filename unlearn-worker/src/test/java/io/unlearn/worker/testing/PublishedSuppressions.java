@@ -5,12 +5,16 @@ import io.unlearn.events.ModelVersion;
 import io.unlearn.events.SuppressionConfig;
 import io.unlearn.ml.TestData;
 import io.unlearn.ml.artifact.ArtifactResolver;
+import io.unlearn.ml.data.DataView;
+import io.unlearn.ml.data.UnlearnDataset;
 import io.unlearn.ml.model.Classifier;
 import io.unlearn.ml.sae.SparseAutoencoder;
 import io.unlearn.ml.suppression.ConceptAccuracy;
+import io.unlearn.ml.suppression.ConceptSplits;
 import io.unlearn.ml.suppression.SuppressedFeature;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What a published SUPPRESSED version does to one concept, measured by a test from the version's artifacts alone: the
@@ -31,13 +35,22 @@ public final class PublishedSuppressions {
      * @return the concept's accuracy on the evaluation split without and with every active suppression
      */
     public static ConceptAccuracy.Measured measure(ModelVersion v, int datasetLimit, List<String> labels) {
+        return measure(v, datasetLimit, labels, ConceptSplits::evaluation);
+    }
+
+    /**
+     * @param split which part of the slice to count on, e.g. {@code ConceptSplits::calibration}
+     * @return the same on that part
+     */
+    public static ConceptAccuracy.Measured measure(ModelVersion v, int datasetLimit, List<String> labels,
+            Function<UnlearnDataset, DataView> split) {
         List<SparseAutoencoder> saes = new ArrayList<>();
         try (Classifier model = ArtifactResolver.loadModel(v.getArtifactUri(), v.getArtifactSha256(), Device.cpu())) {
             for (SuppressionConfig c : v.getActiveSuppressions()) {
                 saes.add(ArtifactResolver.loadSae(c.getSaeArtifactUri(), c.getSaeSha256(), Device.cpu()));
             }
-            return ConceptAccuracy.onEvaluationSplit(model, v.getActiveSuppressions().stream().map(PublishedSuppressions::engine).toList(),
-                    saes, TestData.fashionMnist().limitedTo(datasetLimit), labels);
+            return ConceptAccuracy.on(split.apply(TestData.fashionMnist().limitedTo(datasetLimit)), model,
+                    v.getActiveSuppressions().stream().map(PublishedSuppressions::engine).toList(), saes, labels);
         } finally {
             saes.forEach(SparseAutoencoder::close);
         }
