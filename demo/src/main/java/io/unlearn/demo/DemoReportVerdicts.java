@@ -38,11 +38,11 @@ final class DemoReportVerdicts {
                 + "version of the lineage, whose forget set includes their samples, decides them (VERIFIED, or ESCALATING when it shows membership). Also the "
                 + "verdict of a version that could not be judged at all (unknown parent, an engine error); its requests then FAIL.</dd>");
         h.append("<dt>worst-case challenge</dt><dd>for UNLEARNED versions, a later second report: on the parent, a challenge set "
-                + "of the batch's size (by default a random one: on the demo's model it separates methods from Retrain more than the "
-                + "searched worst-case sets) is unlearned by the version's method AND by an exact Retrain. It fails when the "
-                + "method's membership advantage on the set differs from Retrain's beyond the tolerance, or its Avg. Gap to Retrain "
-                + "exceeds the limit; a failure makes the version REJECTED, its pending requests ESCALATING, and the worker "
-                + "re-applies them with the next method of its escalation ladder.</dd></dl>");
+                + "(by default a random one of the batch's size, at least 100 samples: on the demo's model it separates methods from "
+                + "Retrain more than the searched worst-case sets) is unlearned by the version's method AND by an exact Retrain. "
+                + "It fails when the method's membership advantage on the set differs from Retrain's beyond the tolerance, or its "
+                + "Avg. Gap to Retrain exceeds the limit; a failure makes the version REJECTED, its pending requests ESCALATING, and "
+                + "the worker re-applies them with the next method of its escalation ladder.</dd></dl>");
         criteria(h, f);
         DemoReportEvidence.append(h, f);
         h.append("</section>");

@@ -33,7 +33,7 @@ final class DemoSummary {
         if (f.challengeRows.isEmpty()) {
             out.println("worst-case challenges: none finished");
         } else {
-            out.println("worst-case challenges (the version's method and an exact Retrain on a challenge set of the batch's size):");
+            out.println("worst-case challenges (the version's method and an exact Retrain on a challenge set of the batch's size, at least 100):");
             table(out, CHALLENGE_HEADER, f.challengeRows);
         }
         out.println();

@@ -35,9 +35,6 @@ import java.util.Set;
  */
 public final class ChallengeTrial {
 
-    /** Standard errors subtracted from each Avg. Gap component for its lower bound (95% two-sided per component). */
-    public static final double GAP_Z = 1.96;
-
     private ChallengeTrial() {
     }
 
@@ -57,13 +54,12 @@ public final class ChallengeTrial {
      * @param method the method's UA, MIA, RA, TA on S (percent) and its run time
      * @param retrain Retrain's, on the same views
      * @param avgGap the method's Avg. Gap to Retrain (points)
-     * @param avgGapLow its lower 95% confidence bound ({@link UnlearningMetrics#avgGapLowerBound}): what the gate judges
      * @param excessAdvantage the method's loss-attack membership advantage on S minus Retrain's (paired, points)
      * @param methodAdvantage the method's loss-attack advantage on S against the non-members
      * @param retrainAdvantage Retrain's
      * @param gate the forgetting gate's judgement of the method's model on S (parent as reference)
      */
-    public record Outcome(int setSize, UnlearningMetrics method, UnlearningMetrics retrain, double avgGap, double avgGapLow,
+    public record Outcome(int setSize, UnlearningMetrics method, UnlearningMetrics retrain, double avgGap,
                           MembershipAdvantage excessAdvantage, MembershipAdvantage methodAdvantage,
                           MembershipAdvantage retrainAdvantage, ForgettingGate.Result gate) {
     }
@@ -140,9 +136,7 @@ public final class ChallengeTrial {
         ForgettingGate.Result judged = gate.judge(m, before.outputs(), new int[0], candidates.trainCountsByClass());
         UnlearningMetrics mm = byMethod.metrics();
         UnlearningMetrics rm = byRetrain.metrics();
-        UnlearningMetrics.SampleCounts n = new UnlearningMetrics.SampleCounts(views.forget().size(), views.retain().size(),
-                views.testShadow().size() + views.testHeldOut().size());
-        return new Outcome(views.forget().size(), mm, rm, mm.avgGap(rm), mm.avgGapLowerBound(rm, n, GAP_Z), excess, MembershipAttacks.loss(m.forget(), m.nonMembers()),
+        return new Outcome(views.forget().size(), mm, rm, mm.avgGap(rm), excess, MembershipAttacks.loss(m.forget(), m.nonMembers()),
                 MembershipAttacks.loss(r.forget(), r.nonMembers()), judged);
     }
 

@@ -29,6 +29,7 @@ public final class EvaluatorConfig extends ServiceConfig {
     public static final String CHALLENGE_INNER = "challenge.inner.epochs";
     public static final String CHALLENGE_SET_KIND = "challenge.set.kind";
     public static final String CHALLENGE_RETRAIN_EPOCHS = "challenge.retrain.epochs";
+    public static final String CHALLENGE_MIN_SIZE = "challenge.min.forget.size";
     public static final String CHALLENGE_MAX_ATTEMPTS = "challenge.max.attempts";
     public static final String CHALLENGE_BACKOFF_MS = "challenge.retry.backoff.ms";
     public static final String ATTACK_SAMPLES = "suppression.attack.samples";
@@ -55,6 +56,10 @@ public final class EvaluatorConfig extends ServiceConfig {
                             + "parent's retained data, the default: on the demo's model it separates methods from Retrain most, see "
                             + "docs/BENCHMARKS.md, bench challenge), worst (the bi-level search), lowest-loss (the m samples the parent "
                             + "fits best) or gate-hardest (the samples whose membership stays most detectable after the method).")
+            .define(CHALLENGE_MIN_SIZE, Type.INT, 100, Range.atLeast(1), Importance.MEDIUM,
+                    "The challenge set has the version's forget-set size, but at least this many samples: UA and MIA on the set move by"
+                            + " 100/m points per sample, so on a batch of 6 one sample Retrain misclassifies is a 17-point gap (a demo run"
+                            + " failed rl on exactly that); the challenge judges the method on the model, not the batch.")
             .define(CHALLENGE_RETRAIN_EPOCHS, Type.INT, 0, Range.atLeast(0), Importance.LOW,
                     "Epochs of the challenge's Retrain reference; 0 = the model's own recipe (the real reference; fewer epochs only "
                             + "for tests).")

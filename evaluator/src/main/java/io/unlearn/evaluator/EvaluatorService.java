@@ -110,6 +110,7 @@ public final class EvaluatorService extends LoopService {
         long seed = config.getLong(SEED);
         return new WorstCaseChallenger.Settings(new ChallengeSetChoice(ForgetSetKind.byLabel(config.getString(CHALLENGE_SET_KIND)),
                 config.getInt(CHALLENGE_POOL), config.getInt(CHALLENGE_OUTER), config.getInt(CHALLENGE_INNER), seed),
-                new ChallengeTrial.Settings(seed, config.getInt(RETAIN_SAMPLE), config.getInt(MIA_MAX_SHADOW), config.getInt(CHALLENGE_RETRAIN_EPOCHS)));
+                new ChallengeTrial.Settings(seed, config.getInt(RETAIN_SAMPLE), config.getInt(MIA_MAX_SHADOW), config.getInt(CHALLENGE_RETRAIN_EPOCHS)),
+                config.getInt(CHALLENGE_MIN_SIZE));
     }
 }

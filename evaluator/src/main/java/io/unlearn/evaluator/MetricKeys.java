@@ -33,8 +33,6 @@ public final class MetricKeys {
     public static final String EVALUATION_SECONDS = "evaluation.seconds";
     /** Challenge: the method's Avg. Gap to Retrain on the challenge set (UA, MIA, RA, TA; points). */
     public static final String CHALLENGE_AVG_GAP = "challenge.avg.gap";
-    /** Challenge: the lower 95% confidence bound of that gap, which {@code max.challenge.gap} is held against. */
-    public static final String CHALLENGE_AVG_GAP_LOW = "challenge.avg.gap.low";
     /** Challenge: the method's loss-attack membership advantage on the challenge set minus Retrain's (paired; points). */
     public static final String CHALLENGE_EXCESS_ADVANTAGE = "challenge.excess.membership.advantage";
     public static final String CHALLENGE_EXCESS_ADVANTAGE_LOW = "challenge.excess.membership.advantage.ci.low";

@@ -112,13 +112,8 @@ class EvaluationPolicyTest {
 
     /** A challenge outcome: the method's metrics and its membership advantage minus Retrain's with its interval. */
     private static ChallengeTrial.Outcome outcome(UnlearningMetrics method, double excess, double low, double high) {
-        return outcome(300, method, new UnlearningMetrics(2.0, 5.0, 99.0, 88.0, 60.0), excess, low, high);
-    }
-
-    private static ChallengeTrial.Outcome outcome(int setSize, UnlearningMetrics method, UnlearningMetrics retrain, double excess, double low,
-                                                  double high) {
-        return new ChallengeTrial.Outcome(setSize, method, retrain, method.avgGap(retrain),
-                method.avgGapLowerBound(retrain, new UnlearningMetrics.SampleCounts(setSize, 1000, 10000), ChallengeTrial.GAP_Z),
+        UnlearningMetrics retrain = new UnlearningMetrics(2.0, 5.0, 99.0, 88.0, 60.0);
+        return new ChallengeTrial.Outcome(300, method, retrain, method.avgGap(retrain),
                 new MembershipAdvantage("loss-drop", excess, low, high, 300, 3000, true),
                 new MembershipAdvantage("loss", 20 + excess, 15 + excess, 25 + excess, 300, 3000, true),
                 new MembershipAdvantage("loss", 20, 15, 25, 300, 3000, true), null);
@@ -139,8 +134,7 @@ class EvaluationPolicyTest {
         ChallengeJudgement j = EvaluationPolicy.ofDefaults().judgeChallenge("m",
                 outcome(new UnlearningMetrics(2.5, 5.5, 99.2, 88.1, 3.0), 1.0, -4.0, 6.0));
         assertThat(j.verdict()).isEqualTo(ChallengeVerdict.CHALLENGE_PASSED);
-        assertThat(j.reasons()).hasSize(2).anySatisfy(r -> assertThat(r).startsWith(
-                "Avg. Gap to Retrain on the 300-sample challenge set 0.32, at least 0.00 at 95% confidence <= 5.00"));
+        assertThat(j.reasons()).hasSize(2).anySatisfy(r -> assertThat(r).startsWith("Avg. Gap to Retrain 0.32 <= 5.00"));
         assertThat(j.thresholds()).containsEntry("max.challenge.gap", 5.0).containsEntry("max.membership.advantage", 10.0);
     }
 
@@ -153,22 +147,9 @@ class EvaluationPolicyTest {
                 .contains("< -10.00").contains("over-forgets");
         ChallengeJudgement far = p.judgeChallenge("m", outcome(new UnlearningMetrics(30.0, 40.0, 95.0, 84.0, 3.0), 0.0, -5.0, 5.0));
         assertThat(far.verdict()).isEqualTo(ChallengeVerdict.CHALLENGE_FAILED);
-        assertThat(far.reasons()).singleElement().asString().startsWith("Avg. Gap to Retrain on the 300-sample challenge set 17.75, at least 1")
-                .contains(" > 5.00 (max.challenge.gap)");
+        assertThat(far.reasons()).singleElement().asString().startsWith("Avg. Gap to Retrain on the challenge set 17.75 > 5.00 (max.challenge.gap)");
         assertThat(EvaluationPolicy.fromProperties(Map.of("default.max.challenge.gap", "20")).judgeChallenge("m",
                 outcome(new UnlearningMetrics(30.0, 40.0, 95.0, 84.0, 3.0), 0.0, -5.0, 5.0)).failed()).isFalse();
-    }
-
-    @Test
-    void aGapOfOneSampleOnATinySetIsNoiseButTheSameGapOnManySamplesFails() {
-        // Retrain misclassified one of 6 samples (UA 16.7, MIA 16.7), the method none: a 16.7-point gap on UA and MIA
-        UnlearningMetrics retrain = new UnlearningMetrics(16.7, 16.7, 99.0, 88.0, 60.0);
-        UnlearningMetrics method = new UnlearningMetrics(0.0, 0.0, 99.0, 88.0, 3.0);
-        EvaluationPolicy p = EvaluationPolicy.ofDefaults();
-        ChallengeJudgement tiny = p.judgeChallenge("m", outcome(6, method, retrain, 0.0, -5.0, 5.0));
-        assertThat(tiny.verdict()).isEqualTo(ChallengeVerdict.CHALLENGE_PASSED);
-        assertThat(tiny.reasons()).anySatisfy(r -> assertThat(r).startsWith("Avg. Gap to Retrain on the 6-sample challenge set 8.35, at least 0.00"));
-        assertThat(p.judgeChallenge("m", outcome(600, method, retrain, 0.0, -5.0, 5.0)).verdict()).isEqualTo(ChallengeVerdict.CHALLENGE_FAILED);
     }
 
     @Test

@@ -33,7 +33,7 @@ abstract class EndToEndScenario {
 
     static Result run(DemoCluster cluster, String modelId, Path dir, boolean workerProcess, DemoChaos chaos) throws Exception {
         DemoOptions o = new DemoOptions(modelId, dir, dir.resolve("report"), 2000, 6, "ft", 1, 4.0, Duration.ofMinutes(6),
-                Duration.ofSeconds(20), 3, workerProcess);
+                Duration.ofMinutes(2), 3, workerProcess); // the wait ends once the challenges and the escalations they set off are done
         Files.createDirectories(dir);
         Files.createSymbolicLink(dir.resolve("artifacts"), ARTIFACTS);
         ByteArrayOutputStream demoBytes = new ByteArrayOutputStream();

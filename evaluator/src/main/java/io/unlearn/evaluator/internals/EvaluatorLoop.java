@@ -170,8 +170,10 @@ public final class EvaluatorLoop implements ServiceLoop {
         long started = System.nanoTime();
         log.info("{}: evaluating ({} by {}, {} request(s))", v.getVersionId(), v.getKind(), v.getMethod(), v.getAppliedRequestIds().size());
         EvaluationReport report = evaluator.evaluate(v, state);
-        publisher.basic(report, state.awaitingEvidenceBefore(v), offset);
+        List<RequestStatus> statuses = unsettled(Reports.basicStatuses(report, state.awaitingEvidenceBefore(v), clock.instant()));
+        publisher.basic(report, statuses, offset);
         state.onReport(report);
+        statuses.forEach(state::onStatus);
         metrics.basicPublished(report, System.nanoTime() - started);
         log.info("{}: {} in {} ms{}", v.getVersionId(), report.getVerdict(), (System.nanoTime() - started) / 1_000_000,
                 report.getFailingCriteria().isEmpty() ? "" : " — " + String.join("; ", report.getFailingCriteria()));
@@ -230,14 +232,27 @@ public final class EvaluatorLoop implements ServiceLoop {
         ModelVersion v = state.version(report.getVersionId()).orElseThrow();
         boolean escalate = Reports.rejectedByChallenge(report, basic) && Reports.awaitsEvidence(basic)
                 && !state.isSuperseded(v.getVersionId()) && !state.decidedLater(v);
-        List<RequestStatus> statuses = !escalate ? List.of() : report.getAppliedRequestIds().stream()
-                .map(r -> Reports.escalatedByChallenge(report, r, clock.instant())).toList();
+        List<RequestStatus> statuses = !escalate ? List.of() : unsettled(report.getAppliedRequestIds().stream()
+                .map(r -> Reports.escalatedByChallenge(report, r, clock.instant())).toList());
         publisher.challenge(report, statuses);
         state.onReport(report);
+        statuses.forEach(state::onStatus);
         metrics.challengePublished(report, f.nanos());
         log.info("{}: worst-case challenge {} on a {} set (Avg. Gap to Retrain {}), report {}{}", report.getVersionId(),
                 report.getWorstCase().getVerdict(), report.getWorstCase().getSetKind(), report.getWorstCase().getAvgGap(), report.getVerdict(),
                 statuses.isEmpty() ? "" : ", " + statuses.size() + " request(s) ESCALATING");
+    }
+
+    /**
+     * The statuses whose request is not final yet: a request already VERIFIED (or FAILED) keeps that state even when a later
+     * version re-applies it (an escalation after a CERTIFIED version's challenge failed), and its report says nothing for it.
+     */
+    private List<RequestStatus> unsettled(List<RequestStatus> statuses) {
+        List<RequestStatus> out = statuses.stream().filter(s -> !state.settled(s.getRequestId())).toList();
+        if (out.size() < statuses.size()) {
+            log.info("{}: no status for {} request(s) already final", statuses.get(0).getVersionId(), statuses.size() - out.size());
+        }
+        return out;
     }
 
     private boolean owned(String versionId) {

@@ -4,6 +4,9 @@ import io.unlearn.events.EvaluationReport;
 import io.unlearn.events.ForgottenSample;
 import io.unlearn.events.ModelVersion;
 import io.unlearn.events.ModelVersionKind;
+import io.unlearn.events.RequestState;
+import io.unlearn.events.RequestStatus;
+import io.unlearn.schemas.RequestLifecycle;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,8 +18,8 @@ import java.util.TreeSet;
 
 /**
  * What the evaluator knows, fed from the mirrored topics (and from what it publishes itself): every version
- * with its partition, every forgotten sample per model, and which versions already have a basic report and a
- * challenge report. A version's cumulative forget set is every sample of its model forgotten by the version
+ * with its partition, every forgotten sample per model, which versions already have a basic report and a
+ * challenge report, and which requests are already final. A version's cumulative forget set is every sample of its model forgotten by the version
  * or one of its ancestors (following parentVersionId), which also covers RETRAINED versions (they forget
  * nothing new and publish no ForgottenSample). Not thread-safe: the evaluator loop owns it.
  */
@@ -27,6 +30,7 @@ public final class EvaluatorState {
     private final Map<String, EvaluationReport> basicReports = new HashMap<>();
     private final Map<String, EvaluationReport> challengeReports = new HashMap<>();
     private final Set<String> superseded = new HashSet<>();
+    private final Map<String, RequestState> requestStates = new HashMap<>();
 
     public void onVersion(ModelVersion v, int partition) {
         versions.putIfAbsent(v.getVersionId(), v);
@@ -36,6 +40,24 @@ public final class EvaluatorState {
 
     public void onForgotten(ForgottenSample f) {
         forgottenByModel.computeIfAbsent(f.getModelId(), m -> new HashMap<>()).put(f.getSampleId(), f.getVersionId());
+    }
+
+    /**
+     * Records a request's status (anyone's: ingest's, the worker's, the evaluator's own). A final state is never replaced:
+     * a record read back later than the evaluator published its own cannot undo it.
+     */
+    public void onStatus(RequestStatus s) {
+        requestStates.merge(s.getRequestId(), s.getState(), (was, now) -> RequestLifecycle.isTerminal(was) ? was : now);
+    }
+
+    /**
+     * Whether the request reached a final state (VERIFIED, FAILED, REJECTED): nothing may follow, so a later version that
+     * re-applies it (an escalation after a failed challenge of a CERTIFIED version re-applies VERIFIED requests) decides
+     * nothing for it.
+     */
+    public boolean settled(String requestId) {
+        RequestState s = requestStates.get(requestId);
+        return s != null && RequestLifecycle.isTerminal(s);
     }
 
     /** A report with {@code worstCase} set is a challenge report; any other is the basic one. */

@@ -30,28 +30,21 @@ final class ReportPublisher implements AutoCloseable {
     private final Clock clock;
 
     ReportPublisher(Producer<String, byte[]> producer, Consumer<String, byte[]> consumer, SchemaRegistryClient registry, Clock clock) {
+        this.clock = clock;
         this.tx = new Transactions<>(producer, consumer, "evaluator", "version");
         this.reports = EventSerdes.serde(EvaluationReport.class, registry).serializer();
         this.statuses = EventSerdes.serde(RequestStatus.class, registry).serializer();
-        this.clock = clock;
     }
 
     void init() {
         tx.init();
     }
 
-    /**
-     * @param awaiting basic reports of earlier versions of the lineage whose requests await evidence: when this report
-     *     decides them ({@link Reports#decisionForEarlierRequests}), their requests get VERIFIED or ESCALATING in the same transaction
-     */
-    void basic(EvaluationReport report, List<EvaluationReport> awaiting, Map<TopicPartition, OffsetAndMetadata> offsets) {
+    /** A basic report with the statuses it decides ({@link Reports#basicStatuses}, less the settled ones) and the offset. */
+    void basic(EvaluationReport report, List<RequestStatus> statuses, Map<TopicPartition, OffsetAndMetadata> offsets) {
         tx.run(() -> {
             tx.send(Topics.EVALUATION_REPORTS.name(), report.getVersionId(), reports.serialize(Topics.EVALUATION_REPORTS.name(), report));
-            for (String requestId : report.getAppliedRequestIds()) {
-                send(Reports.status(report, requestId, clock.instant()));
-            }
-            Reports.decisionForEarlierRequests(report).ifPresent(state -> awaiting.forEach(earlier -> earlier.getAppliedRequestIds()
-                    .forEach(requestId -> send(Reports.decidedLater(earlier, report, requestId, state, clock.instant())))));
+            statuses.forEach(this::send);
             tx.sendOffsets(offsets);
         });
     }
@@ -60,7 +53,6 @@ final class ReportPublisher implements AutoCloseable {
         tx.send(Topics.REQUEST_STATUS.name(), s.getRequestId(), statuses.serialize(Topics.REQUEST_STATUS.name(), s));
     }
 
-    /** A challenge report with the statuses it decides (ESCALATING when it rejected a version whose requests awaited evidence). */
     /** A report that decides no request (a version superseded before it was judged), with the offset. */
     void reportOnly(EvaluationReport report, Map<TopicPartition, OffsetAndMetadata> offsets) {
         tx.run(() -> {
@@ -69,6 +61,7 @@ final class ReportPublisher implements AutoCloseable {
         });
     }
 
+    /** A challenge report with the statuses it decides (ESCALATING when it rejected a version whose requests awaited evidence). */
     void challenge(EvaluationReport report, List<RequestStatus> statuses) {
         tx.run(() -> {
             tx.send(Topics.EVALUATION_REPORTS.name(), report.getVersionId(), reports.serialize(Topics.EVALUATION_REPORTS.name(), report));

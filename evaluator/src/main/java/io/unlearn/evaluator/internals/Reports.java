@@ -146,6 +146,18 @@ public final class Reports {
                 && (report.getKind() == ModelVersionKind.UNLEARNED || report.getKind() == ModelVersionKind.RETRAINED);
     }
 
+    /**
+     * The statuses a basic report decides: one per request the version applied, and, when it decides the requests of earlier
+     * versions that awaited evidence ({@link #decisionForEarlierRequests}), one per request of each report in {@code awaiting}.
+     */
+    static List<RequestStatus> basicStatuses(EvaluationReport report, List<EvaluationReport> awaiting, Instant now) {
+        List<RequestStatus> out = new java.util.ArrayList<>();
+        report.getAppliedRequestIds().forEach(r -> out.add(status(report, r, now)));
+        decisionForEarlierRequests(report).ifPresent(state -> awaiting.forEach(earlier -> earlier.getAppliedRequestIds()
+                .forEach(r -> out.add(decidedLater(earlier, report, r, state, now)))));
+        return out;
+    }
+
     /** A request of {@code earlier} (which awaited evidence) decided by the later version {@code decider}. */
     static RequestStatus decidedLater(EvaluationReport earlier, EvaluationReport decider, String requestId, RequestState state, Instant now) {
         String reason = "version " + earlier.getVersionId() + " was INCONCLUSIVE; the later version " + decider.getVersionId() + " of its lineage, "

@@ -5,23 +5,26 @@ import io.unlearn.runtime.TopicTail;
 import io.unlearn.events.EvaluationReport;
 import io.unlearn.events.ForgottenSample;
 import io.unlearn.events.ModelVersion;
+import io.unlearn.events.RequestStatus;
 import io.unlearn.schemas.Topics;
 
 /**
- * The evaluator's private mirrors of three whole topics (every partition, from the beginning, committed records only,
- * no group; {@link TopicTail}): versions with their partition (lineage), forgotten samples (cumulative forget sets)
- * and its own reports (what is reported), so that lineage lookups and the "already reported?" check see everything
+ * The evaluator's private mirrors of four whole topics (every partition, from the beginning, committed records only,
+ * no group; {@link TopicTail}): versions with their partition (lineage), forgotten samples (cumulative forget sets),
+ * its own reports (what is reported) and request statuses (which requests are final), so that lineage lookups and the "already reported?" check see everything
  * committed before the version being judged. Unreadable records are logged and skipped by the tails.
  */
 public final class TopicMirrors implements StateFeed {
     private final TopicTail<String, ModelVersion> versions;
     private final TopicTail<String, ForgottenSample> forgotten;
     private final TopicTail<String, EvaluationReport> reports;
+    private final TopicTail<String, RequestStatus> statuses;
 
     public TopicMirrors(TopicReader reader) {
         this.versions = reader.tail(Topics.MODEL_VERSIONS);
         this.forgotten = reader.tail(Topics.FORGOTTEN_SAMPLES);
         this.reports = reader.tail(Topics.EVALUATION_REPORTS);
+        this.statuses = reader.tail(Topics.REQUEST_STATUS);
     }
 
     @Override
@@ -29,6 +32,7 @@ public final class TopicMirrors implements StateFeed {
         versions.catchUp(r -> state.onVersion(r.value(), r.partition()));
         forgotten.catchUp(r -> state.onForgotten(r.value()));
         reports.catchUp(r -> state.onReport(r.value()));
+        statuses.catchUp(r -> state.onStatus(r.value()));
     }
 
     @Override
@@ -36,5 +40,6 @@ public final class TopicMirrors implements StateFeed {
         versions.close();
         forgotten.close();
         reports.close();
+        statuses.close();
     }
 }

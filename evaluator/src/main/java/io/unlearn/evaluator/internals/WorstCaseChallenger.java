@@ -47,8 +47,12 @@ public final class WorstCaseChallenger implements Challenger {
     private final Settings settings;
     private final Clock clock;
 
-    /** The set choice and the trial's settings (EvaluatorConfig's challenge.* keys). */
-    public record Settings(ChallengeSetChoice choice, ChallengeTrial.Settings trial) {
+    /**
+     * The set choice and the trial's settings (EvaluatorConfig's challenge.* keys).
+     *
+     * @param minForgetSize the challenge set's least size (challenge.min.forget.size)
+     */
+    public record Settings(ChallengeSetChoice choice, ChallengeTrial.Settings trial, int minForgetSize) {
     }
 
     /**
@@ -66,14 +70,22 @@ public final class WorstCaseChallenger implements Challenger {
         this.clock = clock;
     }
 
+    /**
+     * The challenge set's size: the batch's, but at least {@code min} (on a tiny batch one sample is a gap of 100/m points)
+     * unless that would take more than a quarter of the candidates (the rest must stay to retrain on).
+     */
+    static int challengeSize(int batch, int min, int candidates) {
+        return Math.max(batch, Math.min(min, candidates / 4));
+    }
+
     @Override
     public EvaluationReport run(Job job) {
         ModelVersion v = job.version();
-        int m = v.getForgetSetSize();
-        if (m < 1) {
-            throw new EvaluatorException(v.getVersionId() + " records forgetSetSize " + m + "; the challenge needs the batch's size");
+        if (v.getForgetSetSize() < 1) {
+            throw new EvaluatorException(v.getVersionId() + " records forgetSetSize " + v.getForgetSetSize() + "; the challenge needs the batch's size");
         }
         UnlearnDataset candidates = retainedBy(job.parentForgotten());
+        int m = challengeSize(v.getForgetSetSize(), settings.minForgetSize(), candidates.train().size());
         UnlearningMethod method = UnlearningMethods.byName(v.getMethod());
         Map<String, Number> hp = recorded(v, method);
         ProgressListener progress = e -> log.debug("{} challenge: {}", v.getVersionId(), e);
@@ -104,7 +116,6 @@ public final class WorstCaseChallenger implements Challenger {
             m.put(TA_DROP, parentTa - o.method().ta()); // reported (the demo shows it); the gap to Retrain is what is judged
         }
         m.put(CHALLENGE_AVG_GAP, o.avgGap());
-        m.put(CHALLENGE_AVG_GAP_LOW, o.avgGapLow());
         m.put(CHALLENGE_EXCESS_ADVANTAGE, o.excessAdvantage().advantage());
         m.put(CHALLENGE_EXCESS_ADVANTAGE_LOW, o.excessAdvantage().ciLow());
         m.put(CHALLENGE_EXCESS_ADVANTAGE_HIGH, o.excessAdvantage().ciHigh());

@@ -85,6 +85,20 @@ class ChallengeLoopTest {
     }
 
     @Test
+    void aVersionReapplyingVerifiedRequestsDecidesOnlyTheOthers() {
+        // v2 CERTIFIED verifies r1 and r2, its challenge fails; the worker's escalation v3 re-applies them with r3 and is INCONCLUSIVE
+        ModelVersion v3 = ModelVersion.newBuilder(version(3, ModelVersionKind.UNLEARNED, List.of("r1", "r2", "r3"))).setParentVersionId("m@v1")
+                .setSupersedes(List.of("m@v2")).build();
+        runLoop(v -> v.getVersion() == 2 ? Verdict.CERTIFIED : Verdict.INCONCLUSIVE, failingV2After(0), 1, List.of(v3), 5);
+
+        RecordingProducer.Transaction basicOfV3 = producer.committed.stream()
+                .filter(tx -> reportIn(tx).getVersionId().equals("m@v3") && reportIn(tx).getWorstCase() == null).findFirst().orElseThrow();
+        assertThat(statusesIn(basicOfV3)).as("r1 and r2 stay VERIFIED (final); only r3 awaits evidence")
+                .extracting(RequestStatus::getRequestId, RequestStatus::getState)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("r3", RequestState.AWAITING_EVIDENCE));
+    }
+
+    @Test
     void aFailedChallengeRejectsACertifiedVersionButItsVerifiedRequestsStayFinal() {
         EvaluationReport challenge = runLoop(Verdict.CERTIFIED, job -> challengeReport(job, ChallengeVerdict.CHALLENGE_FAILED), 2);
 
