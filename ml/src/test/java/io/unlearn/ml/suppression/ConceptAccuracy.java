@@ -20,9 +20,11 @@ public final class ConceptAccuracy {
     /**
      * @param before percent of the concept's samples predicted as one of its classes by the plain model
      * @param after the same with every config applied
-     * @param samples how many of the evaluation split's samples belong to the concept
+     * @param samples how many of the split's samples belong to the concept
+     * @param otherBefore accuracy (percent) on the split's other samples, plain model
+     * @param otherAfter the same with every config applied
      */
-    public record Measured(double before, double after, int samples) {
+    public record Measured(double before, double after, int samples, double otherBefore, double otherAfter) {
     }
 
     private ConceptAccuracy() {
@@ -55,10 +57,17 @@ public final class ConceptAccuracy {
         Set<Integer> classes = Set.copyOf(labels.stream().map(names::indexOf).toList());
         DataView concept = DataView.of(split.source(),
                 IntStream.range(0, split.size()).filter(i -> classes.contains(split.label(i))).map(split::row).toArray());
+        DataView other = DataView.of(split.source(),
+                IntStream.range(0, split.size()).filter(i -> !classes.contains(split.label(i))).map(split::row).toArray());
+        InferenceModel plain = InferenceModel.of(model);
         try (SuppressedModel suppressed = SuppressedModel.of(model, configs, saes)) {
-            return new Measured(share(InferenceModel.of(model).predict(concept), classes), share(suppressed.predict(concept), classes),
-                    concept.size());
+            return new Measured(share(plain.predict(concept), classes), share(suppressed.predict(concept), classes), concept.size(),
+                    accuracy(plain.predict(other), other), accuracy(suppressed.predict(other), other));
         }
+    }
+
+    private static double accuracy(int[] predicted, DataView view) {
+        return 100.0 * IntStream.range(0, predicted.length).filter(i -> predicted[i] == view.label(i)).count() / Math.max(1, predicted.length);
     }
 
     private static double share(int[] predicted, Set<Integer> classes) {

@@ -63,8 +63,10 @@ class ConceptRemovalIT {
             assertThat(measured.after()).as("footwear on the evaluation split, measured here from the published artifacts: %s", measured)
                     .isLessThan(measured.before() - 20);
             ConceptAccuracy.Measured calibrated = PublishedSuppressions.measure(v2, WorkerFixture.TRAIN, FOOTWEAR, ConceptSplits::calibration);
-            assertThat(v2.getHyperparameters().get("footwear.calibration_concept_acc")).as("the worker calibrated on the calibration half")
-                    .isEqualTo(String.format(Locale.ROOT, "%.1f -> %.1f", calibrated.before(), calibrated.after()));
+            assertThat(v2.getHyperparameters()).as("the worker calibrated on the calibration half")
+                    .containsEntry("footwear.calibration_concept_acc", String.format(Locale.ROOT, "%.1f -> %.1f", calibrated.before(), calibrated.after()))
+                    .containsEntry("footwear.calibration_other_acc", String.format(Locale.ROOT, "%.1f -> %.1f", calibrated.otherBefore(),
+                            calibrated.otherAfter()));
             assertThat(f.statuses(s -> s.getRequestId().equals(f.prefix + "-footwear") && s.getState() == RequestState.APPLIED, 1,
                     Duration.ofSeconds(30))).extracting(RequestStatus::getVersionId).containsExactly(v2.getVersionId());
 
