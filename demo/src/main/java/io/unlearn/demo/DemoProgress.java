@@ -131,11 +131,11 @@ final class DemoProgress {
      */
     void awaitChallenges(Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
-        while ((pendingChallenges() > 0 || !settled()) && System.nanoTime() < deadline && supervise() == null) {
+        while ((tracker.pendingChallenges() > 0 || !settled()) && System.nanoTime() < deadline && supervise() == null) {
             tracker.poll(Duration.ofMillis(500));
-            view.update(status(pendingChallenges() > 0 ? "challenges" : "escalating after a failed challenge"));
+            view.update(status(tracker.pendingChallenges() > 0 ? "challenges" : "escalating after a failed challenge"));
         }
-        view.finish(status(pendingChallenges() > 0 ? "challenges: stopped waiting" : !settled() ? "escalations: stopped waiting"
+        view.finish(status(tracker.pendingChallenges() > 0 ? "challenges: stopped waiting" : !settled() ? "escalations: stopped waiting"
                 : "challenges done"));
     }
 
@@ -145,13 +145,6 @@ final class DemoProgress {
         String failure = services.supervise(new PrintStream(said, true, StandardCharsets.UTF_8));
         said.toString(StandardCharsets.UTF_8).lines().forEach(view::note);
         return failure;
-    }
-
-    private long pendingChallenges() {
-        Set<String> superseded = new java.util.HashSet<>();
-        tracker.versions.values().forEach(v -> superseded.addAll(v.getSupersedes()));
-        return tracker.versions.values().stream().filter(v -> v.getKind() == ModelVersionKind.UNLEARNED)
-                .filter(v -> !tracker.challengeReports.containsKey(v.getVersionId()) && !superseded.contains(v.getVersionId())).count();
     }
 
     private boolean settled() {

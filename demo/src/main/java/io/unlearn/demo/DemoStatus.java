@@ -32,9 +32,7 @@ record DemoStatus(String phase, Duration elapsed, int requests, Map<RequestState
         Map<String, Integer> verdicts = new TreeMap<>();
         tracker.basicReports.values().forEach(r -> verdicts.merge(r.getVerdict().name(), 1, Integer::sum));
         int unjudged = (int) tracker.versions.keySet().stream().filter(v -> !tracker.basicReports.containsKey(v)).count();
-        int pending = (int) tracker.versions.values().stream().filter(v -> v.getKind() == ModelVersionKind.UNLEARNED)
-                .filter(v -> tracker.basicReports.containsKey(v.getVersionId()))
-                .filter(v -> !tracker.challengeReports.containsKey(v.getVersionId())).count();
+        int pending = (int) tracker.pendingChallenges();
         return new DemoStatus(phase, elapsed, requests, byState, versions, verdicts, unjudged, tracker.challengeReports.size(), pending);
     }
 

@@ -2,6 +2,7 @@ package io.unlearn.demo;
 
 import io.unlearn.events.EvaluationReport;
 import io.unlearn.events.ModelVersion;
+import io.unlearn.events.ModelVersionKind;
 import io.unlearn.events.RequestState;
 import io.unlearn.events.RequestStatus;
 import io.unlearn.schemas.EventSerdes;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -106,6 +108,18 @@ final class DemoTracker implements AutoCloseable {
         if (e.getModelId().equals(modelId)) {
             (e.getWorstCase() == null ? basicReports : challengeReports).put(e.getVersionId(), e);
         }
+    }
+
+    /**
+     * UNLEARNED versions with a basic report whose worst-case challenge has not reported yet, except those an escalation
+     * superseded (their challenge is skipped, or its result no longer decides anything).
+     */
+    long pendingChallenges() {
+        Set<String> superseded = new java.util.HashSet<>();
+        versions.values().forEach(v -> superseded.addAll(v.getSupersedes()));
+        return versions.values().stream().filter(v -> v.getKind() == ModelVersionKind.UNLEARNED)
+                .filter(v -> basicReports.containsKey(v.getVersionId()))
+                .filter(v -> !challengeReports.containsKey(v.getVersionId()) && !superseded.contains(v.getVersionId())).count();
     }
 
     /** The request's latest state, or null before its first status. */

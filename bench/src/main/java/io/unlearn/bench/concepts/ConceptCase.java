@@ -9,9 +9,13 @@ import java.util.TreeSet;
  * A benchmark case: one concept, or several removed at once (then the concept classes are their union).
  *
  * @param name e.g. {@code Sneaker}, {@code footwear} or {@code footwear+tops}
+ * @param kind how the concept is defined, the {@code kind} of its rows: {@value #LABELS} for a set of output classes
  * @param parts the concepts removed together (one for a single concept)
  */
-record ConceptCase(String name, List<Concept> parts) {
+record ConceptCase(String name, String kind, List<Concept> parts) {
+
+    /** The kind of a concept that is a set of output classes (every concept of {@link #fashionMnist}). */
+    static final String LABELS = "labels";
 
     Set<Integer> classes() {
         Set<Integer> out = new TreeSet<>();
@@ -27,13 +31,13 @@ record ConceptCase(String name, List<Concept> parts) {
     static List<ConceptCase> fashionMnist(List<String> classNames) {
         List<ConceptCase> out = new java.util.ArrayList<>();
         for (String c : classNames) {
-            out.add(new ConceptCase(c, List.of(Concept.ofClasses(c, List.of(c), classNames))));
+            out.add(new ConceptCase(c, LABELS, List.of(Concept.ofClasses(c, List.of(c), classNames))));
         }
         Concept footwear = Concept.ofClasses("footwear", List.of("Sandal", "Sneaker", "Ankle boot"), classNames);
         Concept tops = Concept.ofClasses("tops", List.of("T-shirt/top", "Pullover", "Coat", "Shirt"), classNames);
-        out.add(new ConceptCase("footwear", List.of(footwear)));
-        out.add(new ConceptCase("tops", List.of(tops)));
-        out.add(new ConceptCase("footwear+tops", List.of(footwear, tops)));
+        out.add(new ConceptCase("footwear", LABELS, List.of(footwear)));
+        out.add(new ConceptCase("tops", LABELS, List.of(tops)));
+        out.add(new ConceptCase("footwear+tops", LABELS, List.of(footwear, tops)));
         return out;
     }
 }

@@ -37,10 +37,13 @@ import java.util.stream.IntStream;
 /**
  * The concept-removal benchmark ({@code ./unlearn bench concepts}): on the CNN and Fashion-MNIST, trains (or reuses)
  * a TopK and a ReLU + L1 SAE on the penultimate layer, then for every class, footwear, tops, and footwear + tops at
- * once, removes the concept with the SAE (SAUCE scores, strength calibrated on the first half of the test set) and
- * with gradient ascent (learning rate calibrated the same way), and reports on the second half: concept and
- * non-concept accuracy before/after, under a PGD attack, and the inference overhead. Results are written after
- * every concept, so a long run leaves partial results.
+ * once, removes the concept five ways and reports each on the second half of the test set with the same
+ * {@link SuppressionEvaluation} (concept and non-concept accuracy before/after, under a PGD attack, inference
+ * overhead): {@code sae} (SAUCE scores, strength calibrated on the first half), {@code ga} (gradient ascent),
+ * {@code mask} (the concept's logits −∞), {@code weights} (RL / NegGrad+ with their retain term) and
+ * {@code retrain} (from scratch without the concept's samples). Every tuned method is calibrated on the first half
+ * by the same {@link CalibrationRule}. Results are written after every concept, so a long run leaves partial
+ * results.
  */
 public final class ConceptsBenchmark {
 
@@ -59,7 +62,7 @@ public final class ConceptsBenchmark {
         DataView reportHalf = ConceptSplits.evaluation(data);
         List<String> classNames = data.train().source().classNames();
         ModelSpec spec = BaseModelCache.cnn(data, o.baseEpochs(), o.seed());
-        Map<String, Object> settings = settings(o, data);
+        Map<String, Object> settings = ConceptsSettings.describe(o, data);
         List<SaeSummary> saes = new ArrayList<>();
         List<ConceptRow> rows = new ArrayList<>();
         List<ConceptDetail> details = new ArrayList<>();
@@ -81,19 +84,32 @@ public final class ConceptsBenchmark {
             AttackSpec attack = AttackSpec.pgd(o.epsilon(), o.attackSteps());
             try (SparseAutoencoder sae = store.load(chosen.sha256(), setup.device())) {
                 Activations trainActs = ActivationCapture.capture(ModelLayer.of(model, o.layer()), data.train());
-                for (ConceptCase c : ConceptCase.fashionMnist(classNames)) {
-                    try (SaeMethod.Built s = SaeMethod.build(model, sae, chosen.uri(), trainActs, calibration, classNames,
-                            c, grid, o.maxOtherDrop(), sweep)) {
-                        SuppressionReport r = evaluate(model, s.model(), reportHalf, c, attack, o);
-                        add(rows, details, c, classNames, "sae", s.choice(), s.calibrationConceptAcc(),
-                                s.calibrationOtherAcc(), r, s.seconds(), listener);
-                    }
-                    GaMethod.Built g = GaMethod.build(model, data, c, calibration, o.gaLearningRates(), o.maxOtherDrop(),
-                            o.seed(), listener.prefixed("bench/concepts/ga/" + c.name()));
-                    try (Classifier ga = g.model()) {
-                        SuppressionReport r = evaluate(model, InferenceModel.of(ga), reportHalf, c, attack, o);
-                        add(rows, details, c, classNames, "ga", g.choice(), g.calibrationConceptAcc(),
-                                g.calibrationOtherAcc(), r, g.seconds(), listener);
+                String saeUri = chosen.uri();
+                List<RemovalMethod> methods = List.of(
+                        new RemovalMethod("sae", c -> SaeMethod.build(model, sae, saeUri, trainActs, calibration,
+                                classNames, c, grid, o.maxOtherDrop(), sweep)),
+                        new RemovalMethod("ga", c -> WeightEditMethod.build(model, data, c, calibration,
+                                WeightEditMethod.grid(List.of("ga"), o.gaLearningRates()), o.maxOtherDrop(), o.seed(),
+                                listener.prefixed("bench/concepts/ga/" + c.name()))),
+                        new RemovalMethod("mask", c -> MaskMethod.build(model, c, calibration)),
+                        new RemovalMethod("weights", c -> WeightEditMethod.build(model, data, c, calibration,
+                                WeightEditMethod.grid(o.weights().methods(), o.weightsLearningRates()),
+                                o.maxOtherDrop(), o.seed(), listener.prefixed("bench/concepts/weights/" + c.name()))),
+                        new RemovalMethod("retrain", c -> RetrainWithoutConcept.build(setup, spec, c, calibration,
+                                listener.prefixed("bench/concepts/retrain/" + c.name()))));
+                List<ConceptCase> cases = ConceptCase.fashionMnist(classNames);
+                int total = cases.size() * methods.size();
+                for (ConceptCase c : cases) {
+                    for (RemovalMethod method : methods) {
+                        try (Removal removal = method.remove().apply(c)) {
+                            SuppressionReport r = evaluate(model, removal.model(), reportHalf, c, attack, o);
+                            ConceptRow row = row(c, classNames, method.name(), removal, r);
+                            rows.add(row);
+                            details.add(new ConceptDetail(c.name(), method.name(), removal.choice(),
+                                    removal.calibrationConceptAcc(), removal.calibrationOtherAcc(), r,
+                                    removal.seconds()));
+                            listener.onProgress(progress(row, rows.size(), total));
+                        }
                     }
                     BenchWriters.write(new ConceptsResult(setup.machine(), settings, saes, rows, details, sweep, false),
                             ConceptsReport.REPORT, o.output());
@@ -116,16 +132,17 @@ public final class ConceptsBenchmark {
                 .setConceptClasses(classes).optAttack(attack).optAttackSamples(o.attackSamples()).build().run();
     }
 
-    private static void add(List<ConceptRow> rows, List<ConceptDetail> details, ConceptCase c, List<String> classNames,
-            String method, String choice, double calConcept, double calOther, SuppressionReport r, double seconds,
-            ProgressListener listener) {
-        double overhead = method.equals("ga") ? 0 : r.overheadPercent();
-        rows.add(new ConceptRow(c.name(), c.labelNames(classNames), method, r.conceptAccBefore(), r.conceptAccAfter(),
-                r.otherAccBefore(), r.otherAccAfter(), r.conceptAccUnderAttackAfter(), overhead));
-        details.add(new ConceptDetail(c.name(), method, choice, calConcept, calOther, r, seconds));
-        listener.onProgress(new ProgressEvent("bench/concepts/" + c.name() + "/" + method, rows.size(), 26, Map.of(
-                "conceptAccAfter", r.conceptAccAfter(), "otherAccAfter", r.otherAccAfter(), "otherAccBefore",
-                r.otherAccBefore(), "underAttack", r.conceptAccUnderAttackAfter(), "overhead", overhead)));
+    private static ConceptRow row(ConceptCase c, List<String> classNames, String method, Removal removal,
+            SuppressionReport r) {
+        double overhead = removal.weightsOnly() ? 0 : r.overheadPercent();
+        return new ConceptRow(c.name(), c.labelNames(classNames), c.kind(), method, r.conceptAccBefore(),
+                r.conceptAccAfter(), r.otherAccBefore(), r.otherAccAfter(), r.conceptAccUnderAttackAfter(), overhead);
+    }
+
+    private static ProgressEvent progress(ConceptRow row, int done, int total) {
+        return new ProgressEvent("bench/concepts/" + row.concept() + "/" + row.method(), done, total, Map.of(
+                "conceptAccAfter", row.conceptAccAfter(), "otherAccAfter", row.otherAccAfter(), "otherAccBefore",
+                row.otherAccBefore(), "underAttack", row.conceptAccUnderAttack(), "overhead", row.overheadRatio()));
     }
 
     private static Path tempStore() {
@@ -135,29 +152,5 @@ public final class ConceptsBenchmark {
             throw new UnlearnException("cannot create a temporary SAE store: " + e.getMessage()
                     + "; pass --sae-store DIR", e);
         }
-    }
-
-    private static Map<String, Object> settings(ConceptsOptions o, UnlearnDataset data) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("dataset", data.name() + " (" + data.train().size() + " train, " + data.test().size() + " test: first"
-                + " half calibrates, second half is reported)");
-        s.put("model", "CNN conv16-pool-conv32-pool-fc128-fc10, Adam 1e-3 cosine, " + o.baseEpochs() + " epochs");
-        s.put("sae", o.saeKind() + " on layer " + o.layer() + ", expansion " + o.expansion() + ", " + o.saeEpochs()
-                + " epochs, Adam 1e-3, batch 256");
-        s.put("sae grid", "top-k " + o.features() + " × γ " + o.scales() + " / clamp " + o.clamps()
-                + " × error term kept or dropped; rule: lowest concept accuracy with ≤ " + o.maxOtherDrop()
-                + " points non-concept loss on the calibration half");
-        s.put("ga", "UnlearningMethods ga (5 epochs, batch 128, Adam) on all training samples of the concept's classes,"
-                + " lr from " + o.gaLearningRates() + " by the same rule");
-        s.put("attack", "PGD L∞ ε " + o.epsilon() + ", " + o.attackSteps() + " steps, step 2.5ε/steps, white-box"
-                + " through the SAE; concept samples: elicit the true label; " + o.attackSamples() + " samples per side");
-        s.put("overhead", "process CPU time (not wall time: the machine is shared), best of 7 passes over 1,000 non-concept samples,"
-                + " batch 1,000, interleaved with the"
-                + " original model; GA has no inference overhead by construction (0 in the rows; its measured figure in"
-                + " the details shows the timing noise)");
-        s.put("quick", o.quick());
-        s.put("seed", o.seed());
-        s.put("command", "./unlearn bench concepts" + (o.quick() ? " --quick" : "") + " --layer " + o.layer() + " --out " + o.output().out());
-        return s;
     }
 }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Objects;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,12 +21,14 @@ import picocli.CommandLine.Option;
  * concepts --help}; every value has a default, {@link #check()} lists every problem at once), and its run.
  */
 @Command(name = "concepts", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Concept removal with sparse autoencoders against gradient ascent, on the Fashion-MNIST CNN.",
+        description = {"Concept removal with sparse autoencoders against its baselines, on the Fashion-MNIST CNN.",
             "Trains (or reuses) a TopK and a ReLU + L1 SAE on one layer, then for every class, footwear, tops, and"
                     + " footwear + tops at once removes the concept by suppressing SAE features (strength calibrated on"
-                    + " the first half of the test set) and by gradient ascent (learning rate calibrated the same way);"
-                    + " reports on the second half concept and non-concept accuracy before and after, concept accuracy"
-                    + " under a PGD attack, and the inference overhead."})
+                    + " the first half of the test set), by gradient ascent and by weight editing with a retain term"
+                    + " (method and learning rate calibrated the same way), by masking the concept's logits, and by"
+                    + " retraining from scratch without the concept's samples (cached); reports on the second half"
+                    + " concept and non-concept accuracy before and after, concept accuracy under a PGD attack, and the"
+                    + " inference overhead."})
 public final class ConceptsOptions extends EngineBenchCommand {
 
     public ConceptsOptions() {
@@ -34,7 +37,8 @@ public final class ConceptsOptions extends EngineBenchCommand {
     /** Allowed loss of non-concept accuracy in calibration, points. */
     public static final double MAX_OTHER_DROP = 2.0;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of the base model, the SAEs and GA (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the base model, the SAEs, the weight edits and"
+            + " the retrains (default: ${DEFAULT-VALUE}).")
     private long seed = 1;
 
     @Option(names = "--sae-store", paramLabel = "DIR|none", converter = PathOrNone.class, description = "SAE artifact"
@@ -70,14 +74,18 @@ public final class ConceptsOptions extends EngineBenchCommand {
                     + " 1e-5,3e-5,1e-4, as quick runs 6× fewer steps).")
     private List<Double> gaLearningRates;
 
+    @Mixin
+    private WeightEditOptions weights = new WeightEditOptions();
+
     @Option(names = "--epsilon", paramLabel = "E", description = "Attack budget, L∞ on pixels in [0, 1] (default: ${DEFAULT-VALUE}).")
     private double epsilon = 0.03;
 
     @Option(names = "--attack-steps", paramLabel = "N", description = "PGD steps (default: ${DEFAULT-VALUE}).")
     private int attackSteps = 10;
 
-    @Option(names = "--attack-samples", paramLabel = "N", description = "Samples attacked per side (default: ${DEFAULT-VALUE}).")
-    private int attackSamples = 500;
+    @Option(names = "--attack-samples", paramLabel = "N", description = "Samples attacked per side (default: 500,"
+            + " quick 200: each of the five methods of a concept runs PGD on both models).")
+    private Integer attackSamples;
 
     /** A number, or nothing for an empty value (so {@code --clamps ''} means none). */
     static final class NumberOrBlank implements ITypeConverter<Double> {
@@ -99,7 +107,7 @@ public final class ConceptsOptions extends EngineBenchCommand {
         }
     }
 
-    /** @return the seed of the base model, the SAEs and GA */
+    /** @return the seed of the base model, the SAEs, the weight edits and the retrains */
     public long seed() { return seed; }
     /** @return the SAE store, or null for a temporary one */
     public Path saeStore() { return saeStore; }
@@ -124,13 +132,19 @@ public final class ConceptsOptions extends EngineBenchCommand {
     /** @return PGD steps */
     public int attackSteps() { return attackSteps; }
     /** @return samples attacked per side */
-    public int attackSamples() { return attackSamples; }
+    public int attackSamples() { return attackSamples != null ? attackSamples : quick() ? 200 : 500; }
 
     /** @return GA learning rates tried in calibration */
     public List<Double> gaLearningRates() {
         return gaLearningRates != null ? present(gaLearningRates)
                 : quick() ? List.of(1e-5, 3e-5, 1e-4) : List.of(1e-6, 3e-6, 1e-5);
     }
+
+    /** @return learning rates of the weight-editing rows */
+    public List<Double> weightsLearningRates() { return weights.learningRates(quick()); }
+
+    /** @return the settings of the weight-editing rows */
+    public WeightEditOptions weights() { return weights; }
 
     /** @return base-model epochs (the methods benchmark's, so its cached model is reused) */
     public int baseEpochs() {
@@ -160,9 +174,10 @@ public final class ConceptsOptions extends EngineBenchCommand {
         if (gaLrs.isEmpty() || gaLrs.stream().anyMatch(x -> !(x > 0))) {
             p.add("GA learning rates must be positive, was " + gaLrs);
         }
-        if (!(epsilon >= 0) || attackSteps < 1 || attackSamples < 1) {
+        p.addAll(weights.problems());
+        if (!(epsilon >= 0) || attackSteps < 1 || attackSamples() < 1) {
             p.add("attack needs epsilon >= 0, steps >= 1, samples >= 1; was " + epsilon + ", " + attackSteps
-                    + ", " + attackSamples);
+                    + ", " + attackSamples());
         }
         if (!p.isEmpty()) {
             throw new UnlearnException("bad concepts benchmark options: " + String.join("; ", p));

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * How the concepts benchmark presents a {@link ConceptsResult}: its section of docs/BENCHMARKS.md (the SAEs, one
- * row per concept × method with the goal, the calibration grid of a few concepts) and the console table.
+ * row per concept × method with the goal, per method how many concepts met it, the SAE's calibration grid of a few
+ * concepts) and the console table.
  */
 public final class ConceptsReport {
 
@@ -41,7 +42,9 @@ public final class ConceptsReport {
         });
         md.append("\nResults on the report half of the test set (percent; concept acc = concept samples predicted as"
                 + " any concept class; under attack = after removal, PGD trying to elicit the true label;"
-                + " goal = concept ≤ 5, non-concept within 2 points, overhead ≤ 15):\n\n")
+                + " goal = concept ≤ 5, non-concept within 2 points, overhead ≤ 15; methods: sae = SAE suppression,"
+                + " ga = gradient ascent, mask = concept logits −∞, weights = weight editing with a retain term,"
+                + " retrain = from scratch without the concept's samples):\n\n")
                 .append("| concept | method | concept acc | non-concept acc | under attack (orig → after) |"
                         + " overhead % | chosen | goal |\n|---|---|---|---|---|---|---|---|\n");
         for (int i = 0; i < r.rows().size(); i++) {
@@ -72,9 +75,10 @@ public final class ConceptsReport {
         return met ? "met" : "missed";
     }
 
-    private static String goalSummary(List<ConceptRow> rows) {
+    /** @return one line per method, in the order the rows name them: how many concepts met the goal */
+    static String goalSummary(List<ConceptRow> rows) {
         StringBuilder sb = new StringBuilder();
-        for (String method : List.of("sae", "ga")) {
+        for (String method : rows.stream().map(ConceptRow::method).distinct().toList()) {
             long met = rows.stream().filter(x -> x.method().equals(method) && goal(x).equals("met")).count();
             long all = rows.stream().filter(x -> x.method().equals(method)).count();
             sb.append(String.format(Locale.ROOT, "- `%s`: goal met for %d of %d concepts.%n", method, met, all));
@@ -87,9 +91,9 @@ public final class ConceptsReport {
      * @return a plain-text table of the rows
      */
     static String table(ConceptsResult r) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-16s %-4s %17s %17s %8s %8s%n", "concept",
-                "meth", "concept acc", "other acc", "attack", "ovh %"));
-        r.rows().forEach(x -> sb.append(String.format(Locale.ROOT, "%-16s %-4s %7.1f → %7.1f %7.1f → %7.1f %8.1f %8.1f%n",
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-16s %-7s %17s %17s %8s %8s%n", "concept",
+                "method", "concept acc", "other acc", "attack", "ovh %"));
+        r.rows().forEach(x -> sb.append(String.format(Locale.ROOT, "%-16s %-7s %7.1f → %7.1f %7.1f → %7.1f %8.1f %8.1f%n",
                 x.concept(), x.method(), x.conceptAccBefore(), x.conceptAccAfter(), x.otherAccBefore(),
                 x.otherAccAfter(), x.conceptAccUnderAttack(), x.overheadRatio())));
         return sb.toString();

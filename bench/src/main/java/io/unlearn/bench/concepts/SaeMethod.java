@@ -17,23 +17,15 @@ import java.util.Map;
 
 /**
  * The SAE method of the benchmark, per concept: SAUCE scores on the training activations, the strength calibrated
- * on the calibration half of the test set, one config per part; parts removed together share one suppressed model.
+ * on the calibration half of the test set, one config per part; parts removed together share one suppressed model
+ * (closed with the {@link Removal}; the model and the SAE stay open).
  */
 final class SaeMethod {
-
-    /** The suppressed model (close it) and what calibration chose for each part. */
-    record Built(SuppressedModel model, String choice, double calibrationConceptAcc, double calibrationOtherAcc,
-            double seconds) implements AutoCloseable {
-        @Override
-        public void close() {
-            model.close();
-        }
-    }
 
     private SaeMethod() {
     }
 
-    static Built build(Classifier model, SparseAutoencoder sae, String saeUri, Activations trainActs,
+    static Removal build(Classifier model, SparseAutoencoder sae, String saeUri, Activations trainActs,
             DataView calibration, List<String> classNames, ConceptCase c, List<SuppressionChoice> grid,
             double maxOtherDrop, Map<String, List<SuppressionChoice>> sweep) {
         long t0 = System.nanoTime();
@@ -55,7 +47,7 @@ final class SaeMethod {
             otherAcc += best.otherAcc() / c.parts().size();
         }
         SuppressedModel suppressed = SuppressedModel.of(model, configs, List.of(sae));
-        return new Built(suppressed, String.join("; ", choices), conceptAcc, otherAcc,
-                (System.nanoTime() - t0) / 1e9);
+        return new Removal(suppressed, String.join("; ", choices), conceptAcc, otherAcc,
+                (System.nanoTime() - t0) / 1e9, false, suppressed);
     }
 }

@@ -33,8 +33,12 @@ class ConceptsReportTest {
         return new ConceptsResult(Map.of("cores", 2), Map.of("quick", true),
                 List.of(new SaeSummary("TOPK", "penultimate", "a".repeat(64), 128, 1024,
                         new SaeQuality(0.05, 32, 0.01, 90, 89, 100), 9.5, false)),
-                List.of(new ConceptRow("Sneaker", List.of("Sneaker"), "sae", 95, 3, 90, 89, 10, 10)),
-                List.of(new ConceptDetail("Sneaker", "sae", "k=32 γ=-0.5 err", 2, 89, r, 1.5)),
+                List.of(new ConceptRow("Sneaker", List.of("Sneaker"), "labels", "sae", 95, 3, 90, 89, 10, 10),
+                        new ConceptRow("Sneaker", List.of("Sneaker"), "labels", "mask", 95, 0, 90, 90, 0, 1),
+                        new ConceptRow("Sneaker", List.of("Sneaker"), "labels", "retrain", 95, 0, 90, 91, 0, 0)),
+                List.of(new ConceptDetail("Sneaker", "sae", "k=32 γ=-0.5 err", 2, 89, r, 1.5),
+                        new ConceptDetail("Sneaker", "mask", "logits of 1 class = −∞", 0, 90, r, 0.1),
+                        new ConceptDetail("Sneaker", "retrain", "8 epochs on 9000 samples", 0, 91, r, 60)),
                 Map.of("Sneaker", List.of(new SuppressionChoice(32, -0.5, null, true, 2, 89))), true);
     }
 
@@ -47,9 +51,24 @@ class ConceptsReportTest {
         for (Iterator<String> it = row.fieldNames(); it.hasNext();) {
             keys.add(it.next());
         }
-        assertEquals(new TreeSet<>(List.of("concept", "labels", "method", "concept_acc_before", "concept_acc_after",
+        assertEquals(new TreeSet<>(List.of("concept", "labels", "kind", "method", "concept_acc_before", "concept_acc_after",
                 "other_acc_before", "other_acc_after", "concept_acc_under_attack", "overhead_ratio")), keys);
         assertEquals("sae", row.get("method").asText());
+        assertEquals("labels", row.get("kind").asText());
+    }
+
+    @Test
+    void everyMethodGetsItsRowAndItsGoalLine() {
+        String md = ConceptsReport.markdown(result());
+        assertTrue(md.contains("| Sneaker | mask | 95.0 → 0.0 | 90.0 → 90.0 | 99.0 → 0.0 | 1.0 | logits of 1 class"),
+                md);
+        assertTrue(md.contains("- `sae`: goal met for 1 of 1 concepts.\n- `mask`: goal met for 1 of 1 concepts.\n"
+                + "- `retrain`: goal met for 1 of 1 concepts."), md);
+        ConceptsResult r = result();
+        List<ConceptRow> missed = List.of(new ConceptRow("Bag", List.of("Bag"), "labels", "weights", 95, 30, 90, 80,
+                50, 0), new ConceptRow("Coat", List.of("Coat"), "labels", "weights", 95, 4, 90, 88.5, 50, 0));
+        assertEquals("- `weights`: goal met for 1 of 2 concepts.\n", ConceptsReport.goalSummary(missed));
+        assertTrue(ConceptsReport.table(r).contains("retrain"), ConceptsReport.table(r));
     }
 
     @Test
@@ -85,9 +104,19 @@ class ConceptsReportTest {
         assertEquals(5, quick.saeEpochs());
         assertEquals(8, quick.baseEpochs());
         assertEquals(List.of(1e-5, 3e-5, 1e-4), quick.gaLearningRates());
+        assertEquals(List.of("rl", "neggrad+"), quick.weights().methods());
+        assertEquals(List.of(1e-3, 1e-2), quick.weightsLearningRates());
+        assertEquals(200, quick.attackSamples());
+        UnlearnException weights = assertThrows(UnlearnException.class, () -> CommandLine.populateCommand(
+                new ConceptsOptions(), "--weights-methods", "rl,nope,retrain", "--weights-lrs", "0").check());
+        assertTrue(weights.getMessage().contains("unknown unlearning method 'nope'")
+                && weights.getMessage().contains("retrain has its own rows")
+                && weights.getMessage().contains("learning rates must be positive"), weights.getMessage());
         ConceptsOptions full = CommandLine.populateCommand(new ConceptsOptions());
         assertEquals(20, full.saeEpochs());
         assertEquals(List.of(8, 32, 128, 512), full.features());
+        assertEquals(List.of(1e-4, 1e-3, 1e-2), full.weightsLearningRates());
+        assertEquals(500, full.attackSamples());
         assertEquals(Path.of("bench-out/concepts.json"), full.output().out());
     }
 }

@@ -116,6 +116,21 @@ public final class ModelLayer {
         return run(above, manager, activations.reshape(shape));
     }
 
+    /**
+     * Continues the forward pass from activations at this layer up to the head's input: what the head would see
+     * when this layer's activations were edited.
+     *
+     * @param manager owner of the result
+     * @param activations {@code (B, width)}, possibly rewritten by an SAE
+     * @return the penultimate layer's activations {@code (B, encoderWidth)}; at the penultimate layer the input
+     *     itself
+     */
+    public NDArray penultimateFrom(NDManager manager, NDArray activations) {
+        Shape shape = new Shape(activations.getShape().get(0)).addAll(new Shape(sampleShape));
+        NDArray out = run(above.subList(0, above.size() - 1), manager, activations.reshape(shape));
+        return out.reshape(activations.getShape().get(0), -1);
+    }
+
     private static NDArray run(List<Block> blocks, NDManager manager, NDArray x) {
         NDList out = new NDList(x);
         ParameterStore store = new ParameterStore(manager, false);

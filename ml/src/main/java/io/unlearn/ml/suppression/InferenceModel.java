@@ -5,9 +5,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.unlearn.ml.data.DataView;
 import io.unlearn.ml.model.ActivationCapture;
+import io.unlearn.ml.model.Activations;
 import io.unlearn.ml.model.Classifier;
+import io.unlearn.ml.model.ModelLayer;
 
-/** Something that maps inputs to logits: a plain {@link Classifier} or a {@link SuppressedModel}. */
+/** Something that maps inputs to logits: a plain {@link Classifier}, a {@link SuppressedModel} or a {@link LogitMask}. */
 public interface InferenceModel {
 
     /**
@@ -21,6 +23,31 @@ public interface InferenceModel {
 
     /** @return the underlying classifier (device, managers, spec) */
     Classifier base();
+
+    /**
+     * The representation that feeds the classification head: the activations of {@link ModelLayer#PENULTIMATE} as
+     * this model computes them. The default is the base classifier's own encoder output, so a model that only
+     * changes logits (an output mask) exposes the original representation; a model that edits activations
+     * ({@link SuppressedModel}) overrides it. Probes and relearning attacks read it ({@link ConceptAttackEvaluation}).
+     *
+     * @param manager owner of intermediate arrays and the result
+     * @param x inputs {@code (B, inputShape...)}
+     * @return activations {@code (B, encoderWidth)}
+     */
+    default NDArray representation(NDManager manager, NDArray x) {
+        return base().encode(manager, x);
+    }
+
+    /**
+     * @param view samples
+     * @return {@link #representation} of every sample, row i for view position i (chunked, a sub-manager per
+     *     chunk), recorded under the layer name {@link ModelLayer#PENULTIMATE}
+     */
+    default Activations representations(DataView view) {
+        int width = ModelLayer.of(base(), ModelLayer.PENULTIMATE).width();
+        return ActivationCapture.capture(base(), ModelLayer.PENULTIMATE, width, view, ActivationCapture.DEFAULT_CHUNK,
+                this::representation);
+    }
 
     /**
      * @param model a classifier

@@ -116,11 +116,35 @@ public final class SuppressedModel implements InferenceModel, AutoCloseable {
      * @return logits {@code (B, numClasses)}
      */
     public NDArray logitsFromActivations(NDManager manager, NDArray activations) {
+        return layer.logitsFrom(manager, edited(activations));
+    }
+
+    /**
+     * The activations at {@link #layer()} after every suppression edit: what a probe of the edited layer reads.
+     *
+     * @param manager owner of the result
+     * @param x inputs {@code (B, inputShape...)}
+     * @return edited activations {@code (B, layer().width())}
+     */
+    public NDArray editedActivations(NDManager manager, NDArray x) {
+        return edited(layer.activations(manager, x));
+    }
+
+    /**
+     * The head's input after the edits: the edited activations themselves when {@link #layer()} is the penultimate
+     * one, else the rest of the encoder run on them.
+     */
+    @Override
+    public NDArray representation(NDManager manager, NDArray x) {
+        return layer.penultimateFrom(manager, editedActivations(manager, x));
+    }
+
+    private NDArray edited(NDArray activations) {
         NDArray acts = activations;
         for (SuppressionPass pass : passes) {
             acts = pass.apply(acts);
         }
-        return layer.logitsFrom(manager, acts);
+        return acts;
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Picks the suppression strength for a concept on calibration samples (held out from the evaluation): tries each
@@ -48,18 +49,50 @@ public final class SuppressionCalibration {
      */
     public static Result calibrate(Classifier model, SparseAutoencoder sae, FeatureScores scores, DataView calibration,
             Set<Integer> conceptClasses, List<SuppressionChoice> grid, double maxOtherDrop) {
+        ModelLayer layer = ModelLayer.of(model, sae.identity().layer());
+        Activations acts = ActivationCapture.capture(layer, calibration);
+        return sweep(model, sae, scores, grid, maxOtherDrop,
+                suppressed -> accuracies(predict(layer, suppressed, acts), calibration, conceptClasses));
+    }
+
+    /**
+     * The same choice for a concept whose samples are not told by their label, e.g. images carrying a stamp
+     * ({@code PatternConcept}): concept accuracy is the share of {@code conceptView} predicted as any concept class,
+     * non-concept accuracy the ordinary accuracy on {@code otherView}.
+     *
+     * @param model the SAE's parent model version
+     * @param sae the SAE
+     * @param scores the concept's feature scores under this SAE
+     * @param conceptView calibration samples that carry the concept (not the ones reported on)
+     * @param otherView calibration samples that do not (not the ones reported on)
+     * @param conceptClasses the classes a model predicts when the concept is at work
+     * @param grid the settings to try (their accuracy fields are ignored)
+     * @param maxOtherDrop the allowed loss of non-concept accuracy, in points
+     * @return the chosen setting and the whole grid
+     */
+    public static Result calibrate(Classifier model, SparseAutoencoder sae, FeatureScores scores, DataView conceptView,
+            DataView otherView, Set<Integer> conceptClasses, List<SuppressionChoice> grid, double maxOtherDrop) {
+        ModelLayer layer = ModelLayer.of(model, sae.identity().layer());
+        Activations concept = ActivationCapture.capture(layer, conceptView);
+        Activations other = ActivationCapture.capture(layer, otherView);
+        return sweep(model, sae, scores, grid, maxOtherDrop, suppressed -> new double[] {
+            shareIn(predict(layer, suppressed, concept), conceptClasses),
+            accuracy(predict(layer, suppressed, other), otherView)});
+    }
+
+    /** Tries the grid; {@code accuracies} gives {@code [concept, other]} in percent (null model: unsuppressed). */
+    private static Result sweep(Classifier model, SparseAutoencoder sae, FeatureScores scores,
+            List<SuppressionChoice> grid, double maxOtherDrop, Function<SuppressedModel, double[]> accuracies) {
         if (grid.isEmpty()) {
             throw new UnlearnException("calibration grid is empty; give at least one setting");
         }
-        ModelLayer layer = ModelLayer.of(model, sae.identity().layer());
-        Activations acts = ActivationCapture.capture(layer, calibration);
-        double[] base = accuracies(predict(layer, null, acts), calibration, conceptClasses);
+        double[] base = accuracies.apply(null);
         List<SuppressionChoice> tried = new ArrayList<>();
         for (SuppressionChoice c : grid) {
             SuppressionConfig config = SuppressionConfig.of("calibration", List.of(), sae, "", scores, c.features(),
                     c.scale(), c.clamp(), c.keepErrorTerm());
             try (SuppressedModel suppressed = SuppressedModel.of(model, List.of(config), List.of(sae))) {
-                double[] acc = accuracies(predict(layer, suppressed, acts), calibration, conceptClasses);
+                double[] acc = accuracies.apply(suppressed);
                 tried.add(new SuppressionChoice(c.features(), c.scale(), c.clamp(), c.keepErrorTerm(), acc[0], acc[1]));
             }
         }
@@ -98,6 +131,18 @@ public final class SuppressionCalibration {
             }
         }
         return new double[] {100.0 * conceptHit / Math.max(1, concept), 100.0 * otherHit / Math.max(1, other)};
+    }
+
+    private static double shareIn(int[] predicted, Set<Integer> classes) {
+        return 100.0 * java.util.Arrays.stream(predicted).filter(classes::contains).count() / Math.max(1, predicted.length);
+    }
+
+    private static double accuracy(int[] predicted, DataView view) {
+        int hit = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            hit += predicted[i] == view.label(i) ? 1 : 0;
+        }
+        return 100.0 * hit / Math.max(1, predicted.length);
     }
 
     /**

@@ -50,11 +50,22 @@ public final class SuppressionEvaluation {
             int to = Math.min(view.size(), from + 250);
             try (NDManager m = model.base().newManager()) {
                 NDArray x = view.features(m, positions, from, to);
-                NDArray adv = Attacks.perturb(model, x, view.labels(m, positions, from, to), b.attack, goal);
+                NDArray adv = Attacks.perturb(model, x, attackLabels(m, view, positions, from, to, goal), b.attack,
+                        goal);
                 System.arraycopy(Classifier.predictedClasses(model.logits(m, adv)), 0, out, from, to - from);
             }
         }
         return out;
+    }
+
+    /** The labels an attack aims at (ELICIT) or away from (EVADE): the true ones unless an elicited class is set. */
+    private NDArray attackLabels(NDManager m, DataView view, int[] positions, int from, int to, Attacks.Goal goal) {
+        if (goal == Attacks.Goal.ELICIT && b.elicitedClass != null) {
+            long[] target = new long[to - from];
+            java.util.Arrays.fill(target, b.elicitedClass);
+            return m.create(target);
+        }
+        return view.labels(m, positions, from, to);
     }
 
     private double conceptAcc(int[] predicted, DataView view) {
@@ -88,6 +99,7 @@ public final class SuppressionEvaluation {
         private int attackSamples = 500;
         private int timingSamples = 1000;
         private int repeats = 7;
+        private Integer elicitedClass;
 
         /** @param v the original model @return this */
         public Builder setBefore(InferenceModel v) { before = v; return this; }
@@ -107,6 +119,12 @@ public final class SuppressionEvaluation {
         public Builder optTimingSamples(int v) { timingSamples = v; return this; }
         /** @param v timing repeats, best taken (default 7) @return this */
         public Builder optRepeats(int v) { repeats = v; return this; }
+        /**
+         * @param v the class the attack on concept samples elicits, for a concept whose samples' true labels are not
+         *     the concept's class (a stamp whose effect is the target class); default null: each sample's own label
+         * @return this
+         */
+        public Builder optElicitedClass(Integer v) { elicitedClass = v; return this; }
 
         /** @return the checked evaluation */
         public SuppressionEvaluation build() {
@@ -117,6 +135,9 @@ public final class SuppressionEvaluation {
             if (otherView == null || otherView.isEmpty()) { p.add("setOtherView(non-empty view)"); }
             if (conceptClasses == null || conceptClasses.isEmpty()) { p.add("setConceptClasses(non-empty set)"); }
             if (attack == null) { p.add("optAttack(non-null)"); }
+            if (elicitedClass != null && conceptClasses != null && !conceptClasses.contains(elicitedClass)) {
+                p.add("optElicitedClass(one of the concept classes " + conceptClasses + ", was " + elicitedClass + ")");
+            }
             if (attackSamples < 1 || timingSamples < 1 || repeats < 1) {
                 p.add("attackSamples, timingSamples and repeats must be >= 1, were " + attackSamples + ", "
                         + timingSamples + ", " + repeats);

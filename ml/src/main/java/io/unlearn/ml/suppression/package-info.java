@@ -15,6 +15,17 @@
  *       for another model version, another layer, a missing or foreign SAE, or unknown feature ids.</li>
  *   <li>{@link io.unlearn.ml.suppression.SuppressionEvaluation}: concept and non-concept accuracy before/after, again
  *       under FGSM/PGD ({@link io.unlearn.ml.suppression.Attacks}), and the inference overhead.</li>
+ *   <li>{@link io.unlearn.ml.suppression.LogitMask}: the baseline for concepts that are sets of output classes (their
+ *       logits −∞); evaluated the same way, so a suppression has to show what a mask cannot.</li>
+ *   <li>{@link io.unlearn.ml.suppression.ConceptAttackEvaluation}: what an output mask cannot do, on any
+ *       {@link io.unlearn.ml.suppression.InferenceModel}: is the concept gone from the representation that feeds the
+ *       head ({@link io.unlearn.ml.suppression.InferenceModel#representation})? A linear
+ *       {@link io.unlearn.ml.suppression.ConceptProbe} (and, for a suppression below the penultimate layer, one on
+ *       the edited layer) and a {@link io.unlearn.ml.suppression.RelearningAttack} that fine-tunes the head on 10 and
+ *       100 concept samples; {@link io.unlearn.ml.suppression.ConceptAttackReport}.</li>
+ *   <li>{@link io.unlearn.ml.suppression.PatternConcept}: a concept carried by the input (the corner stamp of
+ *       {@link io.unlearn.ml.data.StampedDataset}), given by the stamped training ids, measured by
+ *       {@link io.unlearn.ml.suppression.PatternEffect} on stamped and clean twins of the test images.</li>
  * </ul>
  *
  * <h2>The worker's path</h2>
