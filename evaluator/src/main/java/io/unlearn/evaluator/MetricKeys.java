@@ -28,6 +28,8 @@ public final class MetricKeys {
     public static final String NONCONCEPT_ACC = "nonconcept.accuracy";
     public static final String NONCONCEPT_ACC_BEFORE = "nonconcept.accuracy.before";
     public static final String NONCONCEPT_DROP = "nonconcept.drop";
+    /** SUPPRESSED: how many test samples the concept figures were measured on (ml {@code ConceptSplits.evaluation}, never calibrated on). */
+    public static final String CONCEPT_EVALUATION_SAMPLES = "concept.evaluation.samples";
     public static final String EVALUATION_SECONDS = "evaluation.seconds";
     /** Challenge: the method's Avg. Gap to Retrain on the challenge set (UA, MIA, RA, TA; points). */
     public static final String CHALLENGE_AVG_GAP = "challenge.avg.gap";

@@ -17,6 +17,7 @@ import io.unlearn.ml.sae.SaeSpec;
 import io.unlearn.ml.sae.SaeStore;
 import io.unlearn.ml.sae.SparseAutoencoder;
 import io.unlearn.ml.suppression.AttackSpec;
+import io.unlearn.ml.suppression.ConceptSplits;
 import io.unlearn.ml.suppression.SuppressionCalibration;
 import io.unlearn.ml.suppression.SuppressionChoice;
 import io.unlearn.ml.suppression.SuppressionEvaluation;
@@ -55,9 +56,8 @@ public final class ConceptsBenchmark {
     public static ConceptsResult run(ConceptsOptions o, ProgressListener listener) {
         EngineOptions.Setup setup = o.check().engine().setUp();
         UnlearnDataset data = setup.data();
-        int half = data.test().size() / 2;
-        DataView calibration = data.test().slice(0, half);
-        DataView reportHalf = data.test().slice(half, data.test().size());
+        DataView calibration = ConceptSplits.calibration(data);
+        DataView reportHalf = ConceptSplits.evaluation(data);
         List<String> classNames = data.train().source().classNames();
         ModelSpec spec = BaseModelCache.cnn(data, o.baseEpochs(), o.seed());
         List<ConceptCase> cases = ConceptCase.fashionMnist(classNames);

@@ -16,6 +16,7 @@ import io.unlearn.ml.sae.SaeSpec;
 import io.unlearn.ml.sae.SaeStore;
 import io.unlearn.ml.sae.SparseAutoencoder;
 import io.unlearn.ml.suppression.AttackSpec;
+import io.unlearn.ml.suppression.ConceptSplits;
 import io.unlearn.ml.suppression.PatternConcept;
 import io.unlearn.ml.suppression.SuppressionCalibration;
 import java.util.List;
@@ -53,8 +54,8 @@ final class PatternCaseRun {
         StampedDataset stamped = StampedFashionMnist.load(o.engine().dataDir());
         StampedDataset data = o.quick() ? stamped.head(PatternOptions.QUICK_TRAIN, EngineOptions.QUICK_TEST) : stamped;
         UnlearnDataset d = data.dataset();
-        DataView calibration = d.test().slice(0, d.test().size() / 2);
-        DataView reportHalf = d.test().slice(d.test().size() / 2, d.test().size());
+        DataView calibration = ConceptSplits.calibration(d);
+        DataView reportHalf = ConceptSplits.evaluation(d);
         PatternConcept stamp = PatternConcept.of(data);
         ConceptCase c = ConceptCase.pattern(stamp.concept(), data.targetClass());
         List<String> forget = List.copyOf(data.stampedTrainIds());

@@ -11,6 +11,7 @@ import io.unlearn.ml.model.Classifier;
 import io.unlearn.ml.sae.SparseAutoencoder;
 import io.unlearn.ml.suppression.AttackSpec;
 import io.unlearn.ml.suppression.Concept;
+import io.unlearn.ml.suppression.ConceptSplits;
 import io.unlearn.ml.suppression.InferenceModel;
 import io.unlearn.ml.suppression.SuppressedModel;
 import io.unlearn.ml.suppression.SuppressionEvaluation;
@@ -24,11 +25,12 @@ import java.util.stream.IntStream;
 
 /**
  * SUPPRESSED versions: every active suppression is applied at once (the SAEs loaded and hash-checked), then each
- * active concept is measured on the test set: concept accuracy (share of its samples still predicted as one of its
- * classes), before and after, and under a PGD attack (which needs gradients, hence the training lock). Non-concept
- * accuracy is measured on the samples outside every active concept, so removing a second concept is not charged
- * for the first one's classes. The headline figures are the worst over the concepts; each concept's own are kept as
- * {@code concept.<name>.*}.
+ * active concept is measured on {@link ConceptSplits#evaluation}, the half of the test split the worker's calibration
+ * never saw (its size is reported as {@code concept.evaluation.samples}): concept accuracy (share of its samples still
+ * predicted as one of its classes), before and after, and under a PGD attack (which needs gradients, hence the training
+ * lock). Non-concept accuracy is measured on the samples outside every active concept, so removing a second concept is
+ * not charged for the first one's classes. The headline figures are the worst over the concepts; each concept's own are
+ * kept as {@code concept.<name>.*}.
  */
 public final class SuppressionMeasurement {
     private final UnlearnDataset data;
@@ -60,6 +62,7 @@ public final class SuppressionMeasurement {
                 for (io.unlearn.events.SuppressionConfig c : active) {
                     SuppressionReport r = TrainingLock.exclusively(() -> evaluation(model, after, c, allClasses).run());
                     String key = "concept." + c.getConceptName() + ".";
+                    m.put(key + "samples", (double) conceptView(c).size());
                     m.put(key + "accuracy", r.conceptAccAfter());
                     m.put(key + "accuracy.before", r.conceptAccBefore());
                     m.put(key + "accuracy.under.attack", r.conceptAccUnderAttackAfter());
@@ -73,6 +76,7 @@ public final class SuppressionMeasurement {
                     m.put("inference.overhead.percent", r.overheadPercent());
                 }
                 m.put("concepts.active", (double) active.size());
+                m.put(CONCEPT_EVALUATION_SAMPLES, (double) ConceptSplits.evaluation(data).size());
                 return m;
             }
         } finally {
@@ -88,12 +92,17 @@ public final class SuppressionMeasurement {
 
     private SuppressionEvaluation evaluation(Classifier model, SuppressedModel after, io.unlearn.events.SuppressionConfig own,
                                              Set<Integer> allSuppressed) {
-        Set<Integer> classes = concept(own).classes(data.train());
-        DataView test = data.test();
-        int[] in = IntStream.range(0, test.size()).filter(i -> classes.contains(test.label(i))).map(test::row).toArray();
-        int[] out = IntStream.range(0, test.size()).filter(i -> !allSuppressed.contains(test.label(i))).map(test::row).toArray();
+        DataView split = ConceptSplits.evaluation(data);
+        int[] out = IntStream.range(0, split.size()).filter(i -> !allSuppressed.contains(split.label(i))).map(split::row).toArray();
         return SuppressionEvaluation.builder().setBefore(InferenceModel.of(model)).setAfter(after)
-                .setConceptView(DataView.of(test.source(), in)).setOtherView(DataView.of(test.source(), out)).setConceptClasses(classes)
+                .setConceptView(conceptView(own)).setOtherView(DataView.of(split.source(), out)).setConceptClasses(concept(own).classes(data.train()))
                 .optAttack(AttackSpec.pgd(epsilon, 10)).optAttackSamples(attackSamples).optTimingSamples(attackSamples).optRepeats(1).build();
+    }
+
+    /** The evaluation split's samples of the concept's classes. */
+    private DataView conceptView(io.unlearn.events.SuppressionConfig c) {
+        Set<Integer> classes = concept(c).classes(data.train());
+        DataView split = ConceptSplits.evaluation(data);
+        return DataView.of(split.source(), IntStream.range(0, split.size()).filter(i -> classes.contains(split.label(i))).map(split::row).toArray());
     }
 }

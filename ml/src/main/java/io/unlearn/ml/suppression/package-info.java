@@ -8,7 +8,9 @@
  *       {@link io.unlearn.ml.suppression.FeatureScoring}: SAUCE scores
  *       {@code S(i) = μ⁺ᵢ/(Σμ⁺+δ) − μ⁻ᵢ/(Σμ⁻+δ)}, {@link io.unlearn.ml.suppression.FeatureScores#top(int)}.</li>
  *   <li>{@link io.unlearn.ml.suppression.SuppressionConfig}: plain record with JSON round-trip; optional
- *       {@link io.unlearn.ml.suppression.SuppressionCalibration} picks top-k and γ / clamp on held-out samples.</li>
+ *       {@link io.unlearn.ml.suppression.SuppressionCalibration} picks top-k and γ / clamp on held-out samples:
+ *       {@link io.unlearn.ml.suppression.ConceptSplits#calibration}, never the half a suppression is judged on
+ *       ({@link io.unlearn.ml.suppression.ConceptSplits#evaluation}).</li>
  *   <li>{@link io.unlearn.ml.suppression.SuppressedModel}: applies one or several configs at once, refusing configs
  *       for another model version, another layer, a missing or foreign SAE, or unknown feature ids.</li>
  *   <li>{@link io.unlearn.ml.suppression.SuppressionEvaluation}: concept and non-concept accuracy before/after, again

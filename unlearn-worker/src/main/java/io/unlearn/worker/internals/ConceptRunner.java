@@ -14,6 +14,7 @@ import io.unlearn.ml.sae.SaeArtifact;
 import io.unlearn.ml.sae.SaeStore;
 import io.unlearn.ml.sae.SparseAutoencoder;
 import io.unlearn.ml.suppression.Concept;
+import io.unlearn.ml.suppression.ConceptSplits;
 import io.unlearn.ml.suppression.FeatureScores;
 import io.unlearn.ml.suppression.FeatureScoring;
 import io.unlearn.ml.suppression.SuppressedModel;
@@ -34,8 +35,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves concept removal without touching weights (SAUCE): the head version's SAE at the concept's layer is
  * trained once on the samples the model may still use (never a forgotten one) and reused; the concept's features are
- * scored on them, the suppression strength is calibrated on the first half of the test split, and a SUPPRESSED
- * version carries the config next to every suppression still in force. Deterministic under the configured seed.
+ * scored on them, the suppression strength is calibrated on {@link ConceptSplits#calibration} (the evaluator judges it on
+ * the other half), and a SUPPRESSED version carries the config next to every suppression still in force. Deterministic
+ * under the configured seed.
  */
 public final class ConceptRunner implements ConceptRemoval {
     public static final String METHOD = "SAE-suppression";
@@ -117,7 +119,7 @@ public final class ConceptRunner implements ConceptRemoval {
                 progress));
         try (SparseAutoencoder sae = saes.load(artifact.sha256(), device)) {
             FeatureScores scores = FeatureScoring.score(model, sae, concept, usable);
-            DataView calibration = dataset.test().slice(0, dataset.test().size() / 2);
+            DataView calibration = ConceptSplits.calibration(dataset);
             Set<Integer> classes = concept.classes(usable);
             SuppressionCalibration.Result r = SuppressionCalibration.calibrate(model, sae, scores, calibration, classes,
                     settings.grid(), settings.maxOtherDrop());
