@@ -94,7 +94,8 @@ final class ConceptsSettings {
                 + " image is lost (the non-concept accuracy shows the cost)");
         s.put("pattern weights and retrain", "as above with the stamped training samples as the forget set (weights:"
                 + " same methods, lrs and rule, the stamp's effect as concept accuracy) or left out (retrain)");
-        s.put("pattern attacks", "probe: stamped vs clean twins of the report half's non-Trouser images; relearning:"
+        s.put("pattern attacks", "PGD on stamped images elicits Trouser; probe: stamped vs clean twins of the report"
+                + " half's non-Trouser images; relearning:"
                 + " the attacker draws stamped (labelled Trouser) and other training images, relearn = stamped twins"
                 + " predicted as Trouser");
     }
