@@ -131,9 +131,14 @@ final class DemoProgress {
      */
     void awaitChallenges(Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
-        while ((tracker.pendingChallenges() > 0 || !settled()) && System.nanoTime() < deadline && supervise() == null) {
+        while (System.nanoTime() < deadline && supervise() == null) {
+            boolean challenging = tracker.pendingChallenges() > 0;
+            if (!challenging && settled()) {
+                break;
+            }
+            // the phase is read before the poll, so that the line never names a wait that the poll just ended
+            view.update(status(challenging ? "challenges" : "escalating after a failed challenge"));
             tracker.poll(Duration.ofMillis(500));
-            view.update(status(tracker.pendingChallenges() > 0 ? "challenges" : "escalating after a failed challenge"));
         }
         view.finish(status(tracker.pendingChallenges() > 0 ? "challenges: stopped waiting" : !settled() ? "escalations: stopped waiting"
                 : "challenges done"));
