@@ -2,6 +2,7 @@ package io.unlearn.bench.concepts;
 
 import io.unlearn.ml.data.DataView;
 import io.unlearn.ml.suppression.InferenceModel;
+import io.unlearn.ml.suppression.SuppressionCalibration;
 import java.util.Set;
 
 /**
@@ -41,21 +42,8 @@ record CalibrationRule(double baseOtherAcc, double maxOtherDrop) {
      * @return its concept and non-concept accuracy on the view
      */
     static Score score(InferenceModel model, DataView view, Set<Integer> conceptClasses) {
-        int[] predicted = model.predict(view);
-        int concept = 0;
-        int conceptHit = 0;
-        int other = 0;
-        int otherHit = 0;
-        for (int i = 0; i < predicted.length; i++) {
-            if (conceptClasses.contains(view.label(i))) {
-                concept++;
-                conceptHit += conceptClasses.contains(predicted[i]) ? 1 : 0;
-            } else {
-                other++;
-                otherHit += predicted[i] == view.label(i) ? 1 : 0;
-            }
-        }
-        return new Score(100.0 * conceptHit / Math.max(1, concept), 100.0 * otherHit / Math.max(1, other));
+        double[] acc = SuppressionCalibration.accuracies(model.predict(view), view, conceptClasses);
+        return new Score(acc[0], acc[1]);
     }
 
     /** @return whether the score keeps non-concept accuracy within the allowed drop */

@@ -115,8 +115,14 @@ public final class SuppressionCalibration {
         return out;
     }
 
-    /** @return {@code [concept accuracy, other accuracy]} in percent */
-    static double[] accuracies(int[] predicted, DataView view, Set<Integer> conceptClasses) {
+    /**
+     * @param predicted predicted class per view position
+     * @param view the samples, with their labels
+     * @param conceptClasses the concept's classes
+     * @return {@code [concept accuracy, other accuracy]} in percent: concept samples predicted as any concept class, other
+     *     samples predicted correctly
+     */
+    public static double[] accuracies(int[] predicted, DataView view, Set<Integer> conceptClasses) {
         int concept = 0;
         int conceptHit = 0;
         int other = 0;
