@@ -7,6 +7,7 @@ import io.unlearn.bench.ingest.IngestCommand;
 import io.unlearn.bench.methods.MethodsOptions;
 import io.unlearn.bench.pipeline.PipelineCommand;
 import io.unlearn.bench.challenge.ChallengeOptions;
+import io.unlearn.bench.training.TrainingOptions;
 import io.unlearn.bench.worstcase.WorstCaseOptions;
 import picocli.CommandLine.Command;
 
@@ -17,9 +18,9 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks: each prints its figures, writes them as JSON (--out) and replaces its own section"
                 + " of docs/BENCHMARKS.md (--markdown FILE|none).",
-            "Engine benchmarks (methods, concepts, worstcase, challenge, gate) take --quick, --data, --device and --cache; streaming"
+            "Engine benchmarks (methods, concepts, worstcase, challenge, gate, training) take --quick, --data, --device and --cache; streaming"
                     + " benchmarks (ingest, pipeline, evaluator) start a fresh local stack of their own."},
-        subcommands = {MethodsOptions.class, ConceptsOptions.class, WorstCaseOptions.class, ChallengeOptions.class, GateOptions.class, IngestCommand.class,
+        subcommands = {MethodsOptions.class, ConceptsOptions.class, WorstCaseOptions.class, ChallengeOptions.class, GateOptions.class, TrainingOptions.class, IngestCommand.class,
             PipelineCommand.class, EvaluatorCommand.class})
 public final class BenchCommand {
 }
