@@ -1,6 +1,5 @@
 package io.unlearn.ml.train;
 
-import ai.djl.ndarray.NDArray;
 import io.unlearn.ml.ProgressEvent;
 import io.unlearn.ml.ProgressListener;
 import io.unlearn.ml.UnlearnException;
@@ -62,20 +61,16 @@ public final class ModelTraining {
         List<EpochStats> epochs = new ArrayList<>();
         long start = System.nanoTime();
         try (TrainSession session = TrainSession.open(model, stage, recipe.learningRate(),
-                "cosine".equals(recipe.schedule()), recipe.weightDecay(), steps)) {
+                "cosine".equals(recipe.schedule()), recipe.weightDecay(), steps);
+                ResidentEpochs loop = new ResidentEpochs(model.model().getNDManager(), data)) {
             for (int epoch = 1; epoch <= recipe.epochs(); epoch++) {
                 long t0 = System.nanoTime();
-                long[] correct = {0};
-                double loss = Epochs.run(session, data, recipe.batchSize(), order, (m, b) -> {
-                    NDArray logits = session.forward(b.features());
-                    correct[0] += logits.argMax(1).eq(b.labels()).sum().getLong();
-                    return Losses.crossEntropy(logits, b.labels());
-                });
+                ResidentEpochs.Totals totals = loop.run(session, recipe.batchSize(), order, stage, epoch);
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                EpochStats stats = new EpochStats(epoch, loss, (double) correct[0] / data.size(), seconds,
+                EpochStats stats = new EpochStats(epoch, totals.meanLoss(), totals.accuracy(), seconds,
                         data.size() / seconds);
                 epochs.add(stats);
-                listener.onProgress(new ProgressEvent(stage, epoch, recipe.epochs(), Map.of("loss", loss,
+                listener.onProgress(new ProgressEvent(stage, epoch, recipe.epochs(), Map.of("loss", totals.meanLoss(),
                         "trainAccuracy", stats.trainAccuracy(), "seconds", seconds,
                         "samplesPerSecond", stats.samplesPerSecond())));
             }

@@ -134,6 +134,30 @@ public final class TrainSession implements AutoCloseable {
     }
 
     /**
+     * One update without reading the loss back to Java: the caller sums the returned losses on the device and checks
+     * them once (the training loop does, per epoch), which saves a device round trip per step.
+     *
+     * @param loss computes a scalar loss
+     * @return the loss, detached from the graph, owned by the loss's manager
+     */
+    public NDArray stepUnread(Supplier<NDArray> loss) {
+        NDArray detached;
+        try (GradientCollector collector = trainer.newGradientCollector()) {
+            NDArray l = loss.get();
+            collector.backward(l);
+            detached = l.stopGradient();
+        }
+        trainer.step();
+        steps++;
+        return detached;
+    }
+
+    /** @return the (base) learning rate, for error messages */
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /**
      * Backpropagates a loss without updating: gradients add up over calls until {@link #zeroGradients()}
      * (for saliency maps and per-sample gradients).
      *
