@@ -12,7 +12,7 @@ class BenchCommandTest {
     @Test
     void everyBenchmarkIsASubcommandWithHelpAndNoWorkItemNumbers() {
         CommandLine bench = new CommandLine(new BenchCommand());
-        assertThat(bench.getSubcommands().keySet()).containsExactly("methods", "concepts", "worstcase", "challenge", "gate", "ingest",
+        assertThat(bench.getSubcommands().keySet()).containsExactly("methods", "concepts", "worstcase", "challenge", "gate", "training", "ingest",
                 "pipeline", "evaluator");
         assertThat(bench.getUsageMessage()).doesNotContainPattern("(?i)issue\\s*\\d");
         bench.getSubcommands().forEach((name, sub) -> {
@@ -20,7 +20,7 @@ class BenchCommandTest {
             assertThat(help).as(name).doesNotContainPattern("(?i)issue\\s*\\d").contains("--out", "--markdown");
             assertThat(sub.getCommandSpec().usageMessage().description()).as(name).isNotEmpty();
         });
-        for (String engine : List.of("methods", "concepts", "worstcase", "challenge", "gate")) {
+        for (String engine : List.of("methods", "concepts", "worstcase", "challenge", "gate", "training")) {
             assertThat(bench.getSubcommands().get(engine).getUsageMessage()).contains("--quick", "--data", "--device",
                     "--cache");
         }
