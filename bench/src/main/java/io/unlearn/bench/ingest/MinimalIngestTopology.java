@@ -52,8 +52,16 @@ final class MinimalIngestTopology {
         t.addSink("dead-letter-sink", Topics.DEAD_LETTERS.name(), new ByteArraySerializer(), new ByteArraySerializer(), "pass-through");
         t.addSource("status-source", EventSerdes.keySerde().deserializer(),
                 EventSerdes.serde(RequestStatus.class, registry).deserializer(), Topics.REQUEST_STATUS.name());
-        t.addProcessor("status-read", () -> record -> { }, "status-source");
+        t.addProcessor("status-read", StatusRead::new, "status-source");
         return t;
+    }
+
+    /** Takes the decoded status and keeps nothing (the source node did the reading and decoding). */
+    private static final class StatusRead implements Processor<String, RequestStatus, Void, Void> {
+        @Override
+        public void process(Record<String, RequestStatus> record) {
+            // nothing: the ceiling has no status history
+        }
     }
 
     /** Decodes a request and forwards RECEIVED, the AcceptedRequest and ACCEPTED, judging nothing. */
