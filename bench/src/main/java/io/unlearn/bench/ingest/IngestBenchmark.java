@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -36,7 +37,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  * minimal exactly-once topology with the same reads and writes and no logic ({@link MinimalIngestTopology}, the
  * ceiling), and through a plain producer→consumer pipe on the same broker and payloads; then produce→ACCEPTED
  * latency. The three are measured in rounds, interleaved (the minimal one first in even rounds, the real one first
- * in odd ones), each topology a fresh application placed at the end of the shared topics; the medians are reported.
+ * in odd ones), each topology a fresh application placed at the end of the shared topics; the medians are reported,
+ * with the CPU time per request of each topology's threads, which a shared machine skews less than the rates.
  */
 public final class IngestBenchmark {
     private static final int SAMPLES = 10_000;
@@ -65,8 +67,8 @@ public final class IngestBenchmark {
                     EventSerdes.serde(DeletionRequest.class, registry).serializer());
             Deserializer<RequestStatus> statuses = EventSerdes.serde(RequestStatus.class, registry).deserializer();
             double[] pipe = new double[rounds];
-            double[] minimal = new double[rounds];
-            double[] ingest = new double[rounds];
+            Phase[] minimal = new Phase[rounds];
+            Phase[] ingest = new Phase[rounds];
             PipeTimer.Run steady = null;
             for (int r = 0; r < rounds; r++) {
                 out.printf("round %d of %d — raw pipe: %,d records producer → consumer ...%n", r + 1, rounds, requests);
@@ -76,34 +78,57 @@ public final class IngestBenchmark {
                 for (boolean minimalNow : r % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
                     IngestConfig config = config(admin, minimalNow ? "bench-minimal-" : "bench-ingest-", r, streamThreads,
                             commitIntervalMs, stateDir);
+                    String app = config.getString(IngestConfig.APPLICATION_ID);
                     if (minimalNow) {
                         out.printf("  minimal exactly-once topology (same reads and writes, no logic): %,d requests ...%n", requests);
                         try (MinimalIngest ceiling = MinimalIngest.start(config, registry, READY)) {
-                            minimal[r] = burst(client, work, statuses).perSecond();
+                            minimal[r] = timed(app, requests, () -> burst(client, work, statuses));
                         }
-                        out.printf("  %,.0f requests/s%n", minimal[r]);
                         continue;
                     }
                     out.printf("  ingest topology: %,d deletion requests ...%n", requests);
                     try (IngestService service = IngestService.start(config, Clock.systemUTC(), READY)) {
-                        ingest[r] = burst(client, work, statuses).perSecond();
-                        out.printf("  %,.0f requests/s%n", ingest[r]);
+                        ingest[r] = timed(app, requests, () -> burst(client, work, statuses));
                         if (last) {
-                            steady = paced(client, work, statuses, Math.max(100, Math.floor(ingest[r] / 2)));
+                            steady = paced(client, work, statuses, Math.max(100, Math.floor(ingest[r].perSecond() / 2)));
                         }
                     }
                 }
             }
             double[] latencies = steady.latenciesMs();
             Arrays.sort(latencies);
-            double real = median(ingest);
+            double real = median(Phase.rates(ingest));
+            double ceiling = median(Phase.rates(minimal));
             IngestResult result = new IngestResult(requests, real, median(pipe), real / median(pipe),
                     PipeTimer.percentile(latencies, 0.50), PipeTimer.percentile(latencies, 0.99), streamThreads,
-                    MachineInfo.summary(), median(minimal), real / median(minimal), rounds);
+                    MachineInfo.summary(), ceiling, real / ceiling, rounds, median(Phase.appCpu(ingest)),
+                    median(Phase.appCpu(minimal)));
             out.printf("ingest %,.0f req/s, minimal topology %,.0f req/s (%.0f%%), raw pipe %,.0f rec/s (%.0f%%), p50 %.0f ms,"
-                            + " p99 %.0f ms (medians of %d rounds)%n", result.ingestPerSecond(), result.minimalPerSecond(),
-                    100 * result.minimalRatio(), result.rawPipePerSecond(), 100 * result.ratio(), result.p50Ms(), result.p99Ms(), rounds);
+                            + " p99 %.0f ms; CPU per request in the topology's threads: ingest %.0f µs, minimal %.0f µs"
+                            + " (medians of %d rounds)%n", result.ingestPerSecond(), result.minimalPerSecond(),
+                    100 * result.minimalRatio(), result.rawPipePerSecond(), 100 * result.ratio(), result.p50Ms(), result.p99Ms(),
+                    result.ingestCpuUsPerRequest(), result.minimalCpuUsPerRequest(), rounds);
             return result;
+        }
+    }
+
+    private Phase timed(String applicationId, int requests, Supplier<PipeTimer.Run> burst) {
+        AppCpu cpu = AppCpu.start(applicationId);
+        double perSecond = burst.get().perSecond();
+        Phase phase = new Phase(perSecond, cpu.appMicrosPer(requests), cpu.processMicrosPer(requests));
+        out.printf("  %,.0f requests/s; CPU per request: %.0f µs in the topology's threads, %.0f µs in the whole process%n",
+                phase.perSecond(), phase.appCpuUs(), phase.processCpuUs());
+        return phase;
+    }
+
+    /** One timed burst through a topology: its rate and CPU time per request (its own threads; the whole process). */
+    private record Phase(double perSecond, double appCpuUs, double processCpuUs) {
+        static double[] rates(Phase[] phases) {
+            return Arrays.stream(phases).mapToDouble(Phase::perSecond).toArray();
+        }
+
+        static double[] appCpu(Phase[] phases) {
+            return Arrays.stream(phases).mapToDouble(Phase::appCpuUs).toArray();
         }
     }
 
