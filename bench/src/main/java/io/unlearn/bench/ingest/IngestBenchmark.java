@@ -2,6 +2,7 @@ package io.unlearn.bench.ingest;
 
 import io.unlearn.bench.harness.MachineInfo;
 import io.unlearn.bench.harness.PipeTimer;
+import io.unlearn.bench.ingest.IngestPhases.Phase;
 import io.unlearn.events.DatasetSplit;
 import io.unlearn.events.DeletionRequest;
 import io.unlearn.events.ModelVersion;
@@ -42,9 +43,6 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public final class IngestBenchmark {
     private static final int SAMPLES = 10_000;
-    private static final Duration READY = Duration.ofSeconds(120);
-    private static final List<String> INPUTS = List.of(Topics.DELETION_REQUESTS.name(), Topics.CONCEPT_REQUESTS.name(),
-            Topics.REQUEST_STATUS.name());
     private final LocalStack stack;
     private final PrintStream out;
 
@@ -65,37 +63,35 @@ public final class IngestBenchmark {
             seedCatalogue(registry);
             IngestWorkload work = IngestWorkload.encode(requests, Math.max(1000, requests / 10), SAMPLES,
                     EventSerdes.serde(DeletionRequest.class, registry).serializer());
-            Deserializer<RequestStatus> statuses = EventSerdes.serde(RequestStatus.class, registry).deserializer();
+            IngestPhases phases = new IngestPhases(admin, registry, IngestPhases.settings(stack.bootstrapServers(),
+                    stack.registryUrl(), streamThreads, commitIntervalMs, stateDir),
+                    EventSerdes.serde(RequestStatus.class, registry).deserializer(), out);
+            String run = Long.toString(System.currentTimeMillis());
+            IngestWorkload warm = work.firstOf(Math.max(1000, requests / 5));
+            out.printf("warm-up (untimed, so that no timed phase pays for compiling the code): %,d requests through each topology ...%n",
+                    warm.burst());
+            phases.minimal(run + "-warm-up", warm);
+            phases.ingest(run + "-warm-up", warm, null);
             double[] pipe = new double[rounds];
             Phase[] minimal = new Phase[rounds];
             Phase[] ingest = new Phase[rounds];
-            PipeTimer.Run steady = null;
+            PipeTimer.Run[] steady = new PipeTimer.Run[1];
             for (int r = 0; r < rounds; r++) {
                 out.printf("round %d of %d — raw pipe: %,d records producer → consumer ...%n", r + 1, rounds, requests);
                 pipe[r] = new PipeTimer(client, out).rawPipe(raw.name(), work.burstKeys(), work.burstValues()).perSecond();
                 out.printf("  %,.0f records/s%n", pipe[r]);
-                boolean last = r == rounds - 1;
+                String name = run + "-r" + r;
                 for (boolean minimalNow : r % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
-                    IngestConfig config = config(admin, minimalNow ? "bench-minimal-" : "bench-ingest-", r, streamThreads,
-                            commitIntervalMs, stateDir);
-                    String app = config.getString(IngestConfig.APPLICATION_ID);
                     if (minimalNow) {
                         out.printf("  minimal exactly-once topology (same reads and writes, no logic): %,d requests ...%n", requests);
-                        try (MinimalIngest ceiling = MinimalIngest.start(config, registry, READY)) {
-                            minimal[r] = timed(app, requests, () -> burst(client, work, statuses));
-                        }
-                        continue;
-                    }
-                    out.printf("  ingest topology: %,d deletion requests ...%n", requests);
-                    try (IngestService service = IngestService.start(config, Clock.systemUTC(), READY)) {
-                        ingest[r] = timed(app, requests, () -> burst(client, work, statuses));
-                        if (last) {
-                            steady = paced(client, work, statuses, Math.max(100, Math.floor(ingest[r].perSecond() / 2)));
-                        }
+                        minimal[r] = phases.minimal(name, work);
+                    } else {
+                        out.printf("  ingest topology: %,d deletion requests ...%n", requests);
+                        ingest[r] = phases.ingest(name, work, r == rounds - 1 ? steady : null);
                     }
                 }
             }
-            double[] latencies = steady.latenciesMs();
+            double[] latencies = steady[0].latenciesMs();
             Arrays.sort(latencies);
             double real = median(Phase.rates(ingest));
             double ceiling = median(Phase.rates(minimal));
@@ -110,51 +106,6 @@ public final class IngestBenchmark {
                     result.ingestCpuUsPerRequest(), result.minimalCpuUsPerRequest(), rounds);
             return result;
         }
-    }
-
-    private Phase timed(String applicationId, int requests, Supplier<PipeTimer.Run> burst) {
-        AppCpu cpu = AppCpu.start(applicationId);
-        double perSecond = burst.get().perSecond();
-        Phase phase = new Phase(perSecond, cpu.appMicrosPer(requests), cpu.processMicrosPer(requests));
-        out.printf("  %,.0f requests/s; CPU per request: %.0f µs in the topology's threads, %.0f µs in the whole process%n",
-                phase.perSecond(), phase.appCpuUs(), phase.processCpuUs());
-        return phase;
-    }
-
-    /** One timed burst through a topology: its rate and CPU time per request (its own threads; the whole process). */
-    private record Phase(double perSecond, double appCpuUs, double processCpuUs) {
-        static double[] rates(Phase[] phases) {
-            return Arrays.stream(phases).mapToDouble(Phase::perSecond).toArray();
-        }
-
-        static double[] appCpu(Phase[] phases) {
-            return Arrays.stream(phases).mapToDouble(Phase::appCpuUs).toArray();
-        }
-    }
-
-    private IngestConfig config(Admin admin, String prefix, int round, int streamThreads, long commitIntervalMs, Path stateDir)
-            throws InterruptedException {
-        String applicationId = prefix + System.currentTimeMillis() + "-r" + round;
-        GroupStart.atEnd(admin, applicationId, INPUTS);
-        Map<String, Object> props = new HashMap<>(Map.of("bootstrap.servers", stack.bootstrapServers()));
-        props.put("schema.registry.url", stack.registryUrl());
-        props.put("application.id", applicationId);
-        props.put("state.dir", stateDir.toString());
-        props.put("num.stream.threads", Integer.toString(streamThreads));
-        props.put("http.enabled", "false");
-        props.put(IngestConfig.COMMIT_INTERVAL_MS, Long.toString(commitIntervalMs));
-        return IngestConfig.of(props);
-    }
-
-    private PipeTimer.Run burst(Map<String, Object> client, IngestWorkload work, Deserializer<RequestStatus> statuses) {
-        return new PipeTimer(client, out).throughTopology(Topics.DELETION_REQUESTS.name(), work.burstKeys(), work.burstValues(),
-                0, 0, Topics.REQUEST_STATUS.name(), statuses, s -> s.getState() == RequestState.ACCEPTED);
-    }
-
-    private PipeTimer.Run paced(Map<String, Object> client, IngestWorkload work, Deserializer<RequestStatus> statuses, double rate) {
-        out.printf("latency: %,d requests paced at %,.0f/s (half the measured rate) ...%n", work.pacedKeys().length, rate);
-        return new PipeTimer(client, out).throughTopology(Topics.DELETION_REQUESTS.name(), work.pacedKeys(), work.pacedValues(),
-                work.burst(), rate, Topics.REQUEST_STATUS.name(), statuses, s -> s.getState() == RequestState.ACCEPTED);
     }
 
     /** The middle value (the mean of the two middle ones for an even count). */

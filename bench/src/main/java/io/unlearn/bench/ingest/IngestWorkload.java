@@ -43,6 +43,12 @@ record IngestWorkload(byte[][] burstKeys, byte[][] burstValues, byte[][] pacedKe
         return String.format("bench-s%05d", i);
     }
 
+    /** The first {@code n} requests of the burst (and the same paced tail). */
+    IngestWorkload firstOf(int n) {
+        int k = Math.min(n, burst());
+        return new IngestWorkload(java.util.Arrays.copyOf(burstKeys, k), java.util.Arrays.copyOf(burstValues, k), pacedKeys, pacedValues);
+    }
+
     int burst() {
         return burstKeys.length;
     }
