@@ -7,11 +7,8 @@ import io.unlearn.events.DatasetSplit;
 import io.unlearn.events.DeletionRequest;
 import io.unlearn.events.ModelVersion;
 import io.unlearn.events.ModelVersionKind;
-import io.unlearn.events.RequestState;
 import io.unlearn.events.RequestStatus;
 import io.unlearn.events.SampleRecord;
-import io.unlearn.ingest.IngestConfig;
-import io.unlearn.ingest.IngestService;
 import io.unlearn.schemas.EventContract;
 import io.unlearn.schemas.EventSerdes;
 import io.unlearn.schemas.SchemaRegistryClient;
@@ -21,17 +18,12 @@ import io.unlearn.schemas.Topics;
 import io.unlearn.stack.LocalStack;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * {@code unlearn bench ingest}: requests per second through the whole exactly-once ingest topology, through a
