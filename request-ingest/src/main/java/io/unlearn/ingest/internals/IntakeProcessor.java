@@ -45,7 +45,10 @@ final class IntakeProcessor implements Processor<byte[], byte[], Object, Object>
     private final Counter rejected;
     private final Counter duplicates;
     private final DeadLetters deadLetters;
-    /** The de-duplication digest (lower-case hex SHA-256 of the canonical text, as {@code Digests.sha256Hex} computes it); one instance per processor, which one thread runs. */
+    /**
+     * The de-duplication digest (lower-case hex SHA-256 of the canonical text, as {@code Digests.sha256Hex} computes
+     * it): one instance per processor, which one stream thread runs, instead of a provider look-up per record.
+     */
     private final MessageDigest sha256 = sha256();
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, String> requests;
