@@ -25,10 +25,10 @@ public final class IngestCommand extends StackBenchCommand<IngestResult> {
             + " ingest topology; medians are reported (default: ${DEFAULT-VALUE}).")
     private int rounds = 3;
 
-    @Option(names = "--stream-threads", paramLabel = "N", description = "Stream threads of the ingest instance (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--stream-threads", paramLabel = "N", description = "Stream threads of the ingest and the minimal topology (default: ${DEFAULT-VALUE}).")
     private int streamThreads = 1;
 
-    @Option(names = "--commit-interval-ms", paramLabel = "MS", description = "Exactly-once commit interval of the ingest instance (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--commit-interval-ms", paramLabel = "MS", description = "Exactly-once commit interval of the ingest and the minimal topology (default: ${DEFAULT-VALUE}).")
     private long commitIntervalMs = 100;
 
     public IngestCommand() {
