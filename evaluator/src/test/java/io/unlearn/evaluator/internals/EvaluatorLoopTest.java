@@ -157,7 +157,7 @@ class EvaluatorLoopTest {
             whileJudging = partition -> { };
             return Reports.refused(v, "stub judge: artifact refused", T0);
         };
-        return new EvaluatorLoop(consumer, producer, registry, nothingYet, judge, null, new SimpleMeterRegistry(),
+        return new EvaluatorLoop(consumer, producer, registry, io.unlearn.runtime.EventSigner.of(io.unlearn.schemas.SigningKeys.generate()), nothingYet, judge, null, new SimpleMeterRegistry(),
                 Clock.fixed(T0, ZoneOffset.UTC));
     }
 

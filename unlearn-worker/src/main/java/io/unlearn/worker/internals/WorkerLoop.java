@@ -68,6 +68,7 @@ public final class WorkerLoop implements ServiceLoop {
     private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
 
     /**
+     * @param signer       signs every version published (the worker's Ed25519 key)
      * @param feed         the models' state (versions, forgotten samples) committed by anyone; closed with the loop
      * @param followUps    the versions due on their own (consolidation, re-suppression), over the same runners
      * @param escalations  what a REJECTED version asks (re-application with a stronger method, or FAILED), and the
@@ -75,13 +76,13 @@ public final class WorkerLoop implements ServiceLoop {
      * @param firstVersion how long a batch waits for its model's first version
      */
     public WorkerLoop(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer, SchemaRegistryClient registry,
-                      HeadsFeed feed, Unlearning runner, ConceptRemoval concepts, VersionFollowUps followUps, Escalations escalations,
+                      io.unlearn.runtime.EventSigner signer, HeadsFeed feed, Unlearning runner, ConceptRemoval concepts, VersionFollowUps followUps, Escalations escalations,
                       PendingBatches pending, FirstVersionWait firstVersion, Clock clock, MeterRegistry meters) {
         this.concepts = concepts;
         this.followUps = followUps;
         this.escalations = escalations;
         this.consumer = consumer;
-        this.publisher = new BatchPublisher(producer, consumer, registry, clock);
+        this.publisher = new BatchPublisher(producer, consumer, registry, signer, clock);
         this.feed = feed;
         this.firstVersion = firstVersion;
         this.runner = runner;

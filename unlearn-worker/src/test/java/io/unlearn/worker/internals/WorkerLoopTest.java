@@ -57,6 +57,8 @@ class WorkerLoopTest {
     private boolean failReapply;
     private final StubFeed feed = new StubFeed();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final java.security.KeyPair keys = io.unlearn.schemas.SigningKeys.generate();
+    private final io.unlearn.runtime.EventSigner signer = io.unlearn.runtime.EventSigner.of(keys);
 
     @Test
     void aFullBatchIsPublishedInOneTransactionWithItsOffsets() {
@@ -355,6 +357,22 @@ class WorkerLoopTest {
         assertThat(meters.counter("unlearn.worker.duplicates", "why", "settled").count()).isEqualTo(2.0);
     }
 
+    @Test
+    void everyVersionTheLoopPublishesIsSignedWithTheWorkersKey() {
+        WorkerLoop loop = loop(new PendingBatches(1, 1000, 60_000));
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(P0, P1));
+            consumer.addRecord(record(0, request("r1", 1)));
+        });
+        consumer.schedulePollTask(loop::close);
+
+        loop.run();
+
+        ModelVersion v = versionsIn(producer.committed.get(0)).get(0);
+        assertThat(io.unlearn.schemas.EventSignatures.verify(v, io.unlearn.schemas.TrustedKeys.of(List.of(keys.getPublic()))))
+                .isEqualTo(io.unlearn.schemas.EventSignatures.Check.VALID);
+    }
+
     private List<ModelVersion> versionsIn(RecordingProducer.Transaction tx) {
         var versions = EventSerdes.serde(ModelVersion.class, registry).deserializer();
         return tx.records().stream().filter(r -> r.topic().equals(Topics.MODEL_VERSIONS.name()))
@@ -396,7 +414,7 @@ class WorkerLoopTest {
                 throw new AssertionError("no consolidation is configured");
             }
         };
-        return new WorkerLoop(consumer, producer, registry, feed, engine, null,
+        return new WorkerLoop(consumer, producer, registry, signer, feed, engine, null,
                 new VersionFollowUps(engine, null, 0, Duration.ZERO),
                 new Escalations(new EscalationPlanner(new EscalationLadder("stub", List.of("next"))), engine, clock), pending, new FirstVersionWait(modelWait), clock,
                 meters);
