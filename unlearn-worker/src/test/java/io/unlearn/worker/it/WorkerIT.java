@@ -57,6 +57,10 @@ class WorkerIT {
                     .allSatisfy(s -> assertThat(s.getVersionId()).isEqualTo(v2.getVersionId()));
             assertThat(st).filteredOn(s -> s.getState() == RequestState.BATCHED).hasSize(4);
             assertThat(f.forgotten(model, 12, Duration.ofSeconds(30))).hasSize(12);
+            io.unlearn.schemas.TrustedKeys workerKey = io.unlearn.schemas.TrustedKeys.load(List.of(artifacts.resolve("signing/worker.pub")));
+            assertThat(versions).as("the BASE from models train and the worker's version, both signed with the key generated under artifact.dir")
+                    .allSatisfy(v -> assertThat(io.unlearn.schemas.EventSignatures.verify(v, workerKey))
+                            .isEqualTo(io.unlearn.schemas.EventSignatures.Check.VALID));
             assertThat(worker.isRunning()).isTrue();
         }
     }
