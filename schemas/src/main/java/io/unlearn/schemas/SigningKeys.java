@@ -92,10 +92,12 @@ public final class SigningKeys {
         }
     }
 
-    /** The public key of an Ed25519 private key (derived by the JDK's key factory from the PKCS#8 encoding). */
+    /**
+     * The public key of an Ed25519 private key. The JDK's PKCS#8 encoding does not carry it and {@code java.security} has
+     * no direct derivation, so the key generator is handed the private key's own 32-byte seed as its "random" bytes: it
+     * derives exactly that key's public half (RFC 8032: the key pair is a function of the seed).
+     */
     public static PublicKey publicOf(PrivateKey key) {
-        // PKCS#8 v2 (RFC 8410) may carry the public key; the JDK's v1 encoding does not, so derive it by signing nothing:
-        // java.security has no direct derivation, hence the seed-based route through the EdECPrivateKey spec.
         try {
             java.security.interfaces.EdECPrivateKey ed = (java.security.interfaces.EdECPrivateKey) key;
             byte[] seed = ed.getBytes().orElseThrow(() -> new ContractException("the private key does not reveal its seed"));
