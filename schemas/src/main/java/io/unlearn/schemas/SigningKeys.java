@@ -52,15 +52,20 @@ public final class SigningKeys {
 
     /** Writes the private key (PKCS#8 PEM, owner-only where the file system allows) and its public key (X.509 PEM). */
     public static void write(KeyPair pair, Path privateKeyFile, Path publicKeyFile) throws IOException {
-        Path dir = privateKeyFile.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Files.writeString(privateKeyFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
+        writePrivate(pair.getPrivate(), privateKeyFile);
+        writePublic(pair.getPublic(), publicKeyFile);
+    }
+
+    /** Writes a private key as PKCS#8 PEM, readable by its owner only where the file system allows. */
+    public static void writePrivate(PrivateKey key, Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, "", StandardCharsets.US_ASCII);
         try {
-            Files.setPosixFilePermissions(privateKeyFile, PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------")); // before the key is in it
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: the directory's own permissions protect it
         }
-        writePublic(pair.getPublic(), publicKeyFile);
+        Files.writeString(file, pem("PRIVATE KEY", key.getEncoded()), StandardCharsets.US_ASCII);
     }
 
     /** Writes a public key as X.509 SubjectPublicKeyInfo PEM. */

@@ -44,31 +44,50 @@ public final class EventSigner {
         return new EventSigner(key, SigningKeys.publicOf(key));
     }
 
-    /** The key pair kept as {@code <dir>/<name>.key} and {@code .pub}: read when there, else generated and written there. */
+    /**
+     * The key pair kept as {@code <dir>/<name>.key} and {@code .pub}: read when there, else generated and written there.
+     * Two processes starting at once on the same directory (a worker and {@code unlearn models train}) end with one key:
+     * the private key is linked into place only if no other is there yet (link(2) never replaces), and the public file is
+     * always derived from the key that won.
+     */
     public static EventSigner generatedIn(Path dir, String name) {
         Path priv = dir.resolve(name + ".key");
         Path pub = dir.resolve(name + ".pub");
-        if (Files.isRegularFile(priv)) {
-            EventSigner signer = fromKeyFile(priv);
-            if (!Files.isRegularFile(pub)) {
+        try {
+            if (!Files.isRegularFile(priv)) {
+                KeyPair pair = SigningKeys.generate();
+                Path tmp = dir.resolve(name + ".key." + java.util.UUID.randomUUID() + ".tmp");
+                SigningKeys.writePrivate(pair.getPrivate(), tmp);
                 try {
-                    SigningKeys.writePublic(signer.publicKey, pub);
-                } catch (IOException e) {
-                    throw new FatalServiceException("cannot write the public key " + pub + ": " + e.getMessage(), e);
+                    Files.createLink(priv, tmp);
+                    log.info("Generated the {} signing key {} (no signing.key.file configured); its public key is {}: give it to"
+                            + " auditors", name, SigningKeys.keyId(pair.getPublic()), pub.toAbsolutePath());
+                } catch (java.nio.file.FileAlreadyExistsException raced) {
+                    // another process generated one first: use theirs
+                } finally {
+                    Files.deleteIfExists(tmp);
                 }
             }
+            EventSigner signer = fromKeyFile(priv);
+            if (!holds(pub, signer.keyId)) {
+                Path tmp = dir.resolve(name + ".pub." + java.util.UUID.randomUUID() + ".tmp");
+                SigningKeys.writePublic(signer.publicKey, tmp);
+                Files.move(tmp, pub, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
             return signer;
-        }
-        KeyPair pair = SigningKeys.generate();
-        try {
-            SigningKeys.write(pair, priv, pub);
         } catch (IOException e) {
-            throw new FatalServiceException("cannot store the generated signing key under " + dir + " (" + e.getMessage()
+            throw new FatalServiceException("cannot keep the generated signing key under " + dir + " (" + e.getMessage()
                     + "): make the directory writable or configure signing.key.file", e);
         }
-        log.info("Generated the {} signing key {} (no signing.key.file configured); its public key is {}: give it to auditors",
-                name, SigningKeys.keyId(pair.getPublic()), pub.toAbsolutePath());
-        return new EventSigner(pair.getPrivate(), pair.getPublic());
+    }
+
+    /** Whether {@code pub} is a readable public key with this id. */
+    private static boolean holds(Path pub, String keyId) {
+        try {
+            return Files.isRegularFile(pub) && SigningKeys.keyId(SigningKeys.readPublic(pub)).equals(keyId);
+        } catch (io.unlearn.schemas.ContractException e) {
+            return false;
+        }
     }
 
     public ModelVersion sign(ModelVersion v) {

@@ -23,4 +23,26 @@ class EventSignerTest {
         assertThat(EventSigner.fromKeyFile(dir.resolve("worker.key")).keyId()).as("or when configured as signing.key.file")
                 .isEqualTo(first.keyId());
     }
+
+    @Test
+    void processesStartingAtOnceOnOneDirectoryEndWithOneKey(@TempDir Path dir) throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                ids.add(pool.submit(() -> EventSigner.generatedIn(dir, "worker").keyId()));
+            }
+            java.util.Set<String> distinct = new java.util.HashSet<>();
+            for (var f : ids) {
+                distinct.add(f.get());
+            }
+            assertThat(distinct).hasSize(1);
+            assertThat(SigningKeys.keyId(SigningKeys.readPublic(dir.resolve("worker.pub")))).isEqualTo(distinct.iterator().next());
+            try (var files = Files.list(dir)) {
+                assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("worker.key", "worker.pub");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
