@@ -36,7 +36,7 @@ public final class EvaluatorConfig extends ServiceConfig {
     public static final String ATTACK_EPSILON = "suppression.attack.epsilon";
 
     public static final ConfigDef CONFIG_DEF = engineKeys(groupMemberKeys("evaluator",
-                    "Consumer group over unlearn.models.versions: evaluators with the same id share the models by partition."), FashionMnist.DEFAULT_DIR.toString())
+                    "Consumer group over unlearn.models.versions: evaluators with the same id share the models by partition."), FashionMnist.DEFAULT_DIR.toString(), io.unlearn.ml.data.Datasets.NAMES)
             .define(DATA_DIR, Type.STRING, ".unlearn/evaluator", Importance.MEDIUM,
                     "Directory of the evaluator's own files: the worst-case forget-set cache (worstcase/<key>.json).")
             .define(SEED, Type.LONG, 7L, Importance.LOW, "Seed of the MIA solver, the worst-case search and the challenge's method run.")

@@ -41,7 +41,7 @@ public final class WorkerConfig extends ServiceConfig {
     public static final List<String> DEFAULT_ESCALATION_LADDER = List.of("rl", "eu-k", "retrain");
 
     public static final ConfigDef CONFIG_DEF = engineKeys(groupMemberKeys("worker",
-                    "Consumer group: workers with the same id share the models (by partition of modelId)."), FashionMnist.DEFAULT_DIR.toString())
+                    "Consumer group: workers with the same id share the models (by partition of modelId)."), FashionMnist.DEFAULT_DIR.toString(), io.unlearn.ml.data.Datasets.NAMES)
             .define(ARTIFACT_DIR, Type.STRING, ".unlearn/artifacts", Importance.MEDIUM,
                     "Directory of the content-addressed artifact store (shared by all workers and the evaluator).")
             .define(METHOD, Type.STRING, "rl", ConfigDef.ValidString.in(UnlearningMethods.NAMES.toArray(new String[0])),
