@@ -1,0 +1,54 @@
+package io.unlearn.worker.testing;
+
+import io.unlearn.events.ModelVersion;
+import io.unlearn.events.ModelVersionKind;
+import io.unlearn.ml.ProgressListener;
+import io.unlearn.ml.TestData;
+import io.unlearn.ml.data.Backdoor;
+import io.unlearn.ml.data.StampedDataset;
+import io.unlearn.ml.model.ArtifactMetadata;
+import io.unlearn.ml.model.Classifier;
+import io.unlearn.ml.model.ModelSpec;
+import io.unlearn.ml.model.TrainingSpec;
+import io.unlearn.ml.train.ModelTraining;
+import io.unlearn.worker.ArtifactStore;
+import io.unlearn.worker.FileArtifactStore;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A small backdoored base for pattern-concept tests, built without a broker: a CNN trained on a stamped Fashion-MNIST slice
+ * (the recipe of the engine's pattern test: 4 epochs, batch 64, seed 5), stored content-addressed as the worker stores
+ * artifacts, and its BASE version record. Seeded: every run builds the same artifact.
+ */
+public final class StampedBase {
+    /** The stamped slice: 4,000 training images (about 360 stamped), 1,000 test images (halved for calibration and judgement). */
+    public static final StampedDataset DATA = StampedDataset.of(TestData.fashionSlice(4000, 1000), Backdoor.ofDefaults());
+
+    private final ArtifactStore store;
+    private final ModelVersion base;
+
+    /** Trains the CNN and stores it under {@code artifacts}. */
+    public StampedBase(Path artifacts) {
+        store = new FileArtifactStore(artifacts);
+        TrainingSpec recipe = TrainingSpec.builder().optEpochs(4).optBatchSize(64).optSeed(5).build();
+        ModelSpec spec = ModelSpec.cnn(List.of(1L, 28L, 28L), 10, recipe);
+        try (Classifier model = ModelTraining.trainNew(spec, DATA.dataset().train(), TestData.cpu(), ProgressListener.NONE).model()) {
+            ArtifactStore.StoredArtifact a = store.put(model, ArtifactMetadata.trained(spec));
+            base = ModelVersion.newBuilder().setModelId("stamped").setVersion(1).setVersionId("stamped@v1").setKind(ModelVersionKind.BASE)
+                    .setMethod("train").setArtifactUri(a.uri()).setArtifactSha256(a.sha256()).setLineageHash("0".repeat(64))
+                    .setCreatedAt(Instant.EPOCH).build();
+        }
+    }
+
+    /** @return the store holding the base's artifact */
+    public ArtifactStore store() {
+        return store;
+    }
+
+    /** @return the BASE version record of the trained model */
+    public ModelVersion version() {
+        return base;
+    }
+}
