@@ -5,18 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.unlearn.events.ModelVersion;
 import io.unlearn.events.SuppressionConfig;
 import io.unlearn.ml.ProgressListener;
-import io.unlearn.ml.TestData;
-import io.unlearn.ml.data.NamedDataset;
-import io.unlearn.ml.model.ModelLayer;
-import io.unlearn.ml.sae.SaeKind;
-import io.unlearn.ml.sae.SaeStore;
 import io.unlearn.ml.suppression.ConceptSplits;
 import io.unlearn.worker.testing.PublishedPatterns;
 import io.unlearn.worker.testing.StampedBase;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,19 +27,16 @@ class PatternConceptRunnerTest {
     @TempDir
     static Path dir;
     private static StampedBase base;
-    private static ConceptRunner runner;
+    private static PatternSuppressions patterns;
     private static List<String> stamped;
     private static ModelVersion suppressed;
 
     @BeforeAll
     static void suppressTheStamp() {
         base = new StampedBase(dir.resolve("artifacts"));
-        ConceptSettings settings = new ConceptSettings(SaeKind.RELU_L1, 4, 10, List.of(1, 2, 4, 8, 16), List.of(-0.5, -1.0, -2.0),
-                List.of(0.0), 2.0, 6);
-        runner = new ConceptRunner(NamedDataset.of(StampedBase.DATA), base.store(), new SaeStore(dir.resolve("sae")), settings,
-                TestData.cpu(), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        patterns = new PatternSuppressions(base, dir.resolve("sae"));
         stamped = List.copyOf(StampedBase.DATA.stampedTrainIds());
-        suppressed = published(runner.suppress(base.version(), List.of(), pattern(stamped), "stamp-request", Set.of(), ProgressListener.NONE));
+        suppressed = patterns.suppressed(stamped);
     }
 
     @Test
@@ -77,7 +66,7 @@ class PatternConceptRunnerTest {
 
     @Test
     void aPatternIsDerivedAgainFromTheRecordedExamples() {
-        ModelVersion again = published(runner.rederive(base.version(), List.of(suppressed.getSuppression()), Set.of(), ProgressListener.NONE));
+        ModelVersion again = PatternSuppressions.published(patterns.runner().rederive(base.version(), List.of(suppressed.getSuppression()), Set.of(), ProgressListener.NONE));
         assertThat(again.getSuppression()).as("a re-derivation adds no concept of its own").isNull();
         assertThat(again.getActiveSuppressions()).singleElement().satisfies(c -> {
             assertThat(c.getExampleSampleIds()).containsExactlyInAnyOrderElementsOf(stamped);
@@ -93,17 +82,8 @@ class PatternConceptRunnerTest {
         List<String> mixed = new ArrayList<>(stamped.subList(0, 3));
         mixed.add(StampedBase.DATA.dataset().train().id(0).endsWith("-stamped") ? StampedBase.DATA.dataset().train().id(1)
                 : StampedBase.DATA.dataset().train().id(0));
-        BatchOutcome outcome = runner.suppress(base.version(), List.of(), pattern(mixed), "mixed-request", Set.of(), ProgressListener.NONE);
+        BatchOutcome outcome = patterns.suppress(mixed, "mixed-request");
         assertThat(outcome).isInstanceOfSatisfying(BatchOutcome.Failed.class, f -> assertThat(f.reason())
                 .contains("mixes 3 stamped example(s)").contains("1 clean one(s)").contains("send one request for each"));
-    }
-
-    private static ConceptDefinition pattern(List<String> examples) {
-        return new ConceptDefinition("corner-stamp", List.of(), examples, ModelLayer.PENULTIMATE);
-    }
-
-    private static ModelVersion published(BatchOutcome outcome) {
-        assertThat(outcome).isInstanceOf(BatchOutcome.Published.class);
-        return ((BatchOutcome.Published) outcome).version();
     }
 }

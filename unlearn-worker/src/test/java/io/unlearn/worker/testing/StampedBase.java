@@ -19,12 +19,12 @@ import java.util.List;
 
 /**
  * A small backdoored base for pattern-concept tests, built without a broker: a CNN trained on a stamped Fashion-MNIST slice
- * (the recipe of the engine's pattern test: 4 epochs, batch 64, seed 5), stored content-addressed as the worker stores
+ * (3 epochs, batch 64, seed 5), stored content-addressed as the worker stores
  * artifacts, and its BASE version record. Seeded: every run builds the same artifact.
  */
 public final class StampedBase {
-    /** The stamped slice: 4,000 training images (about 360 stamped), 1,000 test images (halved for calibration and judgement). */
-    public static final StampedDataset DATA = StampedDataset.of(TestData.fashionSlice(4000, 1000), Backdoor.ofDefaults());
+    /** The stamped slice: 3,000 training images (about 270 stamped), 1,000 test images (halved for calibration and judgement). */
+    public static final StampedDataset DATA = StampedDataset.of(TestData.fashionSlice(3000, 1000), Backdoor.ofDefaults());
 
     private final ArtifactStore store;
     private final ModelVersion base;
@@ -32,7 +32,7 @@ public final class StampedBase {
     /** Trains the CNN and stores it under {@code artifacts}. */
     public StampedBase(Path artifacts) {
         store = new FileArtifactStore(artifacts);
-        TrainingSpec recipe = TrainingSpec.builder().optEpochs(4).optBatchSize(64).optSeed(5).build();
+        TrainingSpec recipe = TrainingSpec.builder().optEpochs(3).optBatchSize(64).optSeed(5).build();
         ModelSpec spec = ModelSpec.cnn(List.of(1L, 28L, 28L), 10, recipe);
         try (Classifier model = ModelTraining.trainNew(spec, DATA.dataset().train(), TestData.cpu(), ProgressListener.NONE).model()) {
             ArtifactStore.StoredArtifact a = store.put(model, ArtifactMetadata.trained(spec));
