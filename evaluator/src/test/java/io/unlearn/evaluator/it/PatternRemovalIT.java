@@ -19,9 +19,9 @@ import io.unlearn.ml.data.StampedDataset;
 import io.unlearn.ml.suppression.ConceptSplits;
 import io.unlearn.stack.LocalStack;
 import io.unlearn.stack.LocalStackExtension;
-import io.unlearn.worker.BaseModels;
 import io.unlearn.worker.WorkerService;
 import io.unlearn.worker.testing.PublishedPatterns;
+import io.unlearn.worker.testing.StampedBase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A concept carried by the input, removed end to end on the real stack: worker and evaluator run on {@code fmnist-stamped}
- * (dataset.name), a CNN base learns the corner stamp's backdoor, a concept request names the stamp's examples by their
+ * (dataset.name), a CNN base learns the corner stamp's backdoor (trained and published by the test with {@link StampedBase}'s
+ * recipe, which separates the stamp from Trouser; see there), a concept request names the stamp's examples by their
  * sample ids, the worker publishes a SUPPRESSED version and the evaluator CERTIFIES it. The test measures the stamp's effect
  * and clean accuracy itself from the published artifacts on the evaluation half and checks the report against it; a request
  * mixing stamped and clean examples fails with the reason.
@@ -58,7 +59,7 @@ class PatternRemovalIT {
                 "dataset.limit", Integer.toString(LIMIT)));
              WorkerService worker = WorkerService.start(f.worker(settings()), Clock.systemUTC(), new SimpleMeterRegistry())) {
             assertThat(worker.awaitReady(Duration.ofSeconds(60))).as("the worker joined its group").isTrue();
-            BaseModels.trainAndPublish(f.worker(STAMPED), model, "cnn", 6, e -> { }, Clock.systemUTC());
+            f.sendVersion(new StampedBase(f.artifacts, data, model).version());
             f.sendRequests(List.of(concept(f, model, "stamp", examples)));
             List<ModelVersion> versions = f.versions(model, 2, WAIT);
             assertThat(versions).as("the worker published the SUPPRESSED version").hasSize(2);
