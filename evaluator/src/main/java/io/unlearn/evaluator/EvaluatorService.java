@@ -107,7 +107,7 @@ public final class EvaluatorService extends LoopService {
                 new ByteArraySerializer());
         new KafkaClientMetrics(consumer).bindTo(meters);
         TopicMirrors mirrors = new TopicMirrors(new TopicReader(config.kafkaClientProps(), registry));
-        return new EvaluatorLoop(consumer, producer, registry, mirrors, evaluator, challenger, config.getInt(CHALLENGE_MAX_ATTEMPTS),
+        return new EvaluatorLoop(consumer, producer, registry, config.signer(), mirrors, evaluator, challenger, config.getInt(CHALLENGE_MAX_ATTEMPTS),
                 Duration.ofMillis(config.getLong(CHALLENGE_BACKOFF_MS)), meters, clock);
     }
 

@@ -103,6 +103,36 @@ class IngestTopologyTest {
     }
 
     @Test
+    void aRequesterWithAnEd25519KeyMustSignWithItAndAnythingElseIsRejectedAndDeadLettered() {
+        java.security.KeyPair bank = io.unlearn.schemas.SigningKeys.generate();
+        java.security.KeyPair other = io.unlearn.schemas.SigningKeys.generate();
+        IngestRules rules = IngestRules.custom().optSigningKey("bank", "k1", KEY).optPublicKey("bank", bank.getPublic()).build();
+        try (IngestFixture f = new IngestFixture(rules)) {
+            DeletionRequest signed = deletion("ed-ok").setRequester("bank").build();
+            signed.setSignature(RequestSignatures.signEd25519(bank.getPrivate(), RequestSignatures.canonical(signed)));
+            f.send(signed);
+            assertThat(f.accepted.readValue().getRequestId()).isEqualTo("ed-ok");
+            f.statuses.readValuesToList();
+
+            assertRejected(f, deletion("ed-unsigned").setRequester("bank").build(), "has an Ed25519 public key configured and must sign");
+            DeletionRequest hmac = deletion("ed-hmac").setRequester("bank").build();
+            hmac.setSignature(new Signature(RequestSignatures.ALGORITHM, "k1",
+                    ByteBuffer.wrap(RequestSignatures.sign(KEY, RequestSignatures.canonical(hmac)))));
+            assertRejected(f, hmac, "must carry an Ed25519 signature; this one is signed with HmacSHA256");
+            DeletionRequest otherKey = deletion("ed-other").setRequester("bank").build();
+            otherKey.setSignature(RequestSignatures.signEd25519(other.getPrivate(), RequestSignatures.canonical(otherKey)));
+            assertRejected(f, otherKey, "is not one of requester 'bank's public keys");
+            DeletionRequest altered = deletion("ed-altered").setRequester("bank").build();
+            altered.setSignature(RequestSignatures.signEd25519(bank.getPrivate(), RequestSignatures.canonical(altered)));
+            altered.setSampleIds(List.of("s1"));
+            assertRejected(f, altered, "bad Ed25519 signature");
+            DeletionRequest noKey = deletion("ed-nokey").setRequester("someone").build();
+            noKey.setSignature(RequestSignatures.signEd25519(other.getPrivate(), RequestSignatures.canonical(noKey)));
+            assertRejected(f, noKey, "no Ed25519 public key is configured for requester 'someone'");
+        }
+    }
+
+    @Test
     void alreadyForgottenSamplesAreAcknowledgedAndNotSentAgain() {
         try (IngestFixture f = new IngestFixture(IngestRules.ofDefaults())) {
             f.forgotten("s1", "fmnist-cnn@v2");

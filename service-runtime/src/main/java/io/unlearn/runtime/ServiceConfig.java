@@ -34,6 +34,8 @@ public abstract class ServiceConfig extends AbstractConfig {
     public static final String GROUP_ID = "group.id";
     public static final String TRANSACTIONAL_ID_PREFIX = "transactional.id.prefix";
     public static final String INSTANCE_ID = "instance.id";
+    /** The Ed25519 private key (PKCS#8 PEM) a service signs its events with. */
+    public static final String SIGNING_KEY_FILE = "signing.key.file";
     public static final String KAFKA_PREFIX = "kafka.";
     public static final String DATASET_NAME = "dataset.name";
     public static final String DATASET_DIR = "dataset.dir";
@@ -103,6 +105,38 @@ public abstract class ServiceConfig extends AbstractConfig {
                         "Use only the first N training samples (0 = all; for tests and quick runs); every worker and "
                                 + "evaluator of a cluster must use the same value.")
                 .define(DEVICE, Type.STRING, "cpu", Importance.MEDIUM, "cpu, gpu, or auto (GPU when DJL reports one).");
+    }
+
+    /**
+     * Adds {@code signing.key.file}: the Ed25519 private key (PKCS#8 PEM, e.g. from {@code unlearn keys generate}) the
+     * service signs {@code what} with; empty = a key pair generated once under {@code generatedWhere} and reused.
+     */
+    public static ConfigDef signingKeys(ConfigDef definition, String what, String generatedWhere) {
+        return definition.define(SIGNING_KEY_FILE, Type.STRING, "", Importance.MEDIUM,
+                "Ed25519 private key file (PKCS#8 PEM, e.g. from `unlearn keys generate`) this service signs " + what
+                        + " with. Empty: a key pair is generated once as " + generatedWhere + " (the public half next to it,"
+                        + " .pub) and reused; give that .pub file to auditors.");
+    }
+
+    /**
+     * The signer {@code signing.key.file} names, else the key pair kept as {@code <defaultDir>/<name>.key}. A configured
+     * file that is not an Ed25519 private key fails here, naming it.
+     */
+    public EventSigner signer(java.nio.file.Path defaultDir, String name) {
+        String file = getString(SIGNING_KEY_FILE);
+        return file.isBlank() ? EventSigner.generatedIn(defaultDir, name) : EventSigner.fromKeyFile(java.nio.file.Path.of(file));
+    }
+
+    /** Checks a configured {@code signing.key.file} (so start-up fails fast), adding what is wrong to {@code problems}. */
+    protected void checkSigningKey(List<String> problems) {
+        String file = getString(SIGNING_KEY_FILE);
+        if (!file.isBlank()) {
+            try {
+                io.unlearn.schemas.SigningKeys.readPrivate(java.nio.file.Path.of(file));
+            } catch (io.unlearn.schemas.ContractException e) {
+                problems.add(SIGNING_KEY_FILE + ": " + e.getMessage());
+            }
+        }
     }
 
     private static String hostName(String fallback) {

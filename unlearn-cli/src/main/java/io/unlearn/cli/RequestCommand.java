@@ -5,6 +5,7 @@ import io.unlearn.events.DeletionRequest;
 import io.unlearn.events.LegalBasis;
 import io.unlearn.events.RequestState;
 import io.unlearn.ingest.internals.KafkaRequestPublisher;
+import io.unlearn.ingest.internals.RequestSignatures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,11 +35,48 @@ final class RequestCommand {
         @Option(names = "--wait", description = "Follow the request's status for up to this long, e.g. PT2M (default: don't wait).")
         Duration wait;
 
+        @Option(names = "--sign-key", paramLabel = "FILE", description = "Sign the request with this Ed25519 private key (PKCS#8 PEM,"
+                + " from `unlearn keys generate`); required when ingest has a public key for --requester.")
+        java.nio.file.Path signKey;
+
+        @Option(names = "--hmac-key-id", paramLabel = "ID", description = "Sign with HMAC-SHA256 instead: the key id ingest knows"
+                + " (signing.keys requester:ID:key); the key is read from the environment variable UNLEARN_HMAC_KEY (base64).")
+        String hmacKeyId;
+
         @Option(names = "--until", description = "With --wait: stop at this state (default: a final one, VERIFIED, REJECTED or FAILED, or AWAITING_EVIDENCE, where nothing moves until later deletions are judged).")
         RequestState until;
 
         Instant now() {
             return Instant.now();
+        }
+
+        /** The signature the options ask for over {@code canonicalText}, or null when none. */
+        io.unlearn.events.Signature signature(String canonicalText) {
+            if (signKey != null && hmacKeyId != null) {
+                throw new CliException("--sign-key and --hmac-key-id exclude each other; pass one of them");
+            }
+            if (signKey != null) {
+                try {
+                    return RequestSignatures.signEd25519(io.unlearn.schemas.SigningKeys.readPrivate(signKey), canonicalText);
+                } catch (io.unlearn.schemas.ContractException e) {
+                    throw new CliException("--sign-key: " + e.getMessage());
+                }
+            }
+            if (hmacKeyId != null) {
+                String key = System.getenv("UNLEARN_HMAC_KEY");
+                if (key == null || key.isBlank()) {
+                    throw new CliException("--hmac-key-id needs the key in the environment variable UNLEARN_HMAC_KEY (base64)");
+                }
+                byte[] raw;
+                try {
+                    raw = java.util.Base64.getDecoder().decode(key.trim());
+                } catch (IllegalArgumentException e) {
+                    throw new CliException("UNLEARN_HMAC_KEY is not base64: " + e.getMessage());
+                }
+                return new io.unlearn.events.Signature(RequestSignatures.ALGORITHM, hmacKeyId,
+                        java.nio.ByteBuffer.wrap(RequestSignatures.sign(raw, canonicalText)));
+            }
+            return null;
         }
 
         void publishAndFollow(java.util.function.Consumer<KafkaRequestPublisher> publish) {
@@ -75,6 +113,7 @@ final class RequestCommand {
             DeletionRequest r = DeletionRequest.newBuilder().setRequestId(requestId).setRequester(requester)
                     .setSubjectId(subjectId).setSampleIds(sampleIds).setModelId(modelId).setLegalBasis(legalBasis)
                     .setReceivedAt(now).setDeadline(now.plus(Duration.ofDays(deadlineDays))).build();
+            r.setSignature(signature(RequestSignatures.canonical(r)));
             publishAndFollow(p -> p.publish(r));
             return 0;
         }
@@ -117,6 +156,7 @@ final class RequestCommand {
             ConceptRemovalRequest r = ConceptRemovalRequest.newBuilder().setRequestId(requestId).setRequester(requester)
                     .setModelId(modelId).setConceptName(conceptName).setConceptLabels(labels).setExampleSampleIds(examples)
                     .setLayerHint(layer).setReceivedAt(now).setDeadline(now.plus(Duration.ofDays(deadlineDays))).build();
+            r.setSignature(signature(RequestSignatures.canonical(r)));
             publishAndFollow(p -> p.publish(r));
             return 0;
         }

@@ -91,6 +91,6 @@ public final class WorkerService extends LoopService {
         new KafkaClientMetrics(consumer).bindTo(meters);
         TopicHeadsFeed feed = new TopicHeadsFeed(new TopicReader(config.kafkaClientProps(), registry));
         FirstVersionWait firstVersion = new FirstVersionWait(Duration.ofMillis(config.getLong(WorkerConfig.MODEL_WAIT_MS)));
-        return new WorkerLoop(consumer, producer, registry, feed, runner, concepts, followUps, escalations, pending, firstVersion, clock, meters);
+        return new WorkerLoop(consumer, producer, registry, config.signer(artifactDir), feed, runner, concepts, followUps, escalations, pending, firstVersion, clock, meters);
     }
 }

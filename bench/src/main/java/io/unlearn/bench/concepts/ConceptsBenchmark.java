@@ -75,7 +75,7 @@ public final class ConceptsBenchmark {
                 results.saes.add(SaeSummary.of(a, data.name()));
                 chosen = kind == o.saeKind() ? a : chosen;
             }
-            List<SuppressionChoice> grid = SuppressionCalibration.grid(o.features(), o.scales(), o.clamps(), true);
+            List<SuppressionChoice> grid = SuppressionCalibration.grid(o.features(), o.scales(), o.clamps(), o.dropErrorTerm());
             try (SparseAutoencoder sae = store.load(chosen.sha256(), setup.device())) {
                 Activations trainActs = ActivationCapture.capture(ModelLayer.of(model, o.layer()), data.train());
                 String saeUri = chosen.uri();
@@ -93,7 +93,7 @@ public final class ConceptsBenchmark {
                         new RemovalMethod("retrain", c -> RetrainWithoutConcept.build(setup, spec, c, calibration,
                                 listener.prefixed("bench/concepts/retrain/" + c.name()))));
                 LabelRowEvaluation evaluation = new LabelRowEvaluation(model, reportHalf, data.train(), attack,
-                        o.attackSamples(), o.seed());
+                        o.attackSamples(), o.seed(), o.timingRepeats());
                 for (ConceptCase c : cases) {
                     for (RemovalMethod method : methods) {
                         try (Removal removal = method.remove().apply(c)) {

@@ -6,6 +6,8 @@ import io.unlearn.events.DeletionRequest;
 import io.unlearn.events.LegalBasis;
 import io.unlearn.events.RequestKind;
 import io.unlearn.events.Signature;
+import io.unlearn.schemas.SigningKeys;
+import io.unlearn.schemas.TrustedKeys;
 import io.unlearn.ingest.IngestRules;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -138,14 +140,28 @@ public final class RequestValidator {
     }
 
     private void signature(String requester, Signature signature, String canonicalText, List<String> problems) {
+        boolean ed25519Required = !rules.publicKeys(requester).isEmpty();
         if (signature == null) {
-            if (requester != null && rules.requiresSignature(requester)) {
+            if (ed25519Required) {
+                problems.add("requester '" + requester + "' has an Ed25519 public key configured and must sign its requests with it,"
+                        + " and this one is unsigned (sign it: unlearn request ... --sign-key <private key>)");
+            } else if (requester != null && rules.requiresSignature(requester)) {
                 problems.add("requester '" + requester + "' must sign its requests, and this one is unsigned");
             }
             return;
         }
+        if (SigningKeys.ALGORITHM.equals(signature.getAlgorithm())) {
+            ed25519(requester, signature, canonicalText, problems);
+            return;
+        }
+        if (ed25519Required) {
+            problems.add("requester '" + requester + "' has an Ed25519 public key configured, so its requests must carry an Ed25519"
+                    + " signature; this one is signed with " + signature.getAlgorithm());
+            return;
+        }
         if (!RequestSignatures.ALGORITHM.equals(signature.getAlgorithm())) {
-            problems.add("signature algorithm '" + signature.getAlgorithm() + "' is not supported: use " + RequestSignatures.ALGORITHM);
+            problems.add("signature algorithm '" + signature.getAlgorithm() + "' is not supported: use " + SigningKeys.ALGORITHM
+                    + " or " + RequestSignatures.ALGORITHM);
             return;
         }
         Optional<byte[]> key = rules.signingKey(requester, signature.getKeyId());
@@ -153,6 +169,19 @@ public final class RequestValidator {
             problems.add("signature key '" + signature.getKeyId() + "' is not known for requester '" + requester + "'");
         } else if (!RequestSignatures.verify(key.get(), canonicalText, signature.getValue().array())) {
             problems.add("bad signature: it does not match the request's content under key '" + signature.getKeyId() + "'");
+        }
+    }
+
+    private void ed25519(String requester, Signature signature, String canonicalText, List<String> problems) {
+        TrustedKeys keys = rules.publicKeys(requester);
+        Optional<java.security.PublicKey> key = keys.find(signature.getKeyId());
+        if (keys.isEmpty()) {
+            problems.add("no Ed25519 public key is configured for requester '" + requester + "' (signing.public.keys.dir)");
+        } else if (key.isEmpty()) {
+            problems.add("Ed25519 key '" + signature.getKeyId() + "' is not one of requester '" + requester + "'s public keys "
+                    + keys.keyIds());
+        } else if (!RequestSignatures.verifyEd25519(key.get(), canonicalText, signature.getValue())) {
+            problems.add("bad Ed25519 signature: it does not match the request's content under key '" + signature.getKeyId() + "'");
         }
     }
 

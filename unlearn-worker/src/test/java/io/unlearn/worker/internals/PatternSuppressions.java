@@ -30,7 +30,7 @@ public final class PatternSuppressions {
     /** A runner over {@code base}'s dataset and store, its SAEs under {@code saeDir}. */
     public PatternSuppressions(StampedBase base, Path saeDir) {
         this.base = base;
-        ConceptSettings settings = new ConceptSettings(SaeKind.RELU_L1, 4, 8, List.of(4, 8, 16, 32), List.of(-1.0, -2.0), List.of(0.0), 2.0, 6);
+        ConceptSettings settings = new ConceptSettings(SaeKind.RELU_L1, 4, 8, List.of(4, 8, 16, 32), List.of(-1.0, -2.0), List.of(0.0), 2.0, false, 6);
         runner = new ConceptRunner(NamedDataset.of(StampedBase.DATA), base.store(), new SaeStore(saeDir), settings, TestData.cpu(),
                 Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
     }
