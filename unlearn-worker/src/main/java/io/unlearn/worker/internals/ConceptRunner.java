@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves concept removal without touching weights (SAUCE): the head version's SAE at the concept's layer is
  * trained once on the samples the model may still use (never a forgotten one) and reused; the concept's features are
- * scored on them, the suppression strength is calibrated on {@link ConceptSplits#calibration} (the evaluator judges it on
- * the other half), and a SUPPRESSED version carries the config next to every suppression still in force. Deterministic
+ * scored on them, the suppression strength is calibrated on the calibration half of the test split (the evaluator judges it
+ * on the other half; a pattern concept by its stamp's effect, see {@link ConceptCalibrator}), and a SUPPRESSED version carries the config next to every suppression still in force. Deterministic
  * under the configured seed.
  */
 public final class ConceptRunner implements ConceptRemoval {
