@@ -41,8 +41,10 @@ public final class WorkerConfig extends ServiceConfig {
     /** The default {@code escalation.ladder}, weakest first. */
     public static final List<String> DEFAULT_ESCALATION_LADDER = List.of("rl", "eu-k", "retrain");
 
-    public static final ConfigDef CONFIG_DEF = engineKeys(groupMemberKeys("worker",
-                    "Consumer group: workers with the same id share the models (by partition of modelId)."), FashionMnist.DEFAULT_DIR.toString())
+    public static final ConfigDef CONFIG_DEF = signingKeys(engineKeys(groupMemberKeys("worker",
+                    "Consumer group: workers with the same id share the models (by partition of modelId)."), FashionMnist.DEFAULT_DIR.toString(),
+                    io.unlearn.ml.data.Datasets.NAMES),
+                    "every model version it publishes (`unlearn models train` too)", "<artifact.dir>/signing/worker.key")
             .define(ARTIFACT_DIR, Type.STRING, ".unlearn/artifacts", Importance.MEDIUM,
                     "Directory of the content-addressed artifact store (shared by all workers and the evaluator).")
             .define(METHOD, Type.STRING, "rl", ConfigDef.ValidString.in(UnlearningMethods.NAMES.toArray(new String[0])),
@@ -103,6 +105,7 @@ public final class WorkerConfig extends ServiceConfig {
             WorkerConfig config = new WorkerConfig(props);
             List<String> problems = new ArrayList<>();
             config.methodOverrides(problems);
+            config.checkSigningKey(problems);
             config.getList(ESCALATION_LADDER).stream().filter(m -> !UnlearningMethods.NAMES.contains(m)).forEach(m ->
                     problems.add(ESCALATION_LADDER + " names '" + m + "', which is no unlearning method; choose from " + UnlearningMethods.NAMES));
             try {
@@ -119,6 +122,11 @@ public final class WorkerConfig extends ServiceConfig {
             throw new WorkerException("Invalid unlearn-worker configuration: " + e.getMessage()
                     + " (keys and defaults: WorkerConfig.CONFIG_DEF)", e);
         }
+    }
+
+    /** The worker's signing identity: {@code signing.key.file}, else the pair kept under {@code <artifactDir>/signing}. */
+    public io.unlearn.runtime.EventSigner signer(java.nio.file.Path artifactDir) {
+        return signer(artifactDir.resolve("signing"), "worker");
     }
 
     /** The model's escalation ladder: the configured method, then the {@code escalation.ladder} methods after it. */
