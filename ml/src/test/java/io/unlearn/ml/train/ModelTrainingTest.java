@@ -40,6 +40,37 @@ class ModelTrainingTest {
         }
     }
 
+    @Test
+    void residentLoopTakesTheSameStepsAsTheBatchLoop() {
+        UnlearnDataset data = TestData.fashionSlice(500, 100);
+        ModelSpec spec = TestData.smallMlp(2, 3);
+        io.unlearn.ml.model.TrainingSpec r = spec.training();
+        try (io.unlearn.ml.model.Classifier resident = io.unlearn.ml.model.Classifier.create(spec, TestData.cpu());
+                io.unlearn.ml.model.Classifier batches = resident.copy()) {
+            ModelTraining.fit(resident, data.train(), r, "resident", io.unlearn.ml.ProgressListener.NONE);
+            BatchOrder order = new BatchOrder(r.seed());
+            int steps = r.epochs() * BatchOrder.batches(data.train().size(), r.batchSize());
+            try (TrainSession s = TrainSession.open(batches, "batches", r.learningRate(), "cosine".equals(r.schedule()),
+                    r.weightDecay(), steps)) {
+                for (int e = 0; e < r.epochs(); e++) {
+                    Epochs.run(s, data.train(), r.batchSize(), order,
+                            (m, b) -> Losses.crossEntropy(s.forward(b.features()), b.labels()));
+                }
+            }
+            assertThat(resident.sha256()).isEqualTo(batches.sha256());
+        }
+    }
+
+    @Test
+    void aNanLossStopsTrainingWithAClearError() {
+        UnlearnDataset poisoned = TestData.blobs(64, 4, 2, true);
+        ModelSpec spec = new ModelSpec(io.unlearn.ml.model.Architecture.MLP, List.of(4L), 2, List.of(8),
+                io.unlearn.ml.model.TrainingSpec.builder().optEpochs(1).build());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> trainedOf(spec, poisoned, e -> { }).close())
+                .isInstanceOf(io.unlearn.ml.UnlearnException.class).hasMessageContaining("train: loss became NaN in epoch 1")
+                .hasMessageContaining("lower the learning rate");
+    }
+
     private static ModelTraining.Trained trainedOf(ModelSpec spec, UnlearnDataset data,
             io.unlearn.ml.ProgressListener listener) {
         return ModelTraining.trainNew(spec, data.train(), TestData.cpu(), listener);
