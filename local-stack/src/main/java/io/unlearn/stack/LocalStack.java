@@ -53,16 +53,17 @@ public final class LocalStack implements AutoCloseable {
         ports.save();
 
         ClientCredentials credentials = new ClientCredentials(config.dataDir());
-        String adminPassword = adminPassword(config, credentials);
+        Map<String, String> passwords = passwords(config, credentials);
+        String adminPassword = passwords.get(StackSecurity.ADMIN);
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(config.dataDir().resolve("kafka"), brokerPort, controllerPort,
                 adminPassword);
         ApicurioRegistryProcess registry = new ApicurioRegistryProcess(apicurioHome, config.dataDir().resolve("registry"),
-                java, registryPort, managementPort, config.registryHeap());
+                java, registryPort, managementPort, config.registryHeap(), passwords);
         LocalStack stack = new LocalStack(config, broker, registry, adminPassword);
         try {
             broker.start();
             if (adminPassword != null) {
-                SecuritySetup.apply(config.security().orElseThrow(), credentials, broker.bootstrapServers(), adminPassword,
+                SecuritySetup.apply(config.security().orElseThrow(), credentials, broker.bootstrapServers(), passwords,
                         config.startupTimeout());
             }
             registry.start(config.startupTimeout());
@@ -75,11 +76,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * The secured stack's admin password, null for a PLAINTEXT one. A data dir keeps the mode it was created in: the
+     * The secured stack's passwords (the admin's first), empty for a PLAINTEXT one. A data dir keeps the mode it was created in: the
      * super user's SCRAM credential is written when the log dir is formatted, so securing an existing PLAINTEXT data
      * dir (or the reverse) is refused.
      */
-    private static String adminPassword(LocalStackConfig config, ClientCredentials credentials) {
+    private static Map<String, String> passwords(LocalStackConfig config, ClientCredentials credentials) {
         boolean formatted = Files.exists(config.dataDir().resolve("kafka").resolve("meta.properties"));
         boolean secured = credentials.adminExists();
         if (config.security().isPresent() && formatted && !secured) {
@@ -90,7 +91,7 @@ public final class LocalStack implements AutoCloseable {
             throw new StackException("The data dir " + config.dataDir() + " holds a secured stack; start it with --secure, "
                     + "or use another --data-dir");
         }
-        return config.security().isPresent() ? credentials.passwordOf(StackSecurity.ADMIN) : null;
+        return config.security().map(credentials::passwords).orElse(Map.of());
     }
 
     /** {@code host:port} of the broker's client listener (PLAINTEXT, or SASL_PLAINTEXT when secured). */
@@ -109,6 +110,18 @@ public final class LocalStack implements AutoCloseable {
             return new HashMap<>(Map.of("bootstrap.servers", bootstrapServers()));
         }
         return SecuritySetup.adminProps(bootstrapServers(), adminPassword);
+    }
+
+    /**
+     * The schema registry client's settings of the stack's super user: {@code schema.registry.url}, plus
+     * {@code basic.auth.user.info} when secured (the registry then refuses anonymous requests with 401).
+     */
+    public Map<String, Object> adminRegistryProps() {
+        Map<String, Object> p = new HashMap<>(Map.of("schema.registry.url", registryUrl()));
+        if (adminPassword != null) {
+            p.put(ClientCredentials.REGISTRY_USER_INFO, StackSecurity.ADMIN + ":" + adminPassword);
+        }
+        return p;
     }
 
     /** The client-config file of a principal of the secured stack (the admin's or a service's); empty when not secured. */

@@ -7,6 +7,7 @@ import io.unlearn.cli.security.ServicePrincipal;
 import io.unlearn.schemas.EventContract;
 import io.unlearn.schemas.InstallSummary;
 import io.unlearn.schemas.SchemaRegistryClient;
+import io.unlearn.schemas.SchemaRegistryConfig;
 import io.unlearn.stack.LocalStack;
 import io.unlearn.stack.LocalStackConfig;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ final class StackCommand {
                 stopped.countDown();
             }, "unlearn-stack-shutdown"));
             InstallSummary contract = EventContract.install(
-                    stack.adminClientProps(), SchemaRegistryClient.create(stack.registryUrl()));
+                    stack.adminClientProps(), SchemaRegistryClient.create(SchemaRegistryConfig.fromProperties(stack.adminRegistryProps())));
             log.info("Event contract installed: {}", contract);
             if (stack.secured()) {
                 for (ServicePrincipal p : ServicePrincipal.values()) {

@@ -11,16 +11,20 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 
 /**
  * The SCRAM passwords of a secured stack, one client-config file per principal under {@code <dataDir>/clients}
- * ({@code security.protocol}, {@code sasl.mechanism}, {@code sasl.jaas.config}, {@code bootstrap.servers}). A password
+ * ({@code security.protocol}, {@code sasl.mechanism}, {@code sasl.jaas.config}, {@code bootstrap.servers}, and the
+ * registry's {@code basic.auth.user.info} with the same user and password). A password
  * is drawn once (SecureRandom, 128 bits) and read back on later starts, so the files stay valid across restarts. The
  * files are readable by their owner only.
  */
 public final class ClientCredentials {
+    /** The schema registry client's basic-auth key (user:password), the same password as the SCRAM one. */
+    public static final String REGISTRY_USER_INFO = "basic.auth.user.info";
     private final Path dir;
 
     public ClientCredentials(Path dataDir) {
@@ -60,6 +64,14 @@ public final class ClientCredentials {
         return jaas.substring(from, jaas.indexOf('"', from));
     }
 
+    /** Every principal's password, the admin's first: the ones the files hold, new ones for the rest. */
+    public Map<String, String> passwords(StackSecurity security) {
+        Map<String, String> passwords = new LinkedHashMap<>();
+        passwords.put(StackSecurity.ADMIN, passwordOf(StackSecurity.ADMIN));
+        security.principals().forEach(principal -> passwords.put(principal, passwordOf(principal)));
+        return passwords;
+    }
+
     /** Kafka client settings that authenticate as {@code principal} with {@code password}. */
     public static Map<String, Object> saslProps(String principal, String password) {
         Map<String, Object> p = new HashMap<>();
@@ -76,6 +88,7 @@ public final class ClientCredentials {
         Properties p = new Properties();
         saslProps(principal, password).forEach((k, v) -> p.setProperty(k, v.toString()));
         p.setProperty("bootstrap.servers", bootstrapServers);
+        p.setProperty(REGISTRY_USER_INFO, principal + ":" + password);
         try {
             Files.createDirectories(dir);
             Files.deleteIfExists(f);

@@ -40,23 +40,25 @@ public final class SecuritySetup {
     }
 
     /** Creates the principals' credentials and the ACLs, writes every client-config file; returns their directory. */
+    /**
+     * @param passwords every principal's password, the admin's included ({@link ClientCredentials#passwords})
+     */
     public static Path apply(StackSecurity security, ClientCredentials credentials, String bootstrapServers,
-                             String adminPassword, Duration timeout) {
+                             Map<String, String> passwords, Duration timeout) {
+        String adminPassword = passwords.get(StackSecurity.ADMIN);
         credentials.write(StackSecurity.ADMIN, adminPassword, bootstrapServers);
         Map<String, Object> props = adminProps(bootstrapServers, adminPassword);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         try (Admin admin = Admin.create(props)) {
             List<UserScramCredentialAlteration> upserts = new ArrayList<>();
-            Map<String, String> passwords = new HashMap<>();
             for (String principal : security.principals()) {
-                String password = credentials.passwordOf(principal);
-                passwords.put(principal, password);
+                String password = passwords.get(principal);
                 upserts.add(new UserScramCredentialUpsertion(principal,
                         new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), password));
             }
             admin.alterUserScramCredentials(upserts).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             admin.createAcls(security.acls()).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            passwords.forEach((principal, password) -> credentials.write(principal, password, bootstrapServers));
+            security.principals().forEach(principal -> credentials.write(principal, passwords.get(principal), bootstrapServers));
         } catch (ExecutionException e) {
             throw new StackException("Securing the broker on " + bootstrapServers + " failed: " + e.getCause().getMessage()
                     + "; delete the data dir and start afresh if its admin credentials were changed", e.getCause());

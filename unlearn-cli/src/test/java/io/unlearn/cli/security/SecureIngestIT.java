@@ -37,7 +37,7 @@ class SecureIngestIT {
     @Test
     void ingestRunsWithItsOwnCredentialsAndAnswersARequest() throws Exception {
         LocalStack stack = SecuredStack.get();
-        SchemaRegistryClient registry = SchemaRegistryClient.create(stack.registryUrl());
+        SchemaRegistryClient registry = SecuredStack.registryOf(ServicePrincipal.REQUEST_INGEST);
         Map<String, Object> props = ServiceProps.merge(
                 Map.of("bootstrap.servers", stack.bootstrapServers(), "schema.registry.url", stack.registryUrl()),
                 stack.clientConfigFile(ServicePrincipal.REQUEST_INGEST.userName()).orElseThrow(), null,

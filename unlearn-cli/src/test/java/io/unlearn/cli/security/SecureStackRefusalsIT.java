@@ -6,9 +6,16 @@ import static io.unlearn.cli.security.ServicePrincipal.WORKER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.unlearn.schemas.CompatibilityLevel;
 import io.unlearn.schemas.Topics;
 import io.unlearn.stack.LocalStack;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +114,26 @@ class SecureStackRefusalsIT {
             c.subscribe(List.of(Topics.MODEL_VERSIONS.name()));
             assertThatThrownBy(() -> c.poll(FAST)).isInstanceOf(GroupAuthorizationException.class);
         }
+    }
+
+    @Test
+    void theRegistryRefusesAnonymousAndWrongPasswordsAndServesAPrincipal() throws Exception {
+        LocalStack stack = SecuredStack.get();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        URI subjects = URI.create(stack.registryUrl() + "/subjects");
+        String auditor = SecuredStack.clientOf(AUDITOR).get("basic.auth.user.info").toString();
+        assertThat(status(http, subjects, null)).as("anonymous").isEqualTo(401);
+        assertThat(status(http, subjects, AUDITOR.userName() + ":wrong")).as("wrong password").isEqualTo(401);
+        assertThat(status(http, subjects, auditor)).as("the auditor's own credentials").isEqualTo(200);
+        assertThat(SecuredStack.registryOf(WORKER).compatibility()).as("the worker's registry client").isEqualTo(CompatibilityLevel.BACKWARD);
+    }
+
+    private static int status(HttpClient http, URI uri, String userInfo) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
+        if (userInfo != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static Map<String, Object> withUser(Map<String, Object> props, String user, String password) {

@@ -2,6 +2,7 @@ package io.unlearn.cli.security;
 
 import io.unlearn.schemas.EventContract;
 import io.unlearn.schemas.SchemaRegistryClient;
+import io.unlearn.schemas.SchemaRegistryConfig;
 import io.unlearn.stack.LocalStack;
 import io.unlearn.stack.LocalStackConfig;
 import java.io.IOException;
@@ -30,9 +31,17 @@ final class SecuredStack {
                 throw new UncheckedIOException(e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "secured-stack-stop"));
-            EventContract.install(stack.adminClientProps(), SchemaRegistryClient.create(stack.registryUrl()));
+            EventContract.install(stack.adminClientProps(),
+                    SchemaRegistryClient.create(SchemaRegistryConfig.fromProperties(stack.adminRegistryProps())));
         }
         return stack;
+    }
+
+    /** The principal's registry client, authenticated with the user and password of its client config. */
+    static SchemaRegistryClient registryOf(ServicePrincipal p) {
+        Map<String, Object> props = new java.util.HashMap<>(clientOf(p));
+        props.put(SchemaRegistryConfig.URL_CONFIG, get().registryUrl());
+        return SchemaRegistryClient.create(SchemaRegistryConfig.fromProperties(props));
     }
 
     /** The principal's client config as {@code stack up --secure} wrote it, plus bounded timeouts. */
