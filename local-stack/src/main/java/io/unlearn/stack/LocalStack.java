@@ -63,7 +63,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             broker.start();
             if (adminPassword != null) {
-                SecuritySetup.apply(config.security().orElseThrow(), credentials, broker.bootstrapServers(), passwords,
+                SecuritySetup.apply(config.security().orElseThrow(), credentials, broker.bootstrapServers(), registry.url(), passwords,
                         config.startupTimeout());
             }
             registry.start(config.startupTimeout());

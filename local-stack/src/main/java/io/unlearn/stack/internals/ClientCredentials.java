@@ -18,7 +18,7 @@ import java.util.Properties;
 /**
  * The SCRAM passwords of a secured stack, one client-config file per principal under {@code <dataDir>/clients}
  * ({@code security.protocol}, {@code sasl.mechanism}, {@code sasl.jaas.config}, {@code bootstrap.servers}, and the
- * registry's {@code basic.auth.user.info} with the same user and password). A password
+ * registry's {@code schema.registry.url} and {@code basic.auth.user.info} with the same user and password). A password
  * is drawn once (SecureRandom, 128 bits) and read back on later starts, so the files stay valid across restarts. The
  * files are readable by their owner only.
  */
@@ -83,11 +83,12 @@ public final class ClientCredentials {
     }
 
     /** Writes (or rewrites) the principal's client-config file, owner-readable only. */
-    public Path write(String principal, String password, String bootstrapServers) {
+    public Path write(String principal, String password, String bootstrapServers, String registryUrl) {
         Path f = file(principal);
         Properties p = new Properties();
         saslProps(principal, password).forEach((k, v) -> p.setProperty(k, v.toString()));
         p.setProperty("bootstrap.servers", bootstrapServers);
+        p.setProperty("schema.registry.url", registryUrl);
         p.setProperty(REGISTRY_USER_INFO, principal + ":" + password);
         try {
             Files.createDirectories(dir);

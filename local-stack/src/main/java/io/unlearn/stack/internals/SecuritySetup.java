@@ -44,9 +44,9 @@ public final class SecuritySetup {
      * @param passwords every principal's password, the admin's included ({@link ClientCredentials#passwords})
      */
     public static Path apply(StackSecurity security, ClientCredentials credentials, String bootstrapServers,
-                             Map<String, String> passwords, Duration timeout) {
+                             String registryUrl, Map<String, String> passwords, Duration timeout) {
         String adminPassword = passwords.get(StackSecurity.ADMIN);
-        credentials.write(StackSecurity.ADMIN, adminPassword, bootstrapServers);
+        credentials.write(StackSecurity.ADMIN, adminPassword, bootstrapServers, registryUrl);
         Map<String, Object> props = adminProps(bootstrapServers, adminPassword);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         try (Admin admin = Admin.create(props)) {
@@ -58,7 +58,7 @@ public final class SecuritySetup {
             }
             admin.alterUserScramCredentials(upserts).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             admin.createAcls(security.acls()).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            security.principals().forEach(principal -> credentials.write(principal, passwords.get(principal), bootstrapServers));
+            security.principals().forEach(principal -> credentials.write(principal, passwords.get(principal), bootstrapServers, registryUrl));
         } catch (ExecutionException e) {
             throw new StackException("Securing the broker on " + bootstrapServers + " failed: " + e.getCause().getMessage()
                     + "; delete the data dir and start afresh if its admin credentials were changed", e.getCause());
