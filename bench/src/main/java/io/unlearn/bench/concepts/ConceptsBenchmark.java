@@ -15,6 +15,7 @@ import io.unlearn.ml.sae.SaeArtifact;
 import io.unlearn.ml.sae.SaeKind;
 import io.unlearn.ml.sae.SaeSpec;
 import io.unlearn.ml.sae.SaeStore;
+import io.unlearn.ml.suppression.PatternConcept;
 import io.unlearn.ml.sae.SparseAutoencoder;
 import io.unlearn.ml.suppression.AttackSpec;
 import io.unlearn.ml.suppression.ConceptSplits;
@@ -60,9 +61,10 @@ public final class ConceptsBenchmark {
         DataView reportHalf = ConceptSplits.evaluation(data);
         List<String> classNames = data.train().source().classNames();
         ModelSpec spec = BaseModelCache.cnn(data, o.baseEpochs(), o.seed());
-        List<ConceptCase> cases = ConceptCase.fashionMnist(classNames);
+        List<ConceptCase> cases = o.chosen(ConceptCase.fashionMnist(classNames));
+        boolean pattern = o.concepts().isEmpty() || o.concepts().contains(PatternConcept.DEFAULT_NAME);
         ResultsSoFar results = new ResultsSoFar(setup.machine(), ConceptsSettings.describe(o, data), o.output(),
-                listener, cases.size() * LABEL_METHODS + PatternCaseRun.METHODS.size());
+                listener, cases.size() * LABEL_METHODS + (pattern ? PatternCaseRun.METHODS.size() : 0));
         SaeStore store = new SaeStore(o.saeStore() != null ? o.saeStore() : tempStore());
         AttackSpec attack = AttackSpec.pgd(o.epsilon(), o.attackSteps());
         try (Classifier model = setup.base(spec, listener.prefixed("bench/concepts/base")).model()) {
@@ -104,7 +106,9 @@ public final class ConceptsBenchmark {
                 }
             }
         }
-        new PatternCaseRun(o, setup, store, attack, listener).run(results);
+        if (pattern) {
+            new PatternCaseRun(o, setup, store, attack, listener).run(results);
+        }
         return results.finish();
     }
 

@@ -142,6 +142,14 @@ class ConceptsReportTest {
         assertEquals(20, full.saeEpochs());
         assertEquals(List.of(8, 32, 128), full.features());
         assertEquals(21, full.timingRepeats());
+        List<ConceptCase> all = ConceptCase.fashionMnist(io.unlearn.ml.data.FashionMnist.CLASSES);
+        assertEquals(all, full.chosen(all));
+        ConceptsOptions one = CommandLine.populateCommand(new ConceptsOptions(), "--concepts", "footwear+tops");
+        assertEquals(List.of("footwear+tops"), one.chosen(all).stream().map(ConceptCase::name).toList());
+        UnlearnException unknown = assertThrows(UnlearnException.class, () -> CommandLine.populateCommand(
+                new ConceptsOptions(), "--concepts", "Sneaker,nope").chosen(all));
+        assertTrue(unknown.getMessage().contains("[nope]") && unknown.getMessage().contains("corner-stamp"),
+                unknown.getMessage());
         assertFalse(full.dropErrorTerm());
         assertEquals(List.of(1e-4, 1e-3, 1e-2), full.weightsLearningRates());
         assertEquals(500, full.attackSamples());

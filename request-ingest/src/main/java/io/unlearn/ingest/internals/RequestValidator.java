@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -34,7 +35,7 @@ public final class RequestValidator {
     public Validation validate(DeletionRequest r, CatalogView catalog, Instant now) {
         List<String> problems = new ArrayList<>();
         common(r.getRequestId(), r.getRequester(), r.getModelId(), r.getReceivedAt(), r.getDeadline(), catalog, now, problems);
-        signature(r.getRequester(), r.getSignature(), RequestSignatures.canonical(r), problems);
+        signature(r.getRequester(), r.getSignature(), () -> RequestSignatures.canonical(r), problems);
         TreeSet<String> samples = new TreeSet<>();
         boolean hasSubject = r.getSubjectId() != null && !r.getSubjectId().isBlank();
         if (!hasSubject && r.getSampleIds().isEmpty()) {
@@ -80,7 +81,7 @@ public final class RequestValidator {
     public Validation validate(ConceptRemovalRequest r, CatalogView catalog, Instant now) {
         List<String> problems = new ArrayList<>();
         common(r.getRequestId(), r.getRequester(), r.getModelId(), r.getReceivedAt(), r.getDeadline(), catalog, now, problems);
-        signature(r.getRequester(), r.getSignature(), RequestSignatures.canonical(r), problems);
+        signature(r.getRequester(), r.getSignature(), () -> RequestSignatures.canonical(r), problems);
         if (r.getConceptName() == null || r.getConceptName().isBlank()) {
             problems.add("conceptName is empty: name the concept, e.g. footwear");
         }
@@ -134,7 +135,8 @@ public final class RequestValidator {
         }
     }
 
-    private void signature(String requester, Signature signature, String canonicalText, List<String> problems) {
+    /** The canonical text is only built when there is a signature to check (most requests carry none). */
+    private void signature(String requester, Signature signature, Supplier<String> canonicalText, List<String> problems) {
         boolean ed25519Required = !rules.publicKeys(requester).isEmpty();
         if (signature == null) {
             if (ed25519Required) {
@@ -146,7 +148,7 @@ public final class RequestValidator {
             return;
         }
         if (SigningKeys.ALGORITHM.equals(signature.getAlgorithm())) {
-            ed25519(requester, signature, canonicalText, problems);
+            ed25519(requester, signature, canonicalText.get(), problems);
             return;
         }
         if (ed25519Required) {
@@ -162,7 +164,7 @@ public final class RequestValidator {
         Optional<byte[]> key = rules.signingKey(requester, signature.getKeyId());
         if (key.isEmpty()) {
             problems.add("signature key '" + signature.getKeyId() + "' is not known for requester '" + requester + "'");
-        } else if (!RequestSignatures.verify(key.get(), canonicalText, signature.getValue().array())) {
+        } else if (!RequestSignatures.verify(key.get(), canonicalText.get(), signature.getValue().array())) {
             problems.add("bad signature: it does not match the request's content under key '" + signature.getKeyId() + "'");
         }
     }
@@ -181,8 +183,14 @@ public final class RequestValidator {
     }
 
     private static void unknownSamples(List<String> ids, CatalogView catalog, List<String> problems) {
-        List<String> unknown = ids.stream().filter(id -> id == null || !catalog.sampleExists(id)).toList();
-        if (!unknown.isEmpty()) {
+        List<String> unknown = null;
+        for (String id : ids) {
+            if (id == null || !catalog.sampleExists(id)) {
+                unknown = unknown == null ? new ArrayList<>() : unknown;
+                unknown.add(id);
+            }
+        }
+        if (unknown != null) {
             problems.add(unknown.size() + " unknown sample ids (e.g. " + unknown.subList(0, Math.min(SHOWN, unknown.size()))
                     + "): use ids from unlearn.catalog.samples");
         }
@@ -190,7 +198,10 @@ public final class RequestValidator {
 
     private static AcceptedRequest.Builder base(String requestId, RequestKind kind, String modelId, String requester,
                                                 Instant receivedAt, Instant deadline, Instant now) {
+        // Every field is set here (the kind-specific ones overwritten by the caller), so build() copies no schema default.
         return AcceptedRequest.newBuilder().setRequestId(requestId).setKind(kind).setModelId(modelId)
-                .setRequester(requester).setReceivedAt(receivedAt).setAcceptedAt(now).setDeadline(deadline);
+                .setRequester(requester).setSubjectId(null).setSampleIds(List.of()).setConceptName(null)
+                .setConceptLabels(List.of()).setLayerHint(null).setLegalBasis(LegalBasis.UNKNOWN)
+                .setReceivedAt(receivedAt).setAcceptedAt(now).setDeadline(deadline);
     }
 }
