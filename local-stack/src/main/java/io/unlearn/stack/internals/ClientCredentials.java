@@ -45,9 +45,7 @@ public final class ClientCredentials {
     public String passwordOf(String principal) {
         Path f = file(principal);
         if (!Files.isRegularFile(f)) {
-            byte[] secret = new byte[16];
-            new SecureRandom().nextBytes(secret);
-            return HexFormat.of().formatHex(secret);
+            return randomSecret();
         }
         Properties p = new Properties();
         try (InputStream in = Files.newInputStream(f)) {
@@ -70,6 +68,13 @@ public final class ClientCredentials {
         passwords.put(StackSecurity.ADMIN, passwordOf(StackSecurity.ADMIN));
         security.principals().forEach(principal -> passwords.put(principal, passwordOf(principal)));
         return passwords;
+    }
+
+    /** 128 random bits from SecureRandom, hex. */
+    static String randomSecret() {
+        byte[] secret = new byte[16];
+        new SecureRandom().nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
     }
 
     /** Kafka client settings that authenticate as {@code principal} with {@code password}. */

@@ -133,6 +133,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 throw new StackException("Formatting the Kafka log dir " + logDir + " failed (exit " + rc + "): "
                         + captured.toString(StandardCharsets.UTF_8).trim() + "; delete the directory and retry");
             }
+            if (adminPassword != null) {
+                Files.delete(file); // it holds the secured stack's secrets and is needed only to format
+            }
             log.info("Formatted new Kafka log dir {}", logDir);
         } catch (IOException e) {
             throw new StackException("Cannot prepare the Kafka log dir " + logDir + ": " + e.getMessage(), e);

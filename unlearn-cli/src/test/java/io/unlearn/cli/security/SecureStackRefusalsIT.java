@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.unlearn.schemas.CompatibilityLevel;
 import io.unlearn.schemas.Topics;
 import io.unlearn.stack.LocalStack;
+import io.unlearn.stack.LocalStackAddresses;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +30,7 @@ import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -126,6 +128,30 @@ class SecureStackRefusalsIT {
         assertThat(status(http, subjects, AUDITOR.userName() + ":wrong")).as("wrong password").isEqualTo(401);
         assertThat(status(http, subjects, auditor)).as("the auditor's own credentials").isEqualTo(200);
         assertThat(SecuredStack.registryOf(WORKER).compatibility()).as("the worker's registry client").isEqualTo(CompatibilityLevel.BACKWARD);
+    }
+
+    @Test
+    void theControllerListenerRefusesEveryClientCredential() {
+        LocalStack stack = SecuredStack.get();
+        int controllerPort = LocalStackAddresses.rememberedPorts(stack.config().dataDir()).get("controller");
+        for (Map<String, Object> client : List.of(SecuredStack.clientOf(WORKER), stack.adminClientProps())) {
+            Map<String, Object> props = new HashMap<>(client);
+            props.remove("bootstrap.servers");
+            props.put("bootstrap.controllers", "127.0.0.1:" + controllerPort);
+            props.put("default.api.timeout.ms", 30_000);
+            try (Admin admin = Admin.create(props)) {
+                assertThatThrownBy(() -> admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS))
+                        .as("the controller listener knows only the broker's own PLAIN user")
+                        .cause().isInstanceOf(AuthenticationException.class);
+            }
+        }
+        Map<String, Object> anonymous = Map.of("bootstrap.controllers", "127.0.0.1:" + controllerPort,
+                "default.api.timeout.ms", 10_000, "request.timeout.ms", 5_000);
+        try (Admin admin = Admin.create(anonymous)) {
+            assertThatThrownBy(() -> admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS))
+                    .as("no client without SASL gets in (a PLAINTEXT controller listener would have answered)")
+                    .isInstanceOf(ExecutionException.class);
+        }
     }
 
     private static int status(HttpClient http, URI uri, String userInfo) throws Exception {
