@@ -36,7 +36,8 @@ public final class EvaluatorConfig extends ServiceConfig {
     public static final String ATTACK_EPSILON = "suppression.attack.epsilon";
 
     public static final ConfigDef CONFIG_DEF = signingKeys(engineKeys(groupMemberKeys("evaluator",
-                    "Consumer group over unlearn.models.versions: evaluators with the same id share the models by partition."), FashionMnist.DEFAULT_DIR.toString()),
+                    "Consumer group over unlearn.models.versions: evaluators with the same id share the models by partition."), FashionMnist.DEFAULT_DIR.toString(),
+                    io.unlearn.ml.data.Datasets.NAMES),
                     "every evaluation report it publishes", "<data.dir>/signing/evaluator.key")
             .define(DATA_DIR, Type.STRING, ".unlearn/evaluator", Importance.MEDIUM,
                     "Directory of the evaluator's own files: the worst-case forget-set cache (worstcase/<key>.json).")

@@ -61,9 +61,9 @@ public final class IngestConfig extends ServiceConfig {
             .define(HTTP_MAX_BODY, Type.INT, 1 << 20, ConfigDef.Range.between(1024, 64 << 20), Importance.LOW,
                     "Largest accepted HTTP request body in bytes; larger bodies get 413.")
             .define(MAX_SAMPLES, Type.INT, IngestRules.DEFAULT_MAX_SAMPLES, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
-                    "Most samples one deletion request may name or resolve to.")
+                    "Most samples one deletion request may name or resolve to, and most example samples one concept request may name.")
             .define(MAX_LABELS, Type.INT, IngestRules.DEFAULT_MAX_LABELS, ConfigDef.Range.atLeast(1), Importance.LOW,
-                    "Most labels plus example samples one concept request may name.")
+                    "Most class labels one concept request may name (its example samples count against request.max.samples).")
             .define(MAX_DEADLINE_DAYS, Type.INT, (int) IngestRules.DEFAULT_MAX_DEADLINE.toDays(), ConfigDef.Range.atLeast(1),
                     Importance.LOW, "Longest allowed span from receivedAt to deadline, days.")
             .define(CLOCK_SKEW_MS, Type.LONG, IngestRules.DEFAULT_CLOCK_SKEW.toMillis(), ConfigDef.Range.atLeast(0),

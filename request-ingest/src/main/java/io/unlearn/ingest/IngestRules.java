@@ -44,9 +44,9 @@ public final class IngestRules {
         return new Builder();
     }
 
-    /** Most samples one deletion request may name or resolve to. */
+    /** Most samples one deletion request may name or resolve to, and most example samples one concept request may name. */
     public int maxSamples() { return maxSamples; }
-    /** Most labels or example samples one concept request may name. */
+    /** Most class labels one concept request may name (its example samples count against {@link #maxSamples}). */
     public int maxLabels() { return maxLabels; }
     /** Longest allowed span between a request's receivedAt and its deadline. */
     public Duration maxDeadline() { return maxDeadline; }

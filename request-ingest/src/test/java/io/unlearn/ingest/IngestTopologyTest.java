@@ -158,6 +158,35 @@ class IngestTopologyTest {
     }
 
     @Test
+    void aPatternConceptNamedByItsStampedExamplesPassesWhenTheCatalogueIsOfTheStampedDataset() {
+        try (IngestFixture f = new IngestFixture(IngestRules.ofDefaults())) {
+            List<String> stamped = new java.util.ArrayList<>();
+            for (int i = 0; i < IngestRules.DEFAULT_MAX_LABELS * 3; i++) {
+                String id = String.format(java.util.Locale.ROOT, "fmnist-stamped/train/%06d-stamped", i);
+                f.sample(id, "subject-s" + i, "Trouser");
+                stamped.add(id);
+            }
+            f.send(concept("stamp").setConceptName("corner-stamp").setConceptLabels(List.of()).setExampleSampleIds(stamped).build());
+            AcceptedRequest a = f.accepted.readValue();
+            assertThat(a.getKind()).isEqualTo(RequestKind.CONCEPT);
+            assertThat(a.getSampleIds()).as("more examples than the label limit: examples count against request.max.samples")
+                    .containsExactlyInAnyOrderElementsOf(stamped);
+
+            f.send(concept("stamp-unknown").setConceptLabels(List.of())
+                    .setExampleSampleIds(List.of("fmnist-stamped/train/999999-stamped")).build());
+            assertThat(f.accepted.isEmpty()).isTrue();
+            assertThat(f.statuses.readValuesToList()).extracting(RequestStatus::getReason).last().asString()
+                    .contains("1 unknown sample ids (e.g. [fmnist-stamped/train/999999-stamped])");
+        }
+        try (IngestFixture f = new IngestFixture(IngestRules.custom().optMaxSamples(2).build())) {
+            f.send(concept("too-many").setConceptLabels(List.of()).setExampleSampleIds(List.of("s1", "s2", "s3")).build());
+            assertThat(f.accepted.isEmpty()).isTrue();
+            assertThat(f.statuses.readValuesToList()).extracting(RequestStatus::getReason).last().asString()
+                    .contains("names 3 example samples, more than the limit of 2 (request.max.samples)");
+        }
+    }
+
+    @Test
     void aKeyThatIsNotTheRequestIdIsRejected() {
         try (IngestFixture f = new IngestFixture(IngestRules.ofDefaults())) {
             f.pipe("unlearn.requests.deletion", "other", DeletionRequest.class, deletion("r9").build());

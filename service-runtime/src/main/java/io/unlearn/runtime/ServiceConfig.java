@@ -37,6 +37,7 @@ public abstract class ServiceConfig extends AbstractConfig {
     /** The Ed25519 private key (PKCS#8 PEM) a service signs its events with. */
     public static final String SIGNING_KEY_FILE = "signing.key.file";
     public static final String KAFKA_PREFIX = "kafka.";
+    public static final String DATASET_NAME = "dataset.name";
     public static final String DATASET_DIR = "dataset.dir";
     public static final String DATASET_LIMIT = "dataset.limit";
     public static final String DEVICE = "device";
@@ -84,17 +85,22 @@ public abstract class ServiceConfig extends AbstractConfig {
     }
 
     /**
-     * Adds the keys of a service that runs the engine on the cluster's training data ({@code dataset.dir},
-     * {@code dataset.limit}, {@code device}). Every worker and evaluator of a cluster must be given the same data
-     * and limit: the sample ids a version forgot are only meaningful on the same slice.
+     * Adds the keys of a service that runs the engine on the cluster's training data ({@code dataset.name},
+     * {@code dataset.dir}, {@code dataset.limit}, {@code device}). Every worker and evaluator of a cluster must be given
+     * the same dataset and limit: the sample ids a version forgot are only meaningful on the same slice.
      *
      * @param definition        the service's definition so far
      * @param defaultDatasetDir where the data lives by default (the engine's Fashion-MNIST directory)
+     * @param datasetNames      the dataset names the engine can load, the first the default
      */
-    public static ConfigDef engineKeys(ConfigDef definition, String defaultDatasetDir) {
+    public static ConfigDef engineKeys(ConfigDef definition, String defaultDatasetDir, List<String> datasetNames) {
         return definition
+                .define(DATASET_NAME, Type.STRING, datasetNames.get(0), ConfigDef.ValidString.in(datasetNames.toArray(String[]::new)),
+                        Importance.MEDIUM, "The dataset the models are trained on, by name (also the prefix of its sample ids; "
+                                + "fmnist-stamped: Fashion-MNIST with a corner-stamp backdoor, whose stamped samples a concept "
+                                + "request can name as a pattern).")
                 .define(DATASET_DIR, Type.STRING, defaultDatasetDir, Importance.MEDIUM,
-                        "Directory of the Fashion-MNIST IDX files the models are trained on.")
+                        "Directory of the Fashion-MNIST IDX files the models are trained on (every dataset name reads them).")
                 .define(DATASET_LIMIT, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.LOW,
                         "Use only the first N training samples (0 = all; for tests and quick runs); every worker and "
                                 + "evaluator of a cluster must use the same value.")

@@ -119,7 +119,8 @@ final class RequestCommand {
         }
     }
 
-    @Command(name = "concept", mixinStandardHelpOptions = true, description = "Ask a model to stop recognising a concept (a label set).")
+    @Command(name = "concept", mixinStandardHelpOptions = true, description = "Ask a model to stop recognising a concept: a label set, or "
+            + "the classes of example samples, or the input pattern its examples carry (the stamped samples of fmnist-stamped).")
     static final class Concept extends Common {
         @Option(names = "--name", required = true, description = "Concept name, e.g. footwear.")
         String conceptName;
@@ -130,13 +131,26 @@ final class RequestCommand {
         @Option(names = "--examples", split = ",", description = "Sample ids showing the concept.")
         List<String> examples = List.of();
 
+        @Option(names = "--examples-file", description = "A file of sample ids showing the concept, one per line (added to --examples); "
+                + "e.g. the stamped samples of fmnist-stamped, which the worker removes as a pattern, not as their label.")
+        java.nio.file.Path examplesFile;
+
         @Option(names = "--layer", description = "Layer to read (default: the worker's choice).")
         String layer;
 
         @Override
         public Integer call() {
+            List<String> examples = new java.util.ArrayList<>(this.examples);
+            if (examplesFile != null) {
+                try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(examplesFile)) {
+                    lines.map(String::strip).filter(l -> !l.isEmpty()).forEach(examples::add);
+                } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                    throw new CliException("cannot read --examples-file " + examplesFile + " (" + e.getMessage() + "); give a readable "
+                            + "file of sample ids, one per line");
+                }
+            }
             if (labels.isEmpty() && examples.isEmpty()) {
-                throw new CliException("give --labels or --examples (or both)");
+                throw new CliException("give --labels or --examples / --examples-file (or both)");
             }
             Instant now = now();
             ConceptRemovalRequest r = ConceptRemovalRequest.newBuilder().setRequestId(requestId).setRequester(requester)

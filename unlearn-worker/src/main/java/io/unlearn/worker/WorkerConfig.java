@@ -42,7 +42,8 @@ public final class WorkerConfig extends ServiceConfig {
     public static final List<String> DEFAULT_ESCALATION_LADDER = List.of("rl", "eu-k", "retrain");
 
     public static final ConfigDef CONFIG_DEF = signingKeys(engineKeys(groupMemberKeys("worker",
-                    "Consumer group: workers with the same id share the models (by partition of modelId)."), FashionMnist.DEFAULT_DIR.toString()),
+                    "Consumer group: workers with the same id share the models (by partition of modelId)."), FashionMnist.DEFAULT_DIR.toString(),
+                    io.unlearn.ml.data.Datasets.NAMES),
                     "every model version it publishes (`unlearn models train` too)", "<artifact.dir>/signing/worker.key")
             .define(ARTIFACT_DIR, Type.STRING, ".unlearn/artifacts", Importance.MEDIUM,
                     "Directory of the content-addressed artifact store (shared by all workers and the evaluator).")

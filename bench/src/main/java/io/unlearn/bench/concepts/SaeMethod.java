@@ -22,7 +22,8 @@ import java.util.TreeSet;
  * on the calibration half of the test set, one config per part; parts removed together share one suppressed model
  * (closed with the {@link Removal}; the model and the SAE stay open). Parts after the first are calibrated with the
  * earlier ones in force, on the union of their classes ({@link SuppressionCalibration#calibrate} with configs in force),
- * so the calibration accuracies are those of the whole composition.
+ * then every part once more with all the others in force, so the calibration accuracies are those of the whole
+ * composition.
  */
 final class SaeMethod {
 
@@ -33,27 +34,44 @@ final class SaeMethod {
             DataView calibration, List<String> classNames, ConceptCase c, List<SuppressionChoice> grid,
             double maxOtherDrop, Map<String, List<SuppressionChoice>> sweep) {
         long t0 = System.nanoTime();
+        int n = c.parts().size();
         List<SuppressionConfig> configs = new ArrayList<>();
-        List<String> choices = new ArrayList<>();
-        double conceptAcc = 0;
-        double otherAcc = 0;
+        List<FeatureScores> scores = new ArrayList<>();
+        String[] choices = new String[n];
+        SuppressionChoice last = null;
         Set<Integer> classes = new TreeSet<>();
-        for (Concept part : c.parts()) {
-            FeatureScores scores = FeatureScoring.score(sae, trainActs, part.membership(trainActs.view()),
-                    FeatureScoring.DEFAULT_DELTA);
-            classes.addAll(part.labels());
-            SuppressionCalibration.Result r = SuppressionCalibration.calibrate(model, sae, scores, calibration,
-                    Set.copyOf(classes), grid, maxOtherDrop, List.copyOf(configs));
-            SuppressionChoice best = r.best();
-            if (c.parts().size() == 1) {
-                sweep.putIfAbsent(part.name(), r.tried());
+        // first pass: each part with the earlier ones in force; then, for a composition, each part once more with all
+        // the others in force (a part calibrated before the others were there may send its samples onto their classes)
+        for (int pass = 0; pass < (n > 1 ? 2 : 1); pass++) {
+            for (int i = 0; i < n; i++) {
+                Concept part = c.parts().get(i);
+                if (pass == 0) {
+                    scores.add(FeatureScoring.score(sae, trainActs, part.membership(trainActs.view()),
+                            FeatureScoring.DEFAULT_DELTA));
+                    classes.addAll(part.labels());
+                }
+                List<SuppressionConfig> inForce = new ArrayList<>(configs);
+                if (pass > 0) {
+                    inForce.remove(i);
+                }
+                SuppressionCalibration.Result r = SuppressionCalibration.calibrate(model, sae, scores.get(i),
+                        calibration, Set.copyOf(classes), grid, maxOtherDrop, inForce);
+                last = r.best();
+                if (n == 1) {
+                    sweep.putIfAbsent(part.name(), r.tried());
+                }
+                SuppressionConfig config = SuppressionConfig.of(part.name(), part.labelNames(classNames), sae, saeUri,
+                        scores.get(i), last.features(), last.scale(), last.clamp(), last.keepErrorTerm());
+                if (pass == 0) {
+                    configs.add(config);
+                } else {
+                    configs.set(i, config);
+                }
+                choices[i] = (n > 1 ? part.name() + ": " : "") + last.label();
             }
-            configs.add(SuppressionConfig.of(part.name(), part.labelNames(classNames), sae, saeUri, scores,
-                    best.features(), best.scale(), best.clamp(), best.keepErrorTerm()));
-            choices.add((c.parts().size() > 1 ? part.name() + ": " : "") + best.label());
-            conceptAcc = best.conceptAcc();
-            otherAcc = best.otherAcc();
         }
+        double conceptAcc = last.conceptAcc();
+        double otherAcc = last.otherAcc();
         SuppressedModel suppressed = SuppressedModel.of(model, configs, List.of(sae));
         return new Removal(suppressed, String.join("; ", choices), conceptAcc, otherAcc,
                 (System.nanoTime() - t0) / 1e9, false, suppressed);

@@ -88,9 +88,14 @@ public final class RequestValidator {
         if (r.getConceptLabels().isEmpty() && r.getExampleSampleIds().isEmpty()) {
             problems.add("names neither conceptLabels nor exampleSampleIds: give at least one");
         }
-        if (r.getConceptLabels().size() + r.getExampleSampleIds().size() > rules.maxLabels()) {
-            problems.add("names " + (r.getConceptLabels().size() + r.getExampleSampleIds().size())
-                    + " labels and examples, more than the limit of " + rules.maxLabels());
+        // Labels and examples have limits of their own: a pattern concept is named by its examples (e.g. the stamped
+        // samples of fmnist-stamped, hundreds to thousands of ids), which a limit sized for class labels would refuse.
+        if (r.getConceptLabels().size() > rules.maxLabels()) {
+            problems.add("names " + r.getConceptLabels().size() + " labels, more than the limit of " + rules.maxLabels()
+                    + " (request.max.labels)");
+        } else if (r.getExampleSampleIds().size() > rules.maxSamples()) {
+            problems.add("names " + r.getExampleSampleIds().size() + " example samples, more than the limit of " + rules.maxSamples()
+                    + " (request.max.samples)");
         } else {
             List<String> unknownLabels = r.getConceptLabels().stream().filter(l -> !catalog.labelExists(l)).toList();
             if (!unknownLabels.isEmpty()) {
