@@ -38,6 +38,7 @@ public final class LocalStackConfig {
     private final Path registryJava;
     private final Path apicurioHome;
     private final String registryHeap;
+    private final StackSecurity security;
 
     private LocalStackConfig(Builder b) {
         this.dataDir = b.dataDir.toAbsolutePath().normalize();
@@ -48,6 +49,7 @@ public final class LocalStackConfig {
         this.registryJava = b.registryJava;
         this.apicurioHome = b.apicurioHome;
         this.registryHeap = b.registryHeap;
+        this.security = b.security;
     }
 
     public static LocalStackConfig ofDefaults() {
@@ -67,6 +69,11 @@ public final class LocalStackConfig {
     public Optional<Path> apicurioHome() { return Optional.ofNullable(apicurioHome); }
     public String registryHeap() { return registryHeap; }
 
+    /** The broker's security when it is secured (SASL/SCRAM, ACLs); empty for the PLAINTEXT stack. */
+    public Optional<StackSecurity> security() {
+        return Optional.ofNullable(security);
+    }
+
     /** Builder with {@code opt*} setters for the optional values; all are optional. */
     public static final class Builder {
         private Path dataDir = Path.of(DEFAULT_DATA_DIR);
@@ -77,6 +84,7 @@ public final class LocalStackConfig {
         private Path registryJava;
         private Path apicurioHome;
         private String registryHeap = DEFAULT_REGISTRY_HEAP;
+        private StackSecurity security;
 
         public Builder optDataDir(Path dir) { this.dataDir = dir; return this; }
         public Builder optBrokerPort(int port) { this.brokerPort = port; return this; }
@@ -86,6 +94,12 @@ public final class LocalStackConfig {
         public Builder optRegistryJava(Path java) { this.registryJava = java; return this; }
         public Builder optApicurioHome(Path home) { this.apicurioHome = home; return this; }
         public Builder optRegistryHeap(String heap) { this.registryHeap = heap; return this; }
+
+        /** Secures the broker: SASL/SCRAM-SHA-512, the StandardAuthorizer and these principals and ACLs. */
+        public Builder optSecurity(StackSecurity security) {
+            this.security = security;
+            return this;
+        }
 
         /** Checks every value; throws one {@link StackException} naming all bad ones. */
         public LocalStackConfig build() {

@@ -41,7 +41,7 @@ final class ModelsCommand {
                 throw new CliException("--epochs " + epochs + " must be at least 1");
             }
             String arch = architecture != null ? architecture : modelId.contains("mlp") ? "mlp" : "cnn";
-            WorkerConfig config = WorkerConfig.of(ServiceProps.merge(cluster.serviceDefaults(), null, overrides));
+            WorkerConfig config = WorkerConfig.of(ServiceProps.merge(cluster.serviceDefaults(), cluster.clientConfig, null, overrides));
             ModelVersion v1 = BaseModels.trainAndPublish(config, modelId, arch, epochs,
                     event -> System.err.println("  " + event), Clock.systemUTC());
             System.out.println("published " + v1.getVersionId() + " (" + arch + ", " + epochs + " epochs) artifact "

@@ -8,7 +8,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Where a service command's settings come from: the cluster options, then a properties file of the service's config
+ * Where a service command's settings come from: the cluster options, the Kafka client settings of {@code --client-config}
+ * (as {@code kafka.*} keys, see {@link ServiceProps#merge(Map, Path, Path, Map)}), then a properties file of the service's config
  * keys, then {@code --set} overrides (the keys are those of the service's config class, named in its description).
  */
 final class ServiceSettings {
@@ -23,6 +24,6 @@ final class ServiceSettings {
 
     /** The merged settings, ready for the service's config class. */
     Map<String, Object> props() {
-        return ServiceProps.merge(cluster.serviceDefaults(), configFile, overrides);
+        return ServiceProps.merge(cluster.serviceDefaults(), cluster.clientConfig, configFile, overrides);
     }
 }

@@ -2,18 +2,19 @@ package io.unlearn.cli;
 
 import io.unlearn.cli.setup.Host;
 import io.unlearn.cli.setup.Prerequisites;
+import io.unlearn.cli.security.ServiceAcls;
+import io.unlearn.cli.security.ServicePrincipal;
 import io.unlearn.schemas.EventContract;
 import io.unlearn.schemas.InstallSummary;
 import io.unlearn.schemas.SchemaRegistryClient;
+import io.unlearn.schemas.SchemaRegistryConfig;
 import io.unlearn.stack.LocalStack;
 import io.unlearn.stack.LocalStackConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -42,10 +43,16 @@ final class StackCommand {
         @Option(names = "--startup-timeout", description = "How long each part may take to start (default: ${DEFAULT-VALUE}).")
         Duration startupTimeout = LocalStackConfig.DEFAULT_STARTUP_TIMEOUT;
 
+        @Option(names = "--secure", description = "Secure the broker: SASL_PLAINTEXT with SCRAM-SHA-512, ACLs (no ACL, no "
+                + "access), a SCRAM user per service (request-ingest, worker, evaluator, auditor) whose client config is "
+                + "written under <data-dir>/clients; pass it as --client-config. Needs a data dir created with --secure.")
+        boolean secure;
+
         @Override
         public Integer call() throws InterruptedException {
             LocalStackConfig config = LocalStackConfig.custom().optDataDir(dataDir).optBrokerPort(brokerPort)
-                    .optRegistryPort(registryPort).optStartupTimeout(startupTimeout).build();
+                    .optRegistryPort(registryPort).optStartupTimeout(startupTimeout)
+                    .optSecurity(secure ? ServiceAcls.stackSecurity() : null).build();
             Prerequisites prerequisites = new Prerequisites(Host.current(), System.err);
             prerequisites.ensure(List.of(prerequisites::registryJava, prerequisites::apicurioApp));
             LocalStack stack = LocalStack.start(config);
@@ -55,9 +62,13 @@ final class StackCommand {
                 stopped.countDown();
             }, "unlearn-stack-shutdown"));
             InstallSummary contract = EventContract.install(
-                    Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
-                    SchemaRegistryClient.create(stack.registryUrl()));
+                    stack.adminClientProps(), SchemaRegistryClient.create(SchemaRegistryConfig.fromProperties(stack.adminRegistryProps())));
             log.info("Event contract installed: {}", contract);
+            if (stack.secured()) {
+                for (ServicePrincipal p : ServicePrincipal.values()) {
+                    log.info("client config of {}: {}", p.userName(), stack.clientConfigFile(p.userName()).orElseThrow());
+                }
+            }
             System.out.println(stack.describe());
             System.out.flush();
             stopped.await();

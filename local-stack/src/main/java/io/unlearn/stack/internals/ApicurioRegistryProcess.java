@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -33,9 +34,21 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
     private final int port;
     private final int managementPort;
     private final String heap;
+    private final Map<String, String> users;
     private Process process;
 
+    /** A registry open to every client on loopback. */
     public ApicurioRegistryProcess(Path home, Path workDir, Path java, int port, int managementPort, String heap) {
+        this(home, workDir, java, port, managementPort, heap, Map.of());
+    }
+
+    /**
+     * @param users user → password for HTTP basic auth ({@link RegistryBasicAuth}); the first one probes readiness;
+     *              empty for an open registry
+     */
+    public ApicurioRegistryProcess(Path home, Path workDir, Path java, int port, int managementPort, String heap,
+                                   Map<String, String> users) {
+        this.users = new LinkedHashMap<>(users);
         this.home = home;
         this.workDir = workDir;
         this.java = java;
@@ -84,6 +97,7 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
         Path logFile = workDir.resolve("registry.log");
         try {
             Files.createDirectories(workDir);
+            RegistryBasicAuth.configure(workDir, users);
             ProcessBuilder pb = new ProcessBuilder(command()).directory(workDir.toFile())
                     .redirectErrorStream(true).redirectOutput(logFile.toFile());
             pb.environment().remove("JAVA_TOOL_OPTIONS");
@@ -112,7 +126,10 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
 
     private void awaitReady(Duration timeout, Path logFile) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(url() + "/subjects")).timeout(Duration.ofSeconds(3)).GET().build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + "/subjects")).timeout(Duration.ofSeconds(3)).GET();
+        users.entrySet().stream().findFirst()
+                .ifPresent(u -> request.header("Authorization", RegistryBasicAuth.header(u.getKey(), u.getValue())));
+        HttpRequest probe = request.build();
         long deadline = System.nanoTime() + timeout.toNanos();
         long started = System.nanoTime();
         while (System.nanoTime() < deadline) {

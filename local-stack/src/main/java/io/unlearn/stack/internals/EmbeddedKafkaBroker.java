@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -29,12 +31,23 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Path logDir;
     private final int brokerPort;
     private final int controllerPort;
+    private final String adminPassword;
     private KafkaRaftServer server;
 
+    /** A broker with a PLAINTEXT client listener and no authorizer. */
     public EmbeddedKafkaBroker(Path logDir, int brokerPort, int controllerPort) {
+        this(logDir, brokerPort, controllerPort, null);
+    }
+
+    /**
+     * @param adminPassword null for a PLAINTEXT broker; else the broker is secured ({@link SecureBrokerSettings}) and the
+     *                      super user {@code unlearn-admin} gets this SCRAM password when the log dir is formatted
+     */
+    public EmbeddedKafkaBroker(Path logDir, int brokerPort, int controllerPort, String adminPassword) {
         this.logDir = logDir;
         this.brokerPort = brokerPort;
         this.controllerPort = controllerPort;
+        this.adminPassword = adminPassword;
     }
 
     public String bootstrapServers() {
@@ -94,6 +107,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("auto.create.topics.enable", "false");
+        if (adminPassword != null) {
+            SecureBrokerSettings.apply(p, brokerPort, adminPassword);
+        }
         return p;
     }
 
@@ -108,11 +124,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 props.store(out, "written by the unlearn local stack; used to format " + logDir);
             }
             ByteArrayOutputStream captured = new ByteArrayOutputStream();
-            String[] args = {"format", "-t", Uuid.randomUuid().toString(), "-c", file.toString()};
-            int rc = StorageTool.execute(args, new PrintStream(captured, true, StandardCharsets.UTF_8));
+            List<String> args = new ArrayList<>(List.of("format", "-t", Uuid.randomUuid().toString(), "-c", file.toString()));
+            if (adminPassword != null) {
+                args.addAll(SecureBrokerSettings.formatArgs(adminPassword));
+            }
+            int rc = StorageTool.execute(args.toArray(String[]::new), new PrintStream(captured, true, StandardCharsets.UTF_8));
             if (rc != 0) {
                 throw new StackException("Formatting the Kafka log dir " + logDir + " failed (exit " + rc + "): "
                         + captured.toString(StandardCharsets.UTF_8).trim() + "; delete the directory and retry");
+            }
+            if (adminPassword != null) {
+                Files.delete(file); // it holds the secured stack's secrets and is needed only to format
             }
             log.info("Formatted new Kafka log dir {}", logDir);
         } catch (IOException e) {
