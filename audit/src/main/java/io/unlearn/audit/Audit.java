@@ -6,8 +6,8 @@ import java.time.Duration;
 
 /**
  * Audit replay: reads the whole event log of a cluster and verifies what was forgotten, when, how and how well
- * (request lifecycles, deadlines, the lineage hash chain, artifact hashes, exactly-once application, evaluation
- * reports, excluded-sample digests). The verdict depends on the log only, never on the wall clock, so replaying the
+ * (request lifecycles, deadlines, the lineage hash chain, who signed each version and report, artifact hashes,
+ * exactly-once application, evaluation reports, excluded-sample digests). The verdict depends on the log only, never on the wall clock, so replaying the
  * same log gives the same result.
  * <pre>{@code
  * AuditResult result = Audit.replay(AuditOptions.custom().setBootstrapServers(servers).setRegistryUrl(registryUrl).build());
@@ -28,7 +28,7 @@ public final class Audit {
      */
     public static AuditResult replay(AuditOptions options) {
         AuditLog log = AuditLogReader.read(options.clientProps(), options.registry()).forModels(options::audits);
-        return verify(log, options.reportGrace());
+        return verify(log, options.reportGrace(), options.signers());
     }
 
     /**
@@ -38,6 +38,14 @@ public final class Audit {
      *                    failure, counted back from the newest record of {@code log}
      */
     public static AuditResult verify(AuditLog log, Duration reportGrace) {
-        return AllChecks.run(log, reportGrace);
+        return verify(log, reportGrace, AuditSigners.none());
+    }
+
+    /**
+     * As {@link #verify(AuditLog, Duration)}, with every version's and report's signature checked against {@code signers}
+     * (a kind of event without trusted keys is not checked, and a warning says so).
+     */
+    public static AuditResult verify(AuditLog log, Duration reportGrace, AuditSigners signers) {
+        return AllChecks.run(log, reportGrace, signers);
     }
 }

@@ -28,8 +28,10 @@ public final class AuditOptions {
     private final String modelPrefix;
     private final Set<String> models;
     private final Duration reportGrace;
+    private final AuditSigners signers;
 
     private AuditOptions(Builder b) {
+        this.signers = b.signers;
         this.clientProps = Map.copyOf(b.clientProps);
         this.registry = b.registry;
         this.modelPrefix = b.modelPrefix;
@@ -55,6 +57,11 @@ public final class AuditOptions {
         return reportGrace;
     }
 
+    /** Whose signatures are accepted; {@link AuditSigners#none()} unless given. */
+    public AuditSigners signers() {
+        return signers;
+    }
+
     /** Whether {@code modelId} is audited: it starts with the model prefix, or is in the model list, or neither was given. */
     public boolean audits(String modelId) {
         if (modelPrefix != null) {
@@ -70,6 +77,7 @@ public final class AuditOptions {
         private String modelPrefix;
         private Set<String> models;
         private Duration reportGrace = DEFAULT_REPORT_GRACE;
+        private AuditSigners signers = AuditSigners.none();
 
         private Builder() {
         }
@@ -109,6 +117,12 @@ public final class AuditOptions {
 
         public Builder optReportGrace(Duration grace) {
             this.reportGrace = grace;
+            return this;
+        }
+
+        /** The workers' and evaluators' public keys: versions and reports must be signed by them. */
+        public Builder optSigners(AuditSigners signers) {
+            this.signers = signers == null ? AuditSigners.none() : signers;
             return this;
         }
 

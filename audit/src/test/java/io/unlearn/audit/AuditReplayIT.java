@@ -106,6 +106,52 @@ class AuditReplayIT {
         assertThat(json.toString()).contains("\"verified\" : false");
     }
 
+    @Test
+    void aConsistentForgeryPublishedStraightToTheVersionsTopicIsNamedByItsSignature(LocalStack stack, @TempDir Path dir) throws Exception {
+        SchemaRegistryClient registry = SchemaRegistryClient.create(stack.registryUrl());
+        EventContract.install(Map.of("bootstrap.servers", stack.bootstrapServers()), registry);
+        String model = "audit-sig-" + UUID.randomUUID().toString().substring(0, 8);
+        java.security.KeyPair worker = io.unlearn.schemas.SigningKeys.generate();
+        java.security.KeyPair evaluator = io.unlearn.schemas.SigningKeys.generate();
+        java.security.KeyPair forger = io.unlearn.schemas.SigningKeys.generate();
+        io.unlearn.schemas.SigningKeys.writePublic(worker.getPublic(), dir.resolve("trusted/worker.pub"));
+        io.unlearn.schemas.SigningKeys.writePublic(evaluator.getPublic(), dir.resolve("trusted-evaluator.pub"));
+        CheckpointStore store = new CheckpointStore(dir.resolve("artifacts"));
+        Instant now = Instant.now();
+        ModelVersion v1 = signed(version(model, 1, null, checkpoint(store, 1), List.of(), null, now.minusSeconds(60)), worker);
+        send(stack, registry, Topics.MODEL_VERSIONS, model, v1);
+        send(stack, registry, Topics.EVALUATION_REPORTS, v1.getVersionId(), io.unlearn.schemas.EventSignatures.sign(EvaluationReport.newBuilder()
+                .setVersionId(v1.getVersionId()).setModelId(model).setVersion(1).setKind(ModelVersionKind.BASE).setMethod("train")
+                .setVerdict(Verdict.CERTIFIED).setEvaluatedAt(now.minusSeconds(50)).build(), evaluator.getPrivate(),
+                io.unlearn.schemas.SigningKeys.keyId(evaluator.getPublic())));
+        AuditOptions options = AuditOptions.custom().setBootstrapServers(stack.bootstrapServers()).setRegistryUrl(stack.registryUrl())
+                .optModelPrefix(model).optSigners(new AuditSigners(io.unlearn.schemas.TrustedKeys.load(List.of(dir.resolve("trusted"))),
+                        io.unlearn.schemas.TrustedKeys.load(List.of(dir.resolve("trusted-evaluator.pub"))))).build();
+        AuditResult ok = Audit.replay(options);
+        assertThat(ok.verified()).as(AuditReport.text().render(ok)).isTrue();
+        assertThat(ok.warnings()).as("every signature checked").noneMatch(w -> w.check().equals("signatures"));
+
+        // the forger's own weights as a version of the real v1, lineage hash recomputed: consistent in every other respect
+        Checkpoint own = checkpoint(store, 99);
+        ModelVersion unsigned = version(model, 2, v1, own, List.of(), null, now.minusSeconds(10));
+        ModelVersion otherKey = signed(version(model, 3, unsigned, own, List.of(), null, now), forger);
+        send(stack, registry, Topics.MODEL_VERSIONS, model, unsigned);
+        send(stack, registry, Topics.MODEL_VERSIONS, model, otherKey);
+        AuditResult failed = Audit.replay(options);
+        String text = AuditReport.text().render(failed);
+        assertThat(failed.verified()).as(text).isFalse();
+        assertThat(failed.failures()).filteredOn(x -> x.check().equals("signatures")).extracting(Finding::subject)
+                .containsExactlyInAnyOrder(unsigned.getVersionId(), otherKey.getVersionId());
+        assertThat(failed.failures()).as("the lineage and the artifacts are consistent: only the signatures tell")
+                .noneMatch(x -> x.check().equals("lineage") || x.check().equals("artifacts"));
+        assertThat(text).contains(unsigned.getVersionId()).contains("unsigned")
+                .contains(io.unlearn.schemas.SigningKeys.keyId(forger.getPublic()) + ", which is not a trusted worker key");
+    }
+
+    private static ModelVersion signed(ModelVersion v, java.security.KeyPair key) {
+        return io.unlearn.schemas.EventSignatures.sign(v, key.getPrivate(), io.unlearn.schemas.SigningKeys.keyId(key.getPublic()));
+    }
+
     private static Checkpoint checkpoint(CheckpointStore store, long seed) {
         ModelSpec spec = ModelSpec.mlp(List.of(1L, 28L, 28L), 10, TrainingSpec.builder().optSeed(seed).build());
         try (Classifier model = Classifier.create(spec, Device.cpu())) {

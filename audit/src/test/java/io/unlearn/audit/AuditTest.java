@@ -32,7 +32,7 @@ class AuditTest {
         AuditReport.json().write(r, json);
         JsonNode tree = new ObjectMapper().readTree(json.toFile());
         assertThat(tree.get("verified").asBoolean()).isTrue();
-        assertThat(tree.get("checks")).hasSize(10);
+        assertThat(tree.get("checks")).hasSize(11);
         assertThat(tree.get("versions").get(1).get("verdict").asText()).isEqualTo("CERTIFIED");
         assertThat(tree.get("requests").get("VERIFIED").get(0).get("requestId").asText()).isEqualTo("r1");
         assertThat(AuditReport.html().render(r)).contains("<table>").contains("m@v2").doesNotContain("http://").doesNotContain("https://")

@@ -23,9 +23,10 @@ class StreamingResultsJsonTest {
 
     @Test
     void ingestKeys() throws Exception {
-        JsonNode json = roundTrip(new IngestResult(20_000, 21_000, 50_000, 0.42, 12, 40, 1, "2 cores"));
+        JsonNode json = roundTrip(new IngestResult(20_000, 21_000, 50_000, 0.42, 12, 40, 1, "2 cores", 25_000, 0.84, 3, 140, 110));
         assertThat(keys(json)).containsExactly("requests", "ingest_per_second", "raw_pipe_per_second", "ratio", "p50_ms",
-                "p99_ms", "stream_threads", "machine");
+                "p99_ms", "stream_threads", "machine", "minimal_per_second", "minimal_ratio", "rounds", "ingest_cpu_us_per_request", "minimal_cpu_us_per_request");
+        assertThat(json.get("minimal_per_second").asDouble()).isEqualTo(25_000);
     }
 
     @Test

@@ -130,7 +130,7 @@ public final class DemoRun implements AutoCloseable {
         out.println();
         step("audit replay of the whole log, as an auditor runs it (./unlearn audit replay)");
         AuditResult audit = Audit.replay(AuditOptions.custom().setClientProps(client).setRegistry(registry)
-                .optModels(List.of(o.modelId())).build());
+                .optModels(List.of(o.modelId())).optSigners(auditSigners(o.dir())).build());
         AuditFiles.writeAndRender(audit, o.reportDir().resolve("audit.json"), o.reportDir().resolve("audit.html"));
         DemoAuditLines.print(audit, out);
         DemoReportAudit.show(html, audit.verdictLine(), audit.verified());
@@ -139,6 +139,17 @@ public final class DemoRun implements AutoCloseable {
         out.println("audit:  " + o.reportDir().resolve("audit.html").toAbsolutePath() + (audit.verified() ? " (verified)" : " (FAILED)"));
         return new DemoOutcome(settled, audit.verified(), html, (System.nanoTime() - started) / 1e9, restarts, items.size(),
                 facts.awaitingEvidence());
+    }
+
+    /**
+     * The keys the demo's audit trusts: the public keys its worker and evaluator generated on their first start (no
+     * signing.key.file is configured), {@code <dir>/artifacts/signing/worker.pub} and
+     * {@code <dir>/evaluator/signing/evaluator.pub}, as an auditor of this cluster would be handed them.
+     */
+    public static io.unlearn.audit.AuditSigners auditSigners(Path dir) {
+        return new io.unlearn.audit.AuditSigners(
+                io.unlearn.schemas.TrustedKeys.load(List.of(dir.resolve("artifacts").resolve("signing").resolve("worker.pub"))),
+                io.unlearn.schemas.TrustedKeys.load(List.of(dir.resolve("evaluator").resolve("signing").resolve("evaluator.pub"))));
     }
 
     /**

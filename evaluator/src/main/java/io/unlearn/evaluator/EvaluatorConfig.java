@@ -35,8 +35,10 @@ public final class EvaluatorConfig extends ServiceConfig {
     public static final String ATTACK_SAMPLES = "suppression.attack.samples";
     public static final String ATTACK_EPSILON = "suppression.attack.epsilon";
 
-    public static final ConfigDef CONFIG_DEF = engineKeys(groupMemberKeys("evaluator",
-                    "Consumer group over unlearn.models.versions: evaluators with the same id share the models by partition."), FashionMnist.DEFAULT_DIR.toString())
+    public static final ConfigDef CONFIG_DEF = signingKeys(engineKeys(groupMemberKeys("evaluator",
+                    "Consumer group over unlearn.models.versions: evaluators with the same id share the models by partition."), FashionMnist.DEFAULT_DIR.toString(),
+                    io.unlearn.ml.data.Datasets.NAMES),
+                    "every evaluation report it publishes", "<data.dir>/signing/evaluator.key")
             .define(DATA_DIR, Type.STRING, ".unlearn/evaluator", Importance.MEDIUM,
                     "Directory of the evaluator's own files: the worst-case forget-set cache (worstcase/<key>.json).")
             .define(SEED, Type.LONG, 7L, Importance.LOW, "Seed of the MIA solver, the worst-case search and the challenge's method run.")
@@ -81,11 +83,22 @@ public final class EvaluatorConfig extends ServiceConfig {
     /** @throws EvaluatorException listing every bad key (ConfigDef types and ranges, policy thresholds) */
     public static EvaluatorConfig of(Map<String, ?> props) {
         try {
-            return new EvaluatorConfig(props);
+            EvaluatorConfig config = new EvaluatorConfig(props);
+            java.util.List<String> problems = new java.util.ArrayList<>();
+            config.checkSigningKey(problems);
+            if (!problems.isEmpty()) {
+                throw new EvaluatorException("Invalid evaluator configuration: " + String.join("; ", problems));
+            }
+            return config;
         } catch (ConfigException e) {
             throw new EvaluatorException("Invalid evaluator configuration: " + e.getMessage()
                     + " (keys and defaults: EvaluatorConfig.CONFIG_DEF)", e);
         }
+    }
+
+    /** The evaluator's signing identity: {@code signing.key.file}, else the pair kept under {@code <data.dir>/signing}. */
+    public io.unlearn.runtime.EventSigner signer() {
+        return signer(java.nio.file.Path.of(getString(DATA_DIR)).resolve("signing"), "evaluator");
     }
 
     public EvaluationPolicy policy() {

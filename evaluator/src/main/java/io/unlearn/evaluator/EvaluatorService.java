@@ -13,7 +13,8 @@ import io.unlearn.evaluator.internals.VersionEvaluator;
 import io.unlearn.evaluator.internals.WorstCaseChallenger;
 import io.unlearn.ml.Devices;
 import io.unlearn.ml.GradMode;
-import io.unlearn.ml.data.FashionMnist;
+import io.unlearn.ml.data.Datasets;
+import io.unlearn.ml.data.NamedDataset;
 import io.unlearn.ml.data.UnlearnDataset;
 import io.unlearn.ml.worstcase.ForgetSetKind;
 import io.unlearn.runtime.LoopService;
@@ -77,20 +78,25 @@ public final class EvaluatorService extends LoopService {
         return service;
     }
 
-    /** The whole dataset from {@code dataset.dir}; the models were trained on its {@code dataset.limit} slice, as the worker's. */
-    static UnlearnDataset wholeDataset(EvaluatorConfig config) {
-        return FashionMnist.load(Path.of(config.getString(DATASET_DIR)));
+    /**
+     * The whole dataset {@code dataset.name} from {@code dataset.dir}, with its paired views when it has them; the models were
+     * trained on its {@code dataset.limit} slice, as the worker's.
+     */
+    static NamedDataset wholeDataset(EvaluatorConfig config) {
+        return Datasets.open(config.getString(DATASET_NAME), Path.of(config.getString(DATASET_DIR)));
     }
 
     private static EvaluatorLoop loop(EvaluatorConfig config, Clock clock, MeterRegistry meters) {
         SchemaRegistryClient registry = config.registry();
-        UnlearnDataset whole = wholeDataset(config);
-        UnlearnDataset data = whole.limitedTo(config.getInt(DATASET_LIMIT));
+        NamedDataset wholeNamed = wholeDataset(config);
+        NamedDataset named = wholeNamed.limitedTo(config.getInt(DATASET_LIMIT));
+        UnlearnDataset whole = wholeNamed.dataset();
+        UnlearnDataset data = named.dataset();
         Device device = Devices.resolve(config.getString(DEVICE));
         ArtifactLoader loader = new ArtifactLoader(device);
         long seed = config.getLong(SEED);
         VersionEvaluator evaluator = new VersionEvaluator(whole, data, loader, config.policy(),
-                new SuppressionMeasurement(data, loader, config.getInt(ATTACK_SAMPLES), config.getDouble(ATTACK_EPSILON)),
+                new SuppressionMeasurement(named, loader, config.getInt(ATTACK_SAMPLES), config.getDouble(ATTACK_EPSILON)),
                 seed, config.getInt(RETAIN_SAMPLE), config.getInt(MIA_MAX_SHADOW), clock);
         WorstCaseChallenger challenger = !config.getBoolean(CHALLENGE_ENABLED) ? null : new WorstCaseChallenger(whole, data, loader,
                 config.policy(), Path.of(config.getString(DATA_DIR)), challengeSettings(config), clock);
@@ -101,7 +107,7 @@ public final class EvaluatorService extends LoopService {
                 new ByteArraySerializer());
         new KafkaClientMetrics(consumer).bindTo(meters);
         TopicMirrors mirrors = new TopicMirrors(new TopicReader(config.kafkaClientProps(), registry));
-        return new EvaluatorLoop(consumer, producer, registry, mirrors, evaluator, challenger, config.getInt(CHALLENGE_MAX_ATTEMPTS),
+        return new EvaluatorLoop(consumer, producer, registry, config.signer(), mirrors, evaluator, challenger, config.getInt(CHALLENGE_MAX_ATTEMPTS),
                 Duration.ofMillis(config.getLong(CHALLENGE_BACKOFF_MS)), meters, clock);
     }
 

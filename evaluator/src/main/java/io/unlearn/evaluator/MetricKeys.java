@@ -22,11 +22,20 @@ public final class MetricKeys {
     public static final String TA_DROP = "ta.drop";
     public static final String RA_DROP = "ra.drop";
     public static final String FORGET_SIZE = "forget.size";
+    /**
+     * SUPPRESSED: the worst over the active concepts of what the verdict judges: a concept of classes' accuracy on its test samples,
+     * a pattern concept's stamp effect minus its clean twins' false-target rate. Each concept's own figures are under
+     * {@code concept.<name>.}: {@code accuracy}, {@code accuracy.before}, {@code accuracy.under.attack}, {@code samples}, and for a
+     * pattern also {@code pattern} (1), {@code clean.rate}, {@code excess}, {@code clean.accuracy}, {@code clean.samples},
+     * {@code target.accuracy} (each with {@code .before}), {@code clean.rate.under.attack}, {@code excess.under.attack}.
+     */
     public static final String CONCEPT_ACC = "concept.accuracy";
     public static final String CONCEPT_ACC_BEFORE = "concept.accuracy.before";
+    /** SUPPRESSED: the same under PGD (a pattern: the excess with stamped images and clean twins both attacked towards the target). */
     public static final String CONCEPT_ACC_ATTACK = "concept.accuracy.under.attack";
     public static final String NONCONCEPT_ACC = "nonconcept.accuracy";
     public static final String NONCONCEPT_ACC_BEFORE = "nonconcept.accuracy.before";
+    /** SUPPRESSED: the largest accuracy drop outside the concepts (evaluation half outside every concept of classes). */
     public static final String NONCONCEPT_DROP = "nonconcept.drop";
     /** SUPPRESSED: how many test samples the concept figures were measured on (ml {@code ConceptSplits.evaluation}, never calibrated on). */
     public static final String CONCEPT_EVALUATION_SAMPLES = "concept.evaluation.samples";

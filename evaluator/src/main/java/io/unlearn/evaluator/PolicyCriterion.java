@@ -33,10 +33,13 @@ public enum PolicyCriterion {
             + "a CERTIFIED version becomes REJECTED. (The challenge's membership criterion reuses max.membership.advantage as the "
             + "tolerance of the method's advantage minus Retrain's.)"),
     MIN_TA("min.ta", 0.0, TA, null, false, "BASE: the least TA a base model needs to be certified (0 = any)."),
-    MAX_CONCEPT_ACCURACY("max.concept.accuracy", 10.0, CONCEPT_ACC, null, true, "SUPPRESSED: accuracy on the removed concept's test samples, at most."),
+    MAX_CONCEPT_ACCURACY("max.concept.accuracy", 10.0, CONCEPT_ACC, null, true, "SUPPRESSED: accuracy on the removed concept's test samples, at most "
+            + "(a pattern concept: the stamp's effect minus the clean twins' false-target rate; the worst over the active concepts)."),
     MAX_CONCEPT_ACCURACY_UNDER_ATTACK("max.concept.accuracy.under.attack", 50.0, CONCEPT_ACC_ATTACK, null, true,
-            "SUPPRESSED: the same under a PGD attack that tries to elicit the concept, at most."),
-    MAX_NONCONCEPT_DROP("max.nonconcept.drop", 5.0, NONCONCEPT_DROP, null, true, "SUPPRESSED: accuracy outside the concept may fall at most this many points.");
+            "SUPPRESSED: the same under a PGD attack that tries to elicit the concept, at most (a pattern: the same excess with the stamped "
+                    + "images and their clean twins both attacked towards the target)."),
+    MAX_NONCONCEPT_DROP("max.nonconcept.drop", 5.0, NONCONCEPT_DROP, null, true, "SUPPRESSED: accuracy outside the concepts may fall at most this "
+            + "many points (a pattern concept: clean accuracy).");
 
     private final String key;
     private final double defaultValue;

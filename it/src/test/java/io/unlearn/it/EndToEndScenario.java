@@ -43,7 +43,7 @@ abstract class EndToEndScenario {
             outcome = run.run();
         }
         AuditResult audit = Audit.replay(AuditOptions.custom().setBootstrapServers(cluster.bootstrapServers())
-                .setRegistryUrl(cluster.registryUrl()).optModels(List.of(modelId)).build());
+                .setRegistryUrl(cluster.registryUrl()).optModels(List.of(modelId)).optSigners(DemoRun.auditSigners(dir)).build());
         AuditReport.json().write(audit, dir.resolve("audit.json"));
         System.out.println(auditText(audit));
         return new Result(outcome, demoBytes.toString(StandardCharsets.UTF_8), audit);

@@ -37,6 +37,7 @@ public final class IngestConfig extends ServiceConfig {
     public static final String CLOCK_SKEW_MS = "request.clock.skew.ms";
     public static final String SIGNING_KEYS = "signing.keys";
     public static final String SIGNING_REQUIRED = "signing.required.requesters";
+    public static final String SIGNING_PUBLIC_KEYS_DIR = "signing.public.keys.dir";
 
     public static final ConfigDef CONFIG_DEF = clusterKeys()
             .define(APPLICATION_ID, Type.STRING, "unlearn-request-ingest", Importance.MEDIUM,
@@ -60,9 +61,9 @@ public final class IngestConfig extends ServiceConfig {
             .define(HTTP_MAX_BODY, Type.INT, 1 << 20, ConfigDef.Range.between(1024, 64 << 20), Importance.LOW,
                     "Largest accepted HTTP request body in bytes; larger bodies get 413.")
             .define(MAX_SAMPLES, Type.INT, IngestRules.DEFAULT_MAX_SAMPLES, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
-                    "Most samples one deletion request may name or resolve to.")
+                    "Most samples one deletion request may name or resolve to, and most example samples one concept request may name.")
             .define(MAX_LABELS, Type.INT, IngestRules.DEFAULT_MAX_LABELS, ConfigDef.Range.atLeast(1), Importance.LOW,
-                    "Most labels plus example samples one concept request may name.")
+                    "Most class labels one concept request may name (its example samples count against request.max.samples).")
             .define(MAX_DEADLINE_DAYS, Type.INT, (int) IngestRules.DEFAULT_MAX_DEADLINE.toDays(), ConfigDef.Range.atLeast(1),
                     Importance.LOW, "Longest allowed span from receivedAt to deadline, days.")
             .define(CLOCK_SKEW_MS, Type.LONG, IngestRules.DEFAULT_CLOCK_SKEW.toMillis(), ConfigDef.Range.atLeast(0),
@@ -70,7 +71,13 @@ public final class IngestConfig extends ServiceConfig {
             .define(SIGNING_KEYS, Type.PASSWORD, "", Importance.MEDIUM,
                     "HMAC-SHA256 request-signing keys as requester:keyId:base64key[,...].")
             .define(SIGNING_REQUIRED, Type.LIST, "", Importance.MEDIUM,
-                    "Requesters whose unsigned requests are rejected.");
+                    "Requesters whose unsigned requests are rejected.")
+            .define(SIGNING_PUBLIC_KEYS_DIR, Type.STRING, "", Importance.MEDIUM,
+                    "Directory of requesters' Ed25519 public keys (X.509 SubjectPublicKeyInfo, PEM or bare base64, e.g. from"
+                            + " `unlearn keys generate`): <requester>.pem or <requester>.pub holds that requester's key, a"
+                            + " subdirectory <requester>/ its keys (*.pem, *.pub). A requester with a key must sign every request"
+                            + " with Ed25519; an unsigned, HMAC-signed or wrongly signed request is REJECTED and dead-lettered."
+                            + " A file that is not such a key stops the service at start-up. Empty: no Ed25519 keys.");
 
     private IngestConfig(Map<String, ?> props) {
         super(CONFIG_DEF, props);
@@ -119,6 +126,14 @@ public final class IngestConfig extends ServiceConfig {
             }
         }
         getList(SIGNING_REQUIRED).stream().filter(s -> !s.isBlank()).forEach(b::optRequireSignature);
+        String dir = getString(SIGNING_PUBLIC_KEYS_DIR);
+        if (!dir.isBlank()) {
+            try {
+                RequesterKeys.load(java.nio.file.Path.of(dir)).forEach((requester, publicKeys) -> publicKeys.forEach(k -> b.optPublicKey(requester, k)));
+            } catch (io.unlearn.schemas.ContractException e) {
+                throw new IngestException(SIGNING_PUBLIC_KEYS_DIR + ": " + e.getMessage());
+            }
+        }
         return b.build();
     }
 

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * What makes a request acceptable, beyond its schema: size limits, deadline sanity and the signing
- * policy. Immutable; {@link #ofDefaults()} or {@link #custom()}. Built from {@link IngestConfig} by the
+ * policy (HMAC-SHA256 keys and Ed25519 public keys per requester). Immutable; {@link #ofDefaults()} or {@link #custom()}. Built from {@link IngestConfig} by the
  * service; tests build it directly.
  */
 public final class IngestRules {
@@ -24,8 +24,10 @@ public final class IngestRules {
     private final Duration clockSkew;
     private final Map<String, Map<String, byte[]>> signingKeys;
     private final Set<String> signatureRequired;
+    private final Map<String, List<java.security.PublicKey>> publicKeys;
 
     private IngestRules(Builder b) {
+        this.publicKeys = Map.copyOf(b.publicKeys);
         this.maxSamples = b.maxSamples;
         this.maxLabels = b.maxLabels;
         this.maxDeadline = b.maxDeadline;
@@ -42,9 +44,9 @@ public final class IngestRules {
         return new Builder();
     }
 
-    /** Most samples one deletion request may name or resolve to. */
+    /** Most samples one deletion request may name or resolve to, and most example samples one concept request may name. */
     public int maxSamples() { return maxSamples; }
-    /** Most labels or example samples one concept request may name. */
+    /** Most class labels one concept request may name (its example samples count against {@link #maxSamples}). */
     public int maxLabels() { return maxLabels; }
     /** Longest allowed span between a request's receivedAt and its deadline. */
     public Duration maxDeadline() { return maxDeadline; }
@@ -56,8 +58,20 @@ public final class IngestRules {
         return Optional.ofNullable(signingKeys.getOrDefault(requester, Map.of()).get(keyId));
     }
 
-    /** Whether unsigned requests of {@code requester} are rejected. */
+    /**
+     * The Ed25519 public keys of {@code requester} (empty when none is configured). A requester with a public key must
+     * sign every request with Ed25519: an unsigned or HMAC-signed request of theirs is rejected.
+     */
+    public io.unlearn.schemas.TrustedKeys publicKeys(String requester) {
+        List<java.security.PublicKey> keys = requester == null ? null : publicKeys.get(requester);
+        return keys == null ? io.unlearn.schemas.TrustedKeys.none() : io.unlearn.schemas.TrustedKeys.of(keys);
+    }
+
+    /** Whether unsigned requests of {@code requester} are rejected (listed, or an Ed25519 public key is configured). */
     public boolean requiresSignature(String requester) {
+        if (requester != null && publicKeys.containsKey(requester)) {
+            return true;
+        }
         return signatureRequired.contains(requester);
     }
 
@@ -69,6 +83,7 @@ public final class IngestRules {
         private Duration clockSkew = DEFAULT_CLOCK_SKEW;
         private final Map<String, Map<String, byte[]>> signingKeys = new java.util.HashMap<>();
         private final java.util.Set<String> signatureRequired = new java.util.HashSet<>();
+        private final Map<String, List<java.security.PublicKey>> publicKeys = new java.util.HashMap<>();
 
         public Builder optMaxSamples(int max) { this.maxSamples = max; return this; }
         public Builder optMaxLabels(int max) { this.maxLabels = max; return this; }
@@ -78,6 +93,12 @@ public final class IngestRules {
         /** Adds an HMAC-SHA256 key the requester signs with. */
         public Builder optSigningKey(String requester, String keyId, byte[] key) {
             signingKeys.computeIfAbsent(requester, r -> new java.util.HashMap<>()).put(keyId, key.clone());
+            return this;
+        }
+
+        /** Adds an Ed25519 public key of the requester: from now on its requests must carry an Ed25519 signature. */
+        public Builder optPublicKey(String requester, java.security.PublicKey key) {
+            publicKeys.computeIfAbsent(requester, r -> new ArrayList<>()).add(key);
             return this;
         }
 

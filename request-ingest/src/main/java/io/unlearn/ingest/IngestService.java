@@ -145,6 +145,15 @@ public final class IngestService implements AutoCloseable {
         return streams.state().name();
     }
 
+    /**
+     * The Kafka Streams settings an instance with this configuration runs with (exactly_once_v2, commit interval,
+     * threads, state directory, exception handlers), advertising {@code http.advertised.host:http.port}: for tools
+     * that run another topology exactly as this service runs its own, e.g. a benchmark's baseline.
+     */
+    public static Properties streamsProperties(IngestConfig config) {
+        return streamsProps(config, new HostInfo(config.advertisedHost(), config.getInt(IngestConfig.HTTP_PORT)));
+    }
+
     static Properties streamsProps(IngestConfig config, HostInfo self) {
         Map<String, Object> p = new HashMap<>(config.kafkaClientProps());
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.getString(IngestConfig.APPLICATION_ID));

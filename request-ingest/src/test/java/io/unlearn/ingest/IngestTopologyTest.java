@@ -103,6 +103,36 @@ class IngestTopologyTest {
     }
 
     @Test
+    void aRequesterWithAnEd25519KeyMustSignWithItAndAnythingElseIsRejectedAndDeadLettered() {
+        java.security.KeyPair bank = io.unlearn.schemas.SigningKeys.generate();
+        java.security.KeyPair other = io.unlearn.schemas.SigningKeys.generate();
+        IngestRules rules = IngestRules.custom().optSigningKey("bank", "k1", KEY).optPublicKey("bank", bank.getPublic()).build();
+        try (IngestFixture f = new IngestFixture(rules)) {
+            DeletionRequest signed = deletion("ed-ok").setRequester("bank").build();
+            signed.setSignature(RequestSignatures.signEd25519(bank.getPrivate(), RequestSignatures.canonical(signed)));
+            f.send(signed);
+            assertThat(f.accepted.readValue().getRequestId()).isEqualTo("ed-ok");
+            f.statuses.readValuesToList();
+
+            assertRejected(f, deletion("ed-unsigned").setRequester("bank").build(), "has an Ed25519 public key configured and must sign");
+            DeletionRequest hmac = deletion("ed-hmac").setRequester("bank").build();
+            hmac.setSignature(new Signature(RequestSignatures.ALGORITHM, "k1",
+                    ByteBuffer.wrap(RequestSignatures.sign(KEY, RequestSignatures.canonical(hmac)))));
+            assertRejected(f, hmac, "must carry an Ed25519 signature; this one is signed with HmacSHA256");
+            DeletionRequest otherKey = deletion("ed-other").setRequester("bank").build();
+            otherKey.setSignature(RequestSignatures.signEd25519(other.getPrivate(), RequestSignatures.canonical(otherKey)));
+            assertRejected(f, otherKey, "is not one of requester 'bank's public keys");
+            DeletionRequest altered = deletion("ed-altered").setRequester("bank").build();
+            altered.setSignature(RequestSignatures.signEd25519(bank.getPrivate(), RequestSignatures.canonical(altered)));
+            altered.setSampleIds(List.of("s1"));
+            assertRejected(f, altered, "bad Ed25519 signature");
+            DeletionRequest noKey = deletion("ed-nokey").setRequester("someone").build();
+            noKey.setSignature(RequestSignatures.signEd25519(other.getPrivate(), RequestSignatures.canonical(noKey)));
+            assertRejected(f, noKey, "no Ed25519 public key is configured for requester 'someone'");
+        }
+    }
+
+    @Test
     void alreadyForgottenSamplesAreAcknowledgedAndNotSentAgain() {
         try (IngestFixture f = new IngestFixture(IngestRules.ofDefaults())) {
             f.forgotten("s1", "fmnist-cnn@v2");
@@ -124,6 +154,35 @@ class IngestTopologyTest {
             assertThat(f.accepted.isEmpty()).isTrue();
             assertThat(f.statuses.readValuesToList()).extracting(RequestStatus::getReason).last().asString()
                     .contains("unknown labels [Unicorn]");
+        }
+    }
+
+    @Test
+    void aPatternConceptNamedByItsStampedExamplesPassesWhenTheCatalogueIsOfTheStampedDataset() {
+        try (IngestFixture f = new IngestFixture(IngestRules.ofDefaults())) {
+            List<String> stamped = new java.util.ArrayList<>();
+            for (int i = 0; i < IngestRules.DEFAULT_MAX_LABELS * 3; i++) {
+                String id = String.format(java.util.Locale.ROOT, "fmnist-stamped/train/%06d-stamped", i);
+                f.sample(id, "subject-s" + i, "Trouser");
+                stamped.add(id);
+            }
+            f.send(concept("stamp").setConceptName("corner-stamp").setConceptLabels(List.of()).setExampleSampleIds(stamped).build());
+            AcceptedRequest a = f.accepted.readValue();
+            assertThat(a.getKind()).isEqualTo(RequestKind.CONCEPT);
+            assertThat(a.getSampleIds()).as("more examples than the label limit: examples count against request.max.samples")
+                    .containsExactlyInAnyOrderElementsOf(stamped);
+
+            f.send(concept("stamp-unknown").setConceptLabels(List.of())
+                    .setExampleSampleIds(List.of("fmnist-stamped/train/999999-stamped")).build());
+            assertThat(f.accepted.isEmpty()).isTrue();
+            assertThat(f.statuses.readValuesToList()).extracting(RequestStatus::getReason).last().asString()
+                    .contains("1 unknown sample ids (e.g. [fmnist-stamped/train/999999-stamped])");
+        }
+        try (IngestFixture f = new IngestFixture(IngestRules.custom().optMaxSamples(2).build())) {
+            f.send(concept("too-many").setConceptLabels(List.of()).setExampleSampleIds(List.of("s1", "s2", "s3")).build());
+            assertThat(f.accepted.isEmpty()).isTrue();
+            assertThat(f.statuses.readValuesToList()).extracting(RequestStatus::getReason).last().asString()
+                    .contains("names 3 example samples, more than the limit of 2 (request.max.samples)");
         }
     }
 

@@ -34,7 +34,10 @@ public abstract class ServiceConfig extends AbstractConfig {
     public static final String GROUP_ID = "group.id";
     public static final String TRANSACTIONAL_ID_PREFIX = "transactional.id.prefix";
     public static final String INSTANCE_ID = "instance.id";
+    /** The Ed25519 private key (PKCS#8 PEM) a service signs its events with. */
+    public static final String SIGNING_KEY_FILE = "signing.key.file";
     public static final String KAFKA_PREFIX = "kafka.";
+    public static final String DATASET_NAME = "dataset.name";
     public static final String DATASET_DIR = "dataset.dir";
     public static final String DATASET_LIMIT = "dataset.limit";
     public static final String DEVICE = "device";
@@ -82,21 +85,58 @@ public abstract class ServiceConfig extends AbstractConfig {
     }
 
     /**
-     * Adds the keys of a service that runs the engine on the cluster's training data ({@code dataset.dir},
-     * {@code dataset.limit}, {@code device}). Every worker and evaluator of a cluster must be given the same data
-     * and limit: the sample ids a version forgot are only meaningful on the same slice.
+     * Adds the keys of a service that runs the engine on the cluster's training data ({@code dataset.name},
+     * {@code dataset.dir}, {@code dataset.limit}, {@code device}). Every worker and evaluator of a cluster must be given
+     * the same dataset and limit: the sample ids a version forgot are only meaningful on the same slice.
      *
      * @param definition        the service's definition so far
      * @param defaultDatasetDir where the data lives by default (the engine's Fashion-MNIST directory)
+     * @param datasetNames      the dataset names the engine can load, the first the default
      */
-    public static ConfigDef engineKeys(ConfigDef definition, String defaultDatasetDir) {
+    public static ConfigDef engineKeys(ConfigDef definition, String defaultDatasetDir, List<String> datasetNames) {
         return definition
+                .define(DATASET_NAME, Type.STRING, datasetNames.get(0), ConfigDef.ValidString.in(datasetNames.toArray(String[]::new)),
+                        Importance.MEDIUM, "The dataset the models are trained on, by name (also the prefix of its sample ids; "
+                                + "fmnist-stamped: Fashion-MNIST with a corner-stamp backdoor, whose stamped samples a concept "
+                                + "request can name as a pattern).")
                 .define(DATASET_DIR, Type.STRING, defaultDatasetDir, Importance.MEDIUM,
-                        "Directory of the Fashion-MNIST IDX files the models are trained on.")
+                        "Directory of the Fashion-MNIST IDX files the models are trained on (every dataset name reads them).")
                 .define(DATASET_LIMIT, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.LOW,
                         "Use only the first N training samples (0 = all; for tests and quick runs); every worker and "
                                 + "evaluator of a cluster must use the same value.")
                 .define(DEVICE, Type.STRING, "cpu", Importance.MEDIUM, "cpu, gpu, or auto (GPU when DJL reports one).");
+    }
+
+    /**
+     * Adds {@code signing.key.file}: the Ed25519 private key (PKCS#8 PEM, e.g. from {@code unlearn keys generate}) the
+     * service signs {@code what} with; empty = a key pair generated once under {@code generatedWhere} and reused.
+     */
+    public static ConfigDef signingKeys(ConfigDef definition, String what, String generatedWhere) {
+        return definition.define(SIGNING_KEY_FILE, Type.STRING, "", Importance.MEDIUM,
+                "Ed25519 private key file (PKCS#8 PEM, e.g. from `unlearn keys generate`) this service signs " + what
+                        + " with. Empty: a key pair is generated once as " + generatedWhere + " (the public half next to it,"
+                        + " .pub) and reused; give that .pub file to auditors.");
+    }
+
+    /**
+     * The signer {@code signing.key.file} names, else the key pair kept as {@code <defaultDir>/<name>.key}. A configured
+     * file that is not an Ed25519 private key fails here, naming it.
+     */
+    public EventSigner signer(java.nio.file.Path defaultDir, String name) {
+        String file = getString(SIGNING_KEY_FILE);
+        return file.isBlank() ? EventSigner.generatedIn(defaultDir, name) : EventSigner.fromKeyFile(java.nio.file.Path.of(file));
+    }
+
+    /** Checks a configured {@code signing.key.file} (so start-up fails fast), adding what is wrong to {@code problems}. */
+    protected void checkSigningKey(List<String> problems) {
+        String file = getString(SIGNING_KEY_FILE);
+        if (!file.isBlank()) {
+            try {
+                io.unlearn.schemas.SigningKeys.readPrivate(java.nio.file.Path.of(file));
+            } catch (io.unlearn.schemas.ContractException e) {
+                problems.add(SIGNING_KEY_FILE + ": " + e.getMessage());
+            }
+        }
     }
 
     private static String hostName(String fallback) {

@@ -32,7 +32,7 @@ final class ModelsCommand {
         @Option(names = "--epochs", description = "Training epochs (default: ${DEFAULT-VALUE}).")
         int epochs = 10;
 
-        @Option(names = "--set", description = "WorkerConfig key=value (artifact.dir, dataset.dir, dataset.limit, device, seed).")
+        @Option(names = "--set", description = "WorkerConfig key=value (artifact.dir, dataset.name, dataset.dir, dataset.limit, device, seed).")
         Map<String, String> overrides = new HashMap<>();
 
         @Override

@@ -10,7 +10,7 @@ import picocli.CommandLine;
 @Command(name = "unlearn", mixinStandardHelpOptions = true, version = "unlearn 0.1.0",
         description = "Kafka-driven machine unlearning: requests in, unlearned and verified model versions out.",
         subcommands = {DemoCommand.class, DoctorCommand.class, StackCommand.class, ContractCommand.class, IngestCommand.class, WorkerCommand.class, EvaluatorCommand.class, ModelsCommand.class, CatalogCommand.class,
-                RequestCommand.class, io.unlearn.bench.BenchCommand.class, io.unlearn.cli.AuditCommand.class,
+                RequestCommand.class, KeysCommand.class, io.unlearn.bench.BenchCommand.class, io.unlearn.cli.AuditCommand.class,
                 CommandLine.HelpCommand.class})
 public final class UnlearnCommand {
 

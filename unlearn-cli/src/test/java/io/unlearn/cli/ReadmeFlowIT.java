@@ -55,8 +55,13 @@ class ReadmeFlowIT {
         String[] worker = {"worker", "--metrics-port", "0", "--set", artifacts, "--set", limit, "--set", "group.id=readme-worker-" + id,
                 "--set", "instance.id=worker-1", "--set", "batch.max.wait.ms=2000"};
 
+        Run keys = run("keys-generate", Duration.ofMinutes(2), "keys", "generate", "--out", dir.resolve("keys").toString(), "--name", "readme");
+        assertThat(keys.exitCode()).as(keys.output()).isZero();
+        Files.createDirectories(dir.resolve("requester-keys"));
+        Files.copy(dir.resolve("keys/readme.pub"), dir.resolve("requester-keys/readme.pub"));
         Path ingestLog = start("ingest", cluster(stack, "ingest", "--set", "application.id=readme-ingest-" + id,
-                "--set", "state.dir=" + dir.resolve("ingest-state"), "--set", "http.port=0"));
+                "--set", "state.dir=" + dir.resolve("ingest-state"), "--set", "http.port=0",
+                "--set", "signing.public.keys.dir=" + dir.resolve("requester-keys")));
         awaitLine(ingestLog, "request-ingest running", SERVICE_START);
         Path workerLog = start("worker", cluster(stack, worker));
         String metricsPort = awaitLine(workerLog, "unlearn-worker running", SERVICE_START)
@@ -79,8 +84,12 @@ class ReadmeFlowIT {
         assertThat(trained.output()).as(trained.output()).contains("published " + model + "@v1");
         Run imported = run("catalog-import", Duration.ofMinutes(3), cluster(stack, "catalog", "import", "--limit", Integer.toString(SAMPLES)));
         assertThat(imported.output()).as(imported.output()).contains("imported " + SAMPLES + " samples");
+        Run unsigned = run("request-unsigned", Duration.ofMinutes(3), cluster(stack, "request", "delete", "--subject", SUBJECT,
+                "--model", model, "--requester", "readme", "--request-id", "readme-" + id + "-unsigned", "--wait", "PT2M"));
+        assertThat(unsigned.output()).as(unsigned.output()).contains("REJECTED").contains("has an Ed25519 public key configured");
         Run deleted = run("request-delete", Duration.ofMinutes(6), cluster(stack, "request", "delete", "--subject", SUBJECT,
-                "--model", model, "--request-id", "readme-" + id + "-delete", "--wait", "PT5M"));
+                "--model", model, "--requester", "readme", "--sign-key", dir.resolve("keys/readme.key").toString(),
+                "--request-id", "readme-" + id + "-delete", "--wait", "PT5M"));
 
         // One subject's 60 samples cannot decide the forgetting evidence (its 95% interval is wider than ±10 points), so the
         // evaluator says so and the request waits for later versions of the model; --wait stops there.
@@ -89,6 +98,11 @@ class ReadmeFlowIT {
                 .contains("would decide").contains("(awaiting evidence:").doesNotContain("FAILED");
         assertThat(Files.readString(workerLog)).as("the worker saw the BASE version published after it started")
                 .contains(model + "@v2").doesNotContain("has no published version");
+        Run audit = run("audit-replay", Duration.ofMinutes(3), cluster(stack, "audit", "replay", "--models", model,
+                "--worker-keys", dir.resolve("artifacts/signing/worker.pub").toString(),
+                "--evaluator-keys", dir.resolve("evaluator/signing/evaluator.pub").toString()));
+        assertThat(audit.output()).as("every version and report signed by the keys the services generated:\n" + audit.output())
+                .containsPattern("signatures\\s+(\\d+)\\s+\\1\\s+0\\s+0\\s").doesNotContain("[signatures]");
         assertThat(processes).as("the services still run").allMatch(Process::isAlive);
     }
 

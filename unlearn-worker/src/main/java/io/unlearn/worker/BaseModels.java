@@ -82,7 +82,7 @@ public final class BaseModels {
                 listener.onProgress(new io.unlearn.ml.ProgressEvent("base", 1, 1, Map.of("reused", 1.0)));
                 ModelVersion v1 = VersionRecords.base(modelId, baseHyperparameters(architecture, epochs, training, dataset),
                         new ArtifactStore.StoredArtifact(uri, sha), 0L, clock.instant());
-                publish(config, registry, v1);
+                v1 = publish(config, registry, v1);
                 return v1;
             } catch (WorkerException e) {
                 listener.onProgress(new io.unlearn.ml.ProgressEvent("base", 0, 1, Map.of("reused", 0.0)));
@@ -94,7 +94,7 @@ public final class BaseModels {
             writeIndex(index, stored.sha256());
             Map<String, Object> hp = baseHyperparameters(architecture, epochs, training, dataset);
             ModelVersion v1 = VersionRecords.base(modelId, hp, stored, (long) (trained.report().seconds() * 1000), clock.instant());
-            publish(config, registry, v1);
+            v1 = publish(config, registry, v1);
             return v1;
         }
     }
@@ -128,13 +128,16 @@ public final class BaseModels {
         }
     }
 
-    private static void publish(WorkerConfig config, SchemaRegistryClient registry, ModelVersion v1) {
+    /** Signs version 1 with the worker's key (the same {@code signing.key.file} / artifact.dir as the worker's) and publishes it. */
+    private static ModelVersion publish(WorkerConfig config, SchemaRegistryClient registry, ModelVersion unsigned) {
+        ModelVersion v1 = config.signer(Path.of(config.getString(WorkerConfig.ARTIFACT_DIR))).sign(unsigned);
         Map<String, Object> p = new HashMap<>(config.kafkaClientProps());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         try (KafkaProducer<String, ModelVersion> producer = new KafkaProducer<>(p, EventSerdes.keySerde().serializer(),
                 EventSerdes.serde(ModelVersion.class, registry).serializer())) {
             producer.send(new ProducerRecord<>(Topics.MODEL_VERSIONS.name(), v1.getModelId(), v1)).get();
+            return v1;
         } catch (ExecutionException e) {
             throw new WorkerException("version 1 of " + v1.getModelId() + " was not acknowledged by Kafka: " + e.getMessage()
                     + "; the artifact is stored, run the command again", e);

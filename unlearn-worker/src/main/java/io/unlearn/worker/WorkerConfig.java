@@ -35,13 +35,16 @@ public final class WorkerConfig extends ServiceConfig {
     public static final String CONCEPT_SCALES = "concept.scales";
     public static final String CONCEPT_CLAMPS = "concept.clamps";
     public static final String CONCEPT_MAX_OTHER_DROP = "concept.max.other.drop";
+    public static final String CONCEPT_TRY_WITHOUT_ERROR_TERM = "concept.try.without.error.term";
     public static final String ESCALATION_LADDER = "escalation.ladder";
     public static final String METHOD_PREFIX = "method.";
     /** The default {@code escalation.ladder}, weakest first. */
     public static final List<String> DEFAULT_ESCALATION_LADDER = List.of("rl", "eu-k", "retrain");
 
-    public static final ConfigDef CONFIG_DEF = engineKeys(groupMemberKeys("worker",
-                    "Consumer group: workers with the same id share the models (by partition of modelId)."), FashionMnist.DEFAULT_DIR.toString())
+    public static final ConfigDef CONFIG_DEF = signingKeys(engineKeys(groupMemberKeys("worker",
+                    "Consumer group: workers with the same id share the models (by partition of modelId)."), FashionMnist.DEFAULT_DIR.toString(),
+                    io.unlearn.ml.data.Datasets.NAMES),
+                    "every model version it publishes (`unlearn models train` too)", "<artifact.dir>/signing/worker.key")
             .define(ARTIFACT_DIR, Type.STRING, ".unlearn/artifacts", Importance.MEDIUM,
                     "Directory of the content-addressed artifact store (shared by all workers and the evaluator).")
             .define(METHOD, Type.STRING, "rl", ConfigDef.ValidString.in(UnlearningMethods.NAMES.toArray(new String[0])),
@@ -78,14 +81,20 @@ public final class WorkerConfig extends ServiceConfig {
             .define(CONCEPT_SAE_EXPANSION, Type.INT, 8, ConfigDef.Range.atLeast(1), Importance.LOW,
                     "SAE dictionary size as a multiple of the layer width.")
             .define(CONCEPT_SAE_EPOCHS, Type.INT, 10, ConfigDef.Range.atLeast(1), Importance.LOW, "SAE training epochs.")
-            .define(CONCEPT_FEATURES, Type.LIST, "8,32,128,512", Importance.LOW,
-                    "Numbers of top-scored SAE features tried when calibrating a concept's suppression.")
+            .define(CONCEPT_FEATURES, Type.LIST, "8,32,128", Importance.LOW,
+                    "Numbers of top-scored SAE features tried when calibrating a concept's suppression. Each suppressed "
+                            + "feature costs 2 x layer width multiply-adds per sample at inference: 128 features on the CNN's "
+                            + "128-wide penultimate layer add about 2%, 512 about 11%.")
             .define(CONCEPT_SCALES, Type.LIST, "-0.25,-0.5,-1.0,-2.0", Importance.LOW,
                     "Feature scales (gamma) tried in calibration; SAUCE's default is -0.5.")
             .define(CONCEPT_CLAMPS, Type.LIST, "0.0", Importance.LOW, "Clamp values tried in calibration (empty: none).")
             .define(CONCEPT_MAX_OTHER_DROP, Type.DOUBLE, 2.0, ConfigDef.Range.atLeast(0), Importance.LOW,
                     "Calibration keeps the strongest suppression that costs at most this many points of non-concept accuracy "
-                            + "on the calibration half of the test split.");
+                            + "on the calibration half of the test split.")
+            .define(CONCEPT_TRY_WITHOUT_ERROR_TERM, Type.BOOLEAN, false, Importance.LOW,
+                    "Also try each setting with the SAE's reconstruction error dropped (the layer replaced by the edited "
+                            + "reconstruction). That runs the whole SAE at every inference, about 20% extra on the CNN, so it is "
+                            + "off by default.");
 
     private WorkerConfig(Map<String, ?> props) {
         super(CONFIG_DEF, props, METHOD_PREFIX);
@@ -96,6 +105,7 @@ public final class WorkerConfig extends ServiceConfig {
             WorkerConfig config = new WorkerConfig(props);
             List<String> problems = new ArrayList<>();
             config.methodOverrides(problems);
+            config.checkSigningKey(problems);
             config.getList(ESCALATION_LADDER).stream().filter(m -> !UnlearningMethods.NAMES.contains(m)).forEach(m ->
                     problems.add(ESCALATION_LADDER + " names '" + m + "', which is no unlearning method; choose from " + UnlearningMethods.NAMES));
             try {
@@ -112,6 +122,11 @@ public final class WorkerConfig extends ServiceConfig {
             throw new WorkerException("Invalid unlearn-worker configuration: " + e.getMessage()
                     + " (keys and defaults: WorkerConfig.CONFIG_DEF)", e);
         }
+    }
+
+    /** The worker's signing identity: {@code signing.key.file}, else the pair kept under {@code <artifactDir>/signing}. */
+    public io.unlearn.runtime.EventSigner signer(java.nio.file.Path artifactDir) {
+        return signer(artifactDir.resolve("signing"), "worker");
     }
 
     /** The model's escalation ladder: the configured method, then the {@code escalation.ladder} methods after it. */
@@ -147,6 +162,7 @@ public final class WorkerConfig extends ServiceConfig {
                 getInt(CONCEPT_SAE_EXPANSION), getInt(CONCEPT_SAE_EPOCHS),
                 getList(CONCEPT_FEATURES).stream().map(Integer::valueOf).toList(),
                 getList(CONCEPT_SCALES).stream().map(Double::valueOf).toList(),
-                getList(CONCEPT_CLAMPS).stream().map(Double::valueOf).toList(), getDouble(CONCEPT_MAX_OTHER_DROP), getLong(SEED));
+                getList(CONCEPT_CLAMPS).stream().map(Double::valueOf).toList(), getDouble(CONCEPT_MAX_OTHER_DROP), getBoolean(CONCEPT_TRY_WITHOUT_ERROR_TERM),
+                getLong(SEED));
     }
 }

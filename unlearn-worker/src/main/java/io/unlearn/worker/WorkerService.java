@@ -4,7 +4,8 @@ import ai.djl.Device;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.unlearn.ml.Devices;
-import io.unlearn.ml.data.FashionMnist;
+import io.unlearn.ml.data.Datasets;
+import io.unlearn.ml.data.NamedDataset;
 import io.unlearn.ml.data.UnlearnDataset;
 import io.unlearn.ml.sae.SaeStore;
 import io.unlearn.runtime.LoopService;
@@ -55,23 +56,28 @@ public final class WorkerService extends LoopService {
         return service;
     }
 
-    /** The dataset the worker trains on: Fashion-MNIST from dataset.dir, sliced to dataset.limit when set. */
+    /** The dataset the worker trains on: dataset.name from dataset.dir, sliced to dataset.limit when set. */
     public static UnlearnDataset dataset(WorkerConfig config) {
-        UnlearnDataset full = FashionMnist.load(Path.of(config.getString(WorkerConfig.DATASET_DIR)));
-        int limit = config.getInt(WorkerConfig.DATASET_LIMIT);
-        return full.limitedTo(limit);
+        return namedDataset(config).dataset();
+    }
+
+    /** {@link #dataset} with what the dataset offers besides its samples (fmnist-stamped: paired views for pattern concepts). */
+    public static NamedDataset namedDataset(WorkerConfig config) {
+        NamedDataset full = Datasets.open(config.getString(WorkerConfig.DATASET_NAME), Path.of(config.getString(WorkerConfig.DATASET_DIR)));
+        return full.limitedTo(config.getInt(WorkerConfig.DATASET_LIMIT));
     }
 
     private static WorkerLoop loop(WorkerConfig config, Clock clock, MeterRegistry meters) {
         SchemaRegistryClient registry = config.registry();
-        UnlearnDataset dataset = dataset(config);
+        NamedDataset named = namedDataset(config);
+        UnlearnDataset dataset = named.dataset();
         Device device = Devices.resolve(config.getString(WorkerConfig.DEVICE));
         Path artifactDir = Path.of(config.getString(WorkerConfig.ARTIFACT_DIR));
         ArtifactStore artifacts = new FileArtifactStore(artifactDir);
         BatchRunner runner = new BatchRunner(dataset, artifacts, config.getString(WorkerConfig.METHOD), config.methodOverrides(),
                 config.getLong(WorkerConfig.SEED), device, clock);
         Escalations escalations = new Escalations(new EscalationPlanner(config.escalationLadder()), runner, clock);
-        ConceptRunner concepts = new ConceptRunner(dataset, artifacts, new SaeStore(artifactDir.resolve("sae")), config.conceptSettings(),
+        ConceptRunner concepts = new ConceptRunner(named, artifacts, new SaeStore(artifactDir.resolve("sae")), config.conceptSettings(),
                 device, clock);
         VersionFollowUps followUps = new VersionFollowUps(runner, concepts, config.getInt(WorkerConfig.CONSOLIDATE_EVERY),
                 Duration.ofMillis(config.getLong(WorkerConfig.CONSOLIDATE_EVERY_MS)));
@@ -85,6 +91,6 @@ public final class WorkerService extends LoopService {
         new KafkaClientMetrics(consumer).bindTo(meters);
         TopicHeadsFeed feed = new TopicHeadsFeed(new TopicReader(config.kafkaClientProps(), registry));
         FirstVersionWait firstVersion = new FirstVersionWait(Duration.ofMillis(config.getLong(WorkerConfig.MODEL_WAIT_MS)));
-        return new WorkerLoop(consumer, producer, registry, feed, runner, concepts, followUps, escalations, pending, firstVersion, clock, meters);
+        return new WorkerLoop(consumer, producer, registry, config.signer(artifactDir), feed, runner, concepts, followUps, escalations, pending, firstVersion, clock, meters);
     }
 }

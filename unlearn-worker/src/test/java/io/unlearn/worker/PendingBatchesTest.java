@@ -112,4 +112,31 @@ class PendingBatchesTest {
         assertThat(pending.isEmpty()).isTrue();
         assertThat(pending.takeDue(T0.plusSeconds(3))).isEmpty();
     }
+
+    @Test
+    void aRequestIdAlreadyPendingIsNotAddedTwiceAndOnlyItsOffsetMovesOn() {
+        PendingBatches pending = new PendingBatches(10, 1000, 60_000);
+        assertThat(pending.add(entry("m", "r1", 0, 2), T0)).isEmpty();
+        assertThat(pending.add(entry("m", "r1", 1, 2), T0)).as("the same accepted record again").hasValueSatisfying(
+                earlier -> assertThat(earlier.offset()).isZero());
+        assertThat(pending.add(entry("other", "r1", 2, 1), T0)).as("the id, whatever the model").isPresent();
+        assertThat(pending.add(entry("m", "r2", 3, 1), T0)).isEmpty();
+        PendingBatches.Batch b = pending.takeDue(T0.plusSeconds(60)).get(0);
+        assertThat(b.requests()).extracting(AcceptedRequest::getRequestId).containsExactly("r1", "r2");
+        assertThat(b.samples()).as("the duplicate's samples are not counted").isEqualTo(3);
+        assertThat(pending.takeDue(T0.plusSeconds(120))).as("no batch for the duplicate's other model").isEmpty();
+        assertThat(pending.isPending("r1")).isTrue();
+        pending.done(b);
+        assertThat(pending.isPending("r1")).as("published: the worker's heads decide from now on").isFalse();
+        assertThat(pending.committable()).isEqualTo(Map.of(P0, new OffsetAndMetadata(4)));
+    }
+
+    @Test
+    void aRequestOfARevokedPartitionIsNoLongerPendingSoItsNewOwnerTakesIt() {
+        PendingBatches pending = new PendingBatches(10, 1000, 60_000);
+        pending.add(entry("m", "r1", 0, 1), T0);
+        pending.revoke(List.of(P0));
+        assertThat(pending.isPending("r1")).isFalse();
+        assertThat(pending.add(entry("m", "r1", 0, 1), T0)).as("assigned again and re-read").isEmpty();
+    }
 }

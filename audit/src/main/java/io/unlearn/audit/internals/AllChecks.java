@@ -2,6 +2,7 @@ package io.unlearn.audit.internals;
 
 import io.unlearn.audit.AuditLog;
 import io.unlearn.audit.AuditResult;
+import io.unlearn.audit.AuditSigners;
 import io.unlearn.audit.CheckResult;
 import io.unlearn.events.EvaluationReport;
 import io.unlearn.events.ModelVersion;
@@ -21,15 +22,20 @@ public final class AllChecks {
     }
 
     /** Every check, in the order the reports list them; versions get {@code reportGrace} to be evaluated. */
-    static List<AuditCheck> inReportOrder(Duration reportGrace) {
-        return List.of(new DecodingCheck(), new LifecycleCheck(), new DeadlineCheck(), new LineageCheck(),
+    static List<AuditCheck> inReportOrder(Duration reportGrace, AuditSigners signers) {
+        return List.of(new DecodingCheck(), new LifecycleCheck(), new DeadlineCheck(), new LineageCheck(), new SignatureCheck(signers),
                 new ArtifactCheck(), new ExactlyOnceCheck(), new ReportCheck(reportGrace), new VerdictCheck(), new ExcludedSamplesCheck(),
                 new SupersessionCheck());
     }
 
-    /** Runs every check over {@code log}. */
+    /** Runs every check over {@code log}, with no trusted signer (the signature check warns that it checked nothing). */
     public static AuditResult run(AuditLog log, Duration reportGrace) {
-        List<CheckResult> results = inReportOrder(reportGrace).stream().map(c -> c.run(log)).toList();
+        return run(log, reportGrace, AuditSigners.none());
+    }
+
+    /** Runs every check over {@code log}, signatures checked against {@code signers}. */
+    public static AuditResult run(AuditLog log, Duration reportGrace, AuditSigners signers) {
+        List<CheckResult> results = inReportOrder(reportGrace, signers).stream().map(c -> c.run(log)).toList();
         LinkedHashSet<String> models = new LinkedHashSet<>();
         log.versions().forEach(v -> models.add(v.getModelId()));
         log.accepted().forEach(a -> models.add(a.getModelId()));

@@ -15,6 +15,7 @@ import io.unlearn.ml.sae.SaeArtifact;
 import io.unlearn.ml.sae.SaeKind;
 import io.unlearn.ml.sae.SaeSpec;
 import io.unlearn.ml.sae.SaeStore;
+import io.unlearn.ml.suppression.PatternConcept;
 import io.unlearn.ml.sae.SparseAutoencoder;
 import io.unlearn.ml.suppression.AttackSpec;
 import io.unlearn.ml.suppression.ConceptSplits;
@@ -60,9 +61,10 @@ public final class ConceptsBenchmark {
         DataView reportHalf = ConceptSplits.evaluation(data);
         List<String> classNames = data.train().source().classNames();
         ModelSpec spec = BaseModelCache.cnn(data, o.baseEpochs(), o.seed());
-        List<ConceptCase> cases = ConceptCase.fashionMnist(classNames);
+        List<ConceptCase> cases = o.chosen(ConceptCase.fashionMnist(classNames));
+        boolean pattern = o.concepts().isEmpty() || o.concepts().contains(PatternConcept.DEFAULT_NAME);
         ResultsSoFar results = new ResultsSoFar(setup.machine(), ConceptsSettings.describe(o, data), o.output(),
-                listener, cases.size() * LABEL_METHODS + PatternCaseRun.METHODS.size());
+                listener, cases.size() * LABEL_METHODS + (pattern ? PatternCaseRun.METHODS.size() : 0));
         SaeStore store = new SaeStore(o.saeStore() != null ? o.saeStore() : tempStore());
         AttackSpec attack = AttackSpec.pgd(o.epsilon(), o.attackSteps());
         try (Classifier model = setup.base(spec, listener.prefixed("bench/concepts/base")).model()) {
@@ -75,7 +77,7 @@ public final class ConceptsBenchmark {
                 results.saes.add(SaeSummary.of(a, data.name()));
                 chosen = kind == o.saeKind() ? a : chosen;
             }
-            List<SuppressionChoice> grid = SuppressionCalibration.grid(o.features(), o.scales(), o.clamps(), true);
+            List<SuppressionChoice> grid = SuppressionCalibration.grid(o.features(), o.scales(), o.clamps(), o.dropErrorTerm());
             try (SparseAutoencoder sae = store.load(chosen.sha256(), setup.device())) {
                 Activations trainActs = ActivationCapture.capture(ModelLayer.of(model, o.layer()), data.train());
                 String saeUri = chosen.uri();
@@ -93,7 +95,7 @@ public final class ConceptsBenchmark {
                         new RemovalMethod("retrain", c -> RetrainWithoutConcept.build(setup, spec, c, calibration,
                                 listener.prefixed("bench/concepts/retrain/" + c.name()))));
                 LabelRowEvaluation evaluation = new LabelRowEvaluation(model, reportHalf, data.train(), attack,
-                        o.attackSamples(), o.seed());
+                        o.attackSamples(), o.seed(), o.timingRepeats());
                 for (ConceptCase c : cases) {
                     for (RemovalMethod method : methods) {
                         try (Removal removal = method.remove().apply(c)) {
@@ -104,7 +106,9 @@ public final class ConceptsBenchmark {
                 }
             }
         }
-        new PatternCaseRun(o, setup, store, attack, listener).run(results);
+        if (pattern) {
+            new PatternCaseRun(o, setup, store, attack, listener).run(results);
+        }
         return results.finish();
     }
 

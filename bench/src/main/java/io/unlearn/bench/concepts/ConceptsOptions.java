@@ -6,6 +6,7 @@ import io.unlearn.bench.harness.PathOrNone;
 import io.unlearn.ml.UnlearnException;
 import io.unlearn.ml.model.ModelLayer;
 import io.unlearn.ml.sae.SaeKind;
+import io.unlearn.ml.suppression.PatternConcept;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,8 +61,23 @@ public final class ConceptsOptions extends EngineBenchCommand {
     @Option(names = "--sae-epochs", paramLabel = "N", description = "SAE training epochs (default: 20, quick 5).")
     private Integer saeEpochs;
 
-    @Option(names = "--features", paramLabel = "8,32", split = ",", description = "Top-k values tried in calibration (default: ${DEFAULT-VALUE}).")
-    private List<Integer> features = new ArrayList<>(List.of(8, 32, 128, 512));
+    @Option(names = "--features", paramLabel = "8,32", split = ",", description = "Top-k values tried in calibration"
+            + " (default: ${DEFAULT-VALUE}; each suppressed feature costs 2 x layer width multiply-adds per sample at"
+            + " inference: 128 add about 2% to the CNN, 512 about 11%).")
+    private List<Integer> features = new ArrayList<>(List.of(8, 32, 128));
+
+    @Option(names = "--concepts", paramLabel = "footwear,corner-stamp", split = ",", description = "Run only these"
+            + " concepts (label concepts by name, e.g. Sneaker or footwear+tops; the pattern as " + PatternConcept.DEFAULT_NAME
+            + "); default: all.")
+    private List<String> concepts = new ArrayList<>();
+
+    @Option(names = "--drop-error-term", description = "Also try every setting with the SAE's reconstruction error"
+            + " dropped; that runs the whole SAE at each inference (about 20% extra on the CNN), so it is off by default.")
+    private boolean dropErrorTerm;
+
+    @Option(names = "--timing-repeats", paramLabel = "N", description = "Passes over the timing samples per model"
+            + " when measuring inference overhead, interleaved (default: 21, quick 7).")
+    private Integer timingRepeats;
 
     @Option(names = "--scales", paramLabel = "-0.5,-2", split = ",", converter = NumberOrBlank.class,
             description = "Feature scales γ tried in calibration (default: ${DEFAULT-VALUE}).")
@@ -127,6 +143,28 @@ public final class ConceptsOptions extends EngineBenchCommand {
     public int saeEpochs() { return saeEpochs != null ? saeEpochs : quick() ? 5 : 20; }
     /** @return top-k values tried in calibration */
     public List<Integer> features() { return List.copyOf(features); }
+    /** @return the concepts to run, or empty for all */
+    public List<String> concepts() { return List.copyOf(concepts); }
+
+    /**
+     * @param all every label concept
+     * @return those {@link #concepts()} names (all when it is empty), in their order
+     * @throws UnlearnException naming the known concepts when a name is unknown
+     */
+    List<ConceptCase> chosen(List<ConceptCase> all) {
+        List<String> known = new ArrayList<>(all.stream().map(ConceptCase::name).toList());
+        known.add(PatternConcept.DEFAULT_NAME);
+        List<String> unknown = concepts.stream().filter(n -> !known.contains(n)).toList();
+        if (!unknown.isEmpty()) {
+            throw new UnlearnException("unknown concept(s) " + unknown + " in --concepts; the concepts are " + known);
+        }
+        return all.stream().filter(c -> concepts.isEmpty() || concepts.contains(c.name())).toList();
+    }
+
+    /** @return whether settings that drop the SAE's error term are tried too */
+    public boolean dropErrorTerm() { return dropErrorTerm; }
+    /** @return passes per model when timing inference */
+    public int timingRepeats() { return timingRepeats != null ? timingRepeats : quick() ? 7 : 21; }
     /** @return γ values tried in calibration */
     public List<Double> scales() { return present(scales); }
     /** @return clamp values tried in calibration */
@@ -185,6 +223,7 @@ public final class ConceptsOptions extends EngineBenchCommand {
         }
         p.addAll(weights.problems());
         p.addAll(pattern.problems());
+        if (timingRepeats() < 1) { p.add("--timing-repeats must be at least 1, was " + timingRepeats()); }
         if (!(epsilon >= 0) || attackSteps < 1 || attackSamples() < 1) {
             p.add("attack needs epsilon >= 0, steps >= 1, samples >= 1; was " + epsilon + ", " + attackSteps
                     + ", " + attackSamples());

@@ -47,7 +47,8 @@ public final class ConceptsReport {
                 + " target; under attack = after removal, PGD trying to elicit the concept; probe = linear probe"
                 + " telling concept from other held-out samples on the representation after removal, chance in"
                 + " brackets; relearn = concept accuracy after fine-tuning the head on 10 / 100 concept samples;"
-                + " goal = concept ≤ 5, non-concept within 2 points, overhead ≤ 15; methods: sae = SAE suppression,"
+                + " goal = concept ≤ 5, non-concept within 2 points, overhead ≤ 3, under attack ≤ 20, probe ≤ chance + 10;"
+                + " methods: sae = SAE suppression,"
                 + " ga = gradient ascent, mask = concept logits −∞, weights = weight editing with a retain term,"
                 + " retrain = from scratch without the concept's samples):\n\n")
                 .append("| concept | kind | method | concept acc | non-concept acc | under attack (orig → after) |"
@@ -77,10 +78,20 @@ public final class ConceptsReport {
         return md.toString();
     }
 
+    /**
+     * @param row a row
+     * @return {@code met}, or {@code missed:} and the parts of the goal the row misses: concept accuracy ≤ 5, at most 2
+     *     points of non-concept accuracy lost, overhead ≤ 3%, concept accuracy under attack ≤ 20, probe accuracy at most
+     *     10 points above chance
+     */
     static String goal(ConceptRow row) {
-        boolean met = row.conceptAccAfter() <= 5 && row.otherAccAfter() >= row.otherAccBefore() - 2
-                && row.overheadRatio() <= 15;
-        return met ? "met" : "missed";
+        List<String> missed = new java.util.ArrayList<>();
+        if (row.conceptAccAfter() > 5) { missed.add("concept"); }
+        if (row.otherAccAfter() < row.otherAccBefore() - 2) { missed.add("collateral"); }
+        if (row.overheadRatio() > 3) { missed.add("overhead"); }
+        if (row.conceptAccUnderAttack() > 20) { missed.add("attack"); }
+        if (row.probeAccAfter() > row.probeChance() + 10) { missed.add("probe"); }
+        return missed.isEmpty() ? "met" : "missed: " + String.join(", ", missed);
     }
 
     /**

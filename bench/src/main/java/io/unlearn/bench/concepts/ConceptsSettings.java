@@ -37,7 +37,10 @@ final class ConceptsSettings {
         s.put("sae", o.saeKind() + " on layer " + o.layer() + ", expansion " + o.expansion() + ", " + o.saeEpochs()
                 + " epochs, Adam 1e-3, batch 256");
         s.put("sae grid", "top-k " + o.features() + " × γ " + o.scales() + " / clamp " + o.clamps()
-                + " × error term kept or dropped; rule: " + rule);
+                + (o.dropErrorTerm() ? " × error term kept or dropped" : " with the error term kept (--drop-error-term adds"
+                + " the settings that drop it, which run the whole SAE at inference)") + "; a TopK SAE's chosen latents"
+                + " are computed alone, gated by JumpReLU thresholds fitted to the TopK selection on the training"
+                + " activations (TopKGates); rule: " + rule);
         s.put("ga", "UnlearningMethods ga (5 epochs, batch 128, Adam) on all training samples of the concept's classes,"
                 + " lr from " + o.gaLearningRates() + " by the same rule");
         s.put("mask", "the original model with the concept classes' logits set to −∞ (LogitMask; −∞ rather than a"
@@ -52,7 +55,7 @@ final class ConceptsSettings {
         s.put("attack", "PGD L∞ ε " + o.epsilon() + ", " + o.attackSteps() + " steps, step 2.5ε/steps, white-box"
                 + " through the SAE or the mask; concept samples: elicit the true label; " + o.attackSamples()
                 + " samples per side");
-        s.put("overhead", "process CPU time (not wall time: the machine is shared), totalled over 7 passes over 1,000"
+        s.put("overhead", "process CPU time (not wall time: the machine is shared), totalled over " + o.timingRepeats() + " passes over 1,000"
                 + " non-concept samples, batch 1,000, interleaved with the original model; measured for sae and mask;"
                 + " ga, weights and retrain change only the weights of the same network, so their rows show 0 (the"
                 + " measured figure in the details shows the timing noise)");

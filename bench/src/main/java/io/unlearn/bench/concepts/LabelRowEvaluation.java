@@ -20,9 +20,10 @@ import java.util.stream.IntStream;
  * @param attack the PGD attack
  * @param attackSamples samples attacked per side
  * @param seed seed of the attacks on the representation
+ * @param timingRepeats passes per model when timing inference
  */
 record LabelRowEvaluation(Classifier original, DataView reportHalf, DataView attackerView, AttackSpec attack,
-        int attackSamples, long seed) {
+        int attackSamples, long seed, int timingRepeats) {
 
     /**
      * @param after the model after removal
@@ -38,7 +39,7 @@ record LabelRowEvaluation(Classifier original, DataView reportHalf, DataView att
                 .toArray();
         SuppressionReport r = SuppressionEvaluation.builder().setBefore(InferenceModel.of(original)).setAfter(after)
                 .setConceptView(DataView.of(view.source(), in)).setOtherView(DataView.of(view.source(), out))
-                .setConceptClasses(classes).optAttack(attack).optAttackSamples(attackSamples).build().run();
+                .setConceptClasses(classes).optAttack(attack).optAttackSamples(attackSamples).optRepeats(timingRepeats).build().run();
         return new RowMeasurement(r, RepresentationAttacks.measure(after, c, attackerView, reportHalf, seed), null,
                 (System.nanoTime() - t0) / 1e9);
     }

@@ -69,7 +69,7 @@ final class PatternCaseRun {
             SaeArtifact artifact = store.obtain(model, o.layer(), saeSpec, d.train(), d.test(), listener.prefixed("sae"));
             results.saes.add(SaeSummary.of(artifact, d.name()));
             PatternRowEvaluation evaluation = new PatternRowEvaluation(stamp, model, reportHalf,
-                    StampTwins.of(data, stamp.concept(), reportHalf), attack, o.attackSamples(), o.seed());
+                    StampTwins.of(data, stamp.concept(), reportHalf), attack, o.attackSamples(), o.seed(), o.timingRepeats());
             try (SparseAutoencoder sae = store.load(artifact.sha256(), setup.device())) {
                 for (String method : METHODS) {
                     try (Removal removal = remove(method, model, sae, artifact.uri(), stamp, c, forget, scorer, spec,
@@ -88,7 +88,7 @@ final class PatternCaseRun {
             ResultsSoFar results) {
         return switch (method) {
             case "sae" -> PatternSaeMethod.build(model, sae, saeUri, stamp, calibration,
-                    SuppressionCalibration.grid(o.pattern().features(), o.scales(), o.clamps(), true), o.maxOtherDrop(), results.sweep);
+                    SuppressionCalibration.grid(o.pattern().features(), o.scales(), o.clamps(), o.dropErrorTerm()), o.maxOtherDrop(), results.sweep);
             case "mask" -> MaskMethod.build(model, c, scorer);
             case "weights" -> WeightEditMethod.build(model, stamp.data().dataset(), forget, scorer,
                     WeightEditMethod.grid(o.weights().methods(), o.weightsLearningRates()), o.maxOtherDrop(), o.seed(),

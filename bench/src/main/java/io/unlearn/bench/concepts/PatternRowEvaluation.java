@@ -21,9 +21,10 @@ import io.unlearn.ml.suppression.SuppressionReport;
  * @param attack the PGD attack
  * @param attackSamples samples attacked per side
  * @param seed seed of the attacks on the representation
+ * @param timingRepeats passes per model when timing inference
  */
 record PatternRowEvaluation(PatternConcept stamp, Classifier original, DataView reportHalf, StampTwins twins,
-        AttackSpec attack, int attackSamples, long seed) {
+        AttackSpec attack, int attackSamples, long seed, int timingRepeats) {
 
     /**
      * @param after the model after removal
@@ -32,7 +33,7 @@ record PatternRowEvaluation(PatternConcept stamp, Classifier original, DataView 
     RowMeasurement measure(InferenceModel after) {
         long t0 = System.nanoTime();
         SuppressionReport r = stamp.evaluation(InferenceModel.of(original), after, reportHalf).optAttack(attack)
-                .optAttackSamples(attackSamples).build().run();
+                .optAttackSamples(attackSamples).optRepeats(timingRepeats).build().run();
         ConceptCase attacked = ConceptCase.pattern(twins.concept(), stamp.data().targetClass());
         var attacks = RepresentationAttacks.measure(after, attacked, stamp.data().dataset().train(), twins.view(), seed);
         return new RowMeasurement(r, attacks, stamp.measure(after, reportHalf), (System.nanoTime() - t0) / 1e9);

@@ -2,16 +2,13 @@ package io.unlearn.bench.ingest;
 
 import io.unlearn.bench.harness.MachineInfo;
 import io.unlearn.bench.harness.PipeTimer;
+import io.unlearn.bench.ingest.IngestPhases.Phase;
 import io.unlearn.events.DatasetSplit;
 import io.unlearn.events.DeletionRequest;
-import io.unlearn.events.LegalBasis;
 import io.unlearn.events.ModelVersion;
 import io.unlearn.events.ModelVersionKind;
-import io.unlearn.events.RequestState;
 import io.unlearn.events.RequestStatus;
 import io.unlearn.events.SampleRecord;
-import io.unlearn.ingest.IngestConfig;
-import io.unlearn.ingest.IngestService;
 import io.unlearn.schemas.EventContract;
 import io.unlearn.schemas.EventSerdes;
 import io.unlearn.schemas.SchemaRegistryClient;
@@ -20,21 +17,21 @@ import io.unlearn.schemas.TopicProvisioner;
 import io.unlearn.schemas.Topics;
 import io.unlearn.stack.LocalStack;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * {@code unlearn bench ingest}: requests per second through the whole exactly-once ingest topology versus
- * a plain producer→consumer pipe on the same broker and payloads, and produce→ACCEPTED latency.
- * Runs on the stack it is given (a fresh one from the command); prints progress and a summary.
+ * {@code unlearn bench ingest}: requests per second through the whole exactly-once ingest topology, through a
+ * minimal exactly-once topology with the same reads and writes and no logic ({@link MinimalIngestTopology}, the
+ * ceiling), and through a plain producer→consumer pipe on the same broker and payloads; then produce→ACCEPTED
+ * latency. The three are measured in rounds, interleaved (the minimal one first in even rounds, the real one first
+ * in odd ones), each topology a fresh application placed at the end of the shared topics; the medians are reported,
+ * with the CPU time per request of each topology's threads, which a shared machine skews less than the rates.
  */
 public final class IngestBenchmark {
     private static final int SAMPLES = 10_000;
@@ -46,7 +43,7 @@ public final class IngestBenchmark {
         this.out = out;
     }
 
-    public IngestResult run(int requests, int streamThreads, long commitIntervalMs, java.nio.file.Path stateDir) {
+    public IngestResult run(int requests, int rounds, int streamThreads, long commitIntervalMs, Path stateDir) throws Exception {
         SchemaRegistryClient registry = SchemaRegistryClient.create(stack.registryUrl());
         Map<String, Object> client = Map.of("bootstrap.servers", stack.bootstrapServers());
         EventContract.install(client, registry);
@@ -54,70 +51,73 @@ public final class IngestBenchmark {
                 .setKeyDoc("requestId").build();
         try (Admin admin = Admin.create(client)) {
             new TopicProvisioner(admin, TopicProvisioner.DEFAULT_TIMEOUT).provision(List.of(raw));
+            out.println("seeding the catalogue (" + SAMPLES + " samples) and a model version ...");
+            seedCatalogue(registry);
+            IngestWorkload work = IngestWorkload.encode(requests, Math.max(1000, requests / 10), SAMPLES,
+                    EventSerdes.serde(DeletionRequest.class, registry).serializer());
+            IngestPhases phases = new IngestPhases(admin, registry, IngestPhases.settings(stack.bootstrapServers(),
+                    stack.registryUrl(), streamThreads, commitIntervalMs, stateDir),
+                    EventSerdes.serde(RequestStatus.class, registry).deserializer(), out);
+            String run = Long.toString(System.currentTimeMillis());
+            IngestWorkload warm = work.firstOf(Math.max(1000, requests / 5));
+            out.printf("warm-up (untimed, so that no timed phase pays for compiling the code): %,d requests through each topology ...%n",
+                    warm.burst());
+            phases.minimal(run + "-warm-up", warm);
+            phases.ingest(run + "-warm-up", warm, null);
+            double[] pipe = new double[rounds];
+            Phase[] minimal = new Phase[rounds];
+            Phase[] ingest = new Phase[rounds];
+            PipeTimer.Run[] steady = new PipeTimer.Run[1];
+            for (int r = 0; r < rounds; r++) {
+                out.printf("round %d of %d — raw pipe: %,d records producer → consumer ...%n", r + 1, rounds, requests);
+                pipe[r] = new PipeTimer(client, out).rawPipe(raw.name(), work.burstKeys(), work.burstValues()).perSecond();
+                out.printf("  %,.0f records/s%n", pipe[r]);
+                String name = run + "-r" + r;
+                for (boolean minimalNow : r % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                    if (minimalNow) {
+                        out.printf("  minimal exactly-once topology (same reads and writes, no logic): %,d requests ...%n", requests);
+                        minimal[r] = phases.minimal(name, work);
+                    } else {
+                        out.printf("  ingest topology: %,d deletion requests ...%n", requests);
+                        ingest[r] = phases.ingest(name, work, r == rounds - 1 ? steady : null);
+                    }
+                }
+            }
+            double[] latencies = steady[0].latenciesMs();
+            Arrays.sort(latencies);
+            double real = median(Phase.rates(ingest));
+            double ceiling = median(Phase.rates(minimal));
+            IngestResult result = new IngestResult(requests, real, median(pipe), real / median(pipe),
+                    PipeTimer.percentile(latencies, 0.50), PipeTimer.percentile(latencies, 0.99), streamThreads,
+                    MachineInfo.summary(), ceiling, real / ceiling, rounds, median(Phase.appCpu(ingest)),
+                    median(Phase.appCpu(minimal)));
+            out.printf("ingest %,.0f req/s, minimal topology %,.0f req/s (%.0f%%), raw pipe %,.0f rec/s (%.0f%%), p50 %.0f ms,"
+                            + " p99 %.0f ms; CPU per request in the topology's threads: ingest %.0f µs, minimal %.0f µs"
+                            + " (medians of %d rounds)%n", result.ingestPerSecond(), result.minimalPerSecond(),
+                    100 * result.minimalRatio(), result.rawPipePerSecond(), 100 * result.ratio(), result.p50Ms(), result.p99Ms(),
+                    result.ingestCpuUsPerRequest(), result.minimalCpuUsPerRequest(), rounds);
+            return result;
         }
-        out.println("seeding the catalogue (" + SAMPLES + " samples) and a model version ...");
-        seedCatalogue(registry);
-        Serializer<DeletionRequest> serializer = EventSerdes.serde(DeletionRequest.class, registry).serializer();
-        int paced = Math.max(1000, requests / 10);
-        byte[][] keys = new byte[requests + paced][];
-        byte[][] values = new byte[requests + paced][];
-        Instant now = Instant.now();
-        for (int i = 0; i < requests + paced; i++) {
-            String id = PipeTimer.requestId(i);
-            DeletionRequest r = DeletionRequest.newBuilder().setRequestId(id).setRequester("bench")
-                    .setSampleIds(List.of(String.format("bench-s%05d", i % SAMPLES))).setModelId("bench-model")
-                    .setLegalBasis(LegalBasis.GDPR_ART_17).setReceivedAt(now).setDeadline(now.plus(Duration.ofDays(30))).build();
-            keys[i] = id.getBytes(StandardCharsets.UTF_8);
-            values[i] = serializer.serialize(Topics.DELETION_REQUESTS.name(), r);
-        }
+    }
 
-        out.printf("raw pipe: %,d records producer → consumer ...%n", requests);
-        byte[][] burstKeys = Arrays.copyOf(keys, requests);
-        byte[][] burstValues = Arrays.copyOf(values, requests);
-        PipeTimer.Run pipe = new PipeTimer(client, out).rawPipe(raw.name(), burstKeys, burstValues);
-        out.printf("  %,.0f records/s%n", pipe.perSecond());
-
-        out.printf("ingest: %,d deletion requests through the exactly-once topology ...%n", requests);
-        Map<String, Object> props = new HashMap<>(client);
-        props.put("schema.registry.url", stack.registryUrl());
-        props.put("application.id", "bench-ingest-" + System.currentTimeMillis());
-        props.put("state.dir", stateDir.toString());
-        props.put("num.stream.threads", Integer.toString(streamThreads));
-        props.put("http.enabled", "false");
-        props.put(IngestConfig.COMMIT_INTERVAL_MS, Long.toString(commitIntervalMs));
-        PipeTimer.Run ingest;
-        PipeTimer.Run steady;
-        var statuses = EventSerdes.serde(RequestStatus.class, registry).deserializer();
-        try (IngestService service = IngestService.start(IngestConfig.of(props), Clock.systemUTC(), Duration.ofSeconds(120))) {
-            ingest = new PipeTimer(client, out).throughTopology(Topics.DELETION_REQUESTS.name(), burstKeys, burstValues, 0, 0,
-                    Topics.REQUEST_STATUS.name(), statuses, s -> s.getState() == RequestState.ACCEPTED);
-            out.printf("  %,.0f requests/s%n", ingest.perSecond());
-            double rate = Math.max(100, Math.floor(ingest.perSecond() / 2));
-            out.printf("latency: %,d requests paced at %,.0f/s (half the measured rate) ...%n", paced, rate);
-            steady = new PipeTimer(client, out).throughTopology(Topics.DELETION_REQUESTS.name(),
-                    Arrays.copyOfRange(keys, requests, requests + paced), Arrays.copyOfRange(values, requests, requests + paced),
-                    requests, rate, Topics.REQUEST_STATUS.name(), statuses, s -> s.getState() == RequestState.ACCEPTED);
-        }
-        double[] latencies = steady.latenciesMs();
-        Arrays.sort(latencies);
-        IngestResult result = new IngestResult(requests, ingest.perSecond(), pipe.perSecond(),
-                ingest.perSecond() / pipe.perSecond(), PipeTimer.percentile(latencies, 0.50), PipeTimer.percentile(latencies, 0.99),
-                streamThreads, MachineInfo.summary());
-        out.printf("ingest %,.0f req/s, raw pipe %,.0f rec/s, ratio %.2f, p50 %.0f ms, p99 %.0f ms%n",
-                result.ingestPerSecond(), result.rawPipePerSecond(), result.ratio(), result.p50Ms(), result.p99Ms());
-        return result;
+    /** The middle value (the mean of the two middle ones for an even count). */
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     private void seedCatalogue(SchemaRegistryClient registry) {
         PipeTimer.produceAll(stack.bootstrapServers(), Topics.SAMPLES.name(), EventSerdes.serde(SampleRecord.class, registry).serializer(),
-                java.util.stream.IntStream.range(0, SAMPLES).mapToObj(i -> SampleRecord.newBuilder()
-                        .setSampleId(String.format("bench-s%05d", i)).setDatasetId("bench").setSplit(DatasetSplit.TRAIN)
+                IntStream.range(0, SAMPLES).mapToObj(i -> SampleRecord.newBuilder()
+                        .setSampleId(IngestWorkload.sampleId(i)).setDatasetId("bench").setSplit(DatasetSplit.TRAIN)
                         .setSubjectId("bench-subject-" + i / 10).setLabel("c" + i % 10).setRegisteredAt(Instant.now()).build())
                         .map(s -> Map.entry(s.getSampleId(), s)).toList());
-        ModelVersion v1 = ModelVersion.newBuilder().setModelId("bench-model").setVersion(1).setVersionId("bench-model@v1")
+        ModelVersion v1 = ModelVersion.newBuilder().setModelId(IngestWorkload.MODEL).setVersion(1).setVersionId(IngestWorkload.MODEL + "@v1")
                 .setKind(ModelVersionKind.BASE).setMethod("none").setArtifactUri("file:/none").setArtifactSha256("0".repeat(64))
                 .setLineageHash("1".repeat(64)).setCreatedAt(Instant.now()).build();
         PipeTimer.produceAll(stack.bootstrapServers(), Topics.MODEL_VERSIONS.name(),
-                EventSerdes.serde(ModelVersion.class, registry).serializer(), List.of(Map.entry("bench-model", v1)));
+                EventSerdes.serde(ModelVersion.class, registry).serializer(), List.of(Map.entry(IngestWorkload.MODEL, v1)));
     }
 }

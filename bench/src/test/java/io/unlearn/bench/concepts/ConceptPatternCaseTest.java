@@ -65,7 +65,7 @@ class ConceptPatternCaseTest {
         DataView report = test.slice(100, 200);
         ConceptCase c = ConceptCase.pattern(stamp.concept(), TARGET);
         PatternRowEvaluation evaluation = new PatternRowEvaluation(stamp, original, report,
-                StampTwins.of(stamp.data(), stamp.concept(), report), AttackSpec.fgsm(0.03), 20, 11);
+                StampTwins.of(stamp.data(), stamp.concept(), report), AttackSpec.fgsm(0.03), 20, 11, 2);
         try (Removal mask = MaskMethod.build(original, c, CalibrationScorer.pattern(stamp, calibration))) {
             RowMeasurement m = evaluation.measure(mask.model());
             ConceptRow row = m.row(c, Squares.CLASSES, "mask", mask);

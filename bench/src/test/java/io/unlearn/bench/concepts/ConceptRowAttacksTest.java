@@ -46,7 +46,7 @@ class ConceptRowAttacksTest {
         DataView calibration = data.test().slice(0, 100);
         DataView report = data.test().slice(100, 200);
         LabelRowEvaluation evaluation = new LabelRowEvaluation(original, report, data.train(), AttackSpec.fgsm(0.03),
-                20, 11);
+                20, 11, 2);
         try (Removal mask = MaskMethod.build(original, c, calibration)) {
             RowMeasurement m = evaluation.measure(mask.model(), c);
             ConceptRow row = m.row(c, Squares.CLASSES, "mask", mask);

@@ -1,6 +1,7 @@
 package io.unlearn.bench.concepts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +37,7 @@ class ConceptsReportTest {
         return new ConceptsResult(Map.of("cores", 2), Map.of("quick", true),
                 List.of(new SaeSummary("TOPK", "penultimate", "a".repeat(64), 128, 1024,
                         new SaeQuality(0.05, 32, 0.01, 90, 89, 100), 9.5, false, "fmnist")),
-                List.of(new ConceptRow("Sneaker", List.of("Sneaker"), "labels", "sae", 95, 3, 90, 89, 10, 10, 60, 50,
+                List.of(new ConceptRow("Sneaker", List.of("Sneaker"), "labels", "sae", 95, 3, 90, 89, 10, 2, 60, 50,
                                 20, 40),
                         new ConceptRow("Sneaker", List.of("Sneaker"), "labels", "mask", 95, 0, 90, 90, 0, 1, 99, 50, 90,
                                 95),
@@ -82,14 +83,15 @@ class ConceptsReportTest {
         String md = ConceptsReport.markdown(result());
         assertTrue(md.contains("| Sneaker | labels | mask | 95.0 → 0.0 | 90.0 → 90.0 | 99.0 → 0.0 | 99.0 (50.0)"
                 + " | 90.0 / 95.0 | 1.0 | logits of 1 class"), md);
+        assertTrue(md.contains("| 1.0 | logits of 1 class = −∞ | missed: probe |"), md);
         assertTrue(md.contains("- `sae`: goal met for 1 of 1 concepts; beats the mask (lower accuracy) on probe for 1,"
-                + " relearn k10 for 1, relearn k100 for 1 of 1 concepts.\n- `mask`: goal met for 1 of 1 concepts.\n"
-                + "- `retrain`: goal met for 1 of 1 concepts; beats the mask (lower accuracy) on probe for 1,"
+                + " relearn k10 for 1, relearn k100 for 1 of 1 concepts.\n- `mask`: goal met for 0 of 1 concepts.\n"
+                + "- `retrain`: goal met for 0 of 1 concepts; beats the mask (lower accuracy) on probe for 1,"
                 + " relearn k10 for 0, relearn k100 for 0 of 1 concepts."), md);
         ConceptsResult r = result();
         List<ConceptRow> missed = List.of(new ConceptRow("Bag", List.of("Bag"), "labels", "weights", 95, 30, 90, 80,
-                50, 0, 90, 50, 80, 90), new ConceptRow("Coat", List.of("Coat"), "labels", "weights", 95, 4, 90, 88.5, 50,
-                0, 90, 50, 80, 90));
+                10, 0, 55, 50, 80, 90), new ConceptRow("Coat", List.of("Coat"), "labels", "weights", 95, 4, 90, 88.5, 10,
+                0, 55, 50, 80, 90));
         assertEquals("- `weights`: goal met for 1 of 2 concepts; no mask row to compare with.\n",
                 ConceptsReport.goalSummary(missed));
         assertTrue(ConceptsReport.table(r).contains("retrain"), ConceptsReport.table(r));
@@ -138,7 +140,17 @@ class ConceptsReportTest {
                 && weights.getMessage().contains("learning rates must be positive"), weights.getMessage());
         ConceptsOptions full = CommandLine.populateCommand(new ConceptsOptions());
         assertEquals(20, full.saeEpochs());
-        assertEquals(List.of(8, 32, 128, 512), full.features());
+        assertEquals(List.of(8, 32, 128), full.features());
+        assertEquals(21, full.timingRepeats());
+        List<ConceptCase> all = ConceptCase.fashionMnist(io.unlearn.ml.data.FashionMnist.CLASSES);
+        assertEquals(all, full.chosen(all));
+        ConceptsOptions one = CommandLine.populateCommand(new ConceptsOptions(), "--concepts", "footwear+tops");
+        assertEquals(List.of("footwear+tops"), one.chosen(all).stream().map(ConceptCase::name).toList());
+        UnlearnException unknown = assertThrows(UnlearnException.class, () -> CommandLine.populateCommand(
+                new ConceptsOptions(), "--concepts", "Sneaker,nope").chosen(all));
+        assertTrue(unknown.getMessage().contains("[nope]") && unknown.getMessage().contains("corner-stamp"),
+                unknown.getMessage());
+        assertFalse(full.dropErrorTerm());
         assertEquals(List.of(1e-4, 1e-3, 1e-2), full.weightsLearningRates());
         assertEquals(500, full.attackSamples());
         assertEquals(Path.of("bench-out/concepts.json"), full.output().out());

@@ -57,20 +57,23 @@ public final class EvaluatorLoop implements ServiceLoop {
 
     /** @param challenger runs worst-case challenges in the background; null when they are off */
     public EvaluatorLoop(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer, SchemaRegistryClient registry,
-                         StateFeed feed, VersionJudge evaluator, Challenger challenger, MeterRegistry meters, Clock clock) {
-        this(consumer, producer, registry, feed, evaluator, challenger, 3, Duration.ofSeconds(30), meters, clock);
+                         io.unlearn.runtime.EventSigner signer, StateFeed feed, VersionJudge evaluator, Challenger challenger,
+                         MeterRegistry meters, Clock clock) {
+        this(consumer, producer, registry, signer, feed, evaluator, challenger, 3, Duration.ofSeconds(30), meters, clock);
     }
 
     /**
+     * @param signer     signs every report published (the evaluator's Ed25519 key)
      * @param challenger runs worst-case challenges in the background; null when they are off
      * @param challengeAttempts attempts per challenge before a report with verdict UNKNOWN is published
      * @param challengeBackoff the wait before a challenge's second attempt (doubling after)
      */
     public EvaluatorLoop(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer, SchemaRegistryClient registry,
-                         StateFeed feed, VersionJudge evaluator, Challenger challenger, int challengeAttempts, Duration challengeBackoff,
+                         io.unlearn.runtime.EventSigner signer, StateFeed feed, VersionJudge evaluator, Challenger challenger,
+                         int challengeAttempts, Duration challengeBackoff,
                          MeterRegistry meters, Clock clock) {
         this.consumer = consumer;
-        this.publisher = new ReportPublisher(producer, consumer, registry, clock);
+        this.publisher = new ReportPublisher(producer, consumer, registry, signer, clock);
         this.versions = EventSerdes.serde(ModelVersion.class, registry).deserializer();
         this.evaluator = evaluator;
         ChallengeRunner[] runner = new ChallengeRunner[1];

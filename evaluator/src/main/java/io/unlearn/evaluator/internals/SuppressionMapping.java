@@ -31,7 +31,7 @@ public final class SuppressionMapping {
                 .setSaeSha256(c.getSaeSha256())
                 .setDictionarySize(c.getDictionarySize())
                 .optDefaultScale(c.getDefaultScale())
-                .setFeatures(c.getFeatures().stream().map(f -> new SuppressedFeature(f.getIndex(), f.getScore(), f.getScale())).toList())
+                .setFeatures(c.getFeatures().stream().map(f -> new SuppressedFeature(f.getIndex(), f.getScore(), f.getScale(), f.getThreshold())).toList())
                 .setModelVersion(c.getModelSha256() != null ? c.getModelSha256() : versionArtifactSha256)
                 .optClampValue(c.getClampValue())
                 .optKeepErrorTerm(c.getKeepErrorTerm())

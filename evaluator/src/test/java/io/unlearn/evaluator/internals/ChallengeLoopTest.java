@@ -177,7 +177,7 @@ class ChallengeLoopTest {
             attempts.incrementAndGet();
             return challenger.run(job);
         };
-        EvaluatorLoop loop = new EvaluatorLoop(consumer, producer, registry, nothing, judge, counting, maxAttempts, Duration.ofMillis(10),
+        EvaluatorLoop loop = new EvaluatorLoop(consumer, producer, registry, io.unlearn.runtime.EventSigner.of(io.unlearn.schemas.SigningKeys.generate()), nothing, judge, counting, maxAttempts, Duration.ofMillis(10),
                 new SimpleMeterRegistry(), Clock.fixed(T0, ZoneOffset.UTC));
         consumer.schedulePollTask(() -> {
             consumer.rebalance(List.of(P0));

@@ -48,6 +48,8 @@ class EvaluatorLoopTest {
     private java.util.function.IntConsumer whileJudging = partition -> { };
     private java.util.function.Consumer<EvaluatorState> committedElsewhere = state -> { };
 
+    private final java.security.KeyPair keys = io.unlearn.schemas.SigningKeys.generate();
+
     @Test
     void aReportIsPublishedInOneTransactionWithItsStatusesAndOffset() {
         EvaluatorLoop loop = loop();
@@ -66,6 +68,10 @@ class EvaluatorLoopTest {
         assertThat(statesIn(tx)).as("the stub judge rejects an UNLEARNED version: the worker escalates")
                 .containsExactly(RequestState.ESCALATING, RequestState.ESCALATING);
         assertThat(tx.offsets()).isEqualTo(Map.of(P0, new OffsetAndMetadata(1)));
+        io.unlearn.events.EvaluationReport report = EventSerdes.serde(io.unlearn.events.EvaluationReport.class, registry).deserializer()
+                .deserialize(Topics.EVALUATION_REPORTS.name(), tx.records().get(0).value());
+        assertThat(io.unlearn.schemas.EventSignatures.verify(report, io.unlearn.schemas.TrustedKeys.of(List.of(keys.getPublic()))))
+                .as("signed with the evaluator's key").isEqualTo(io.unlearn.schemas.EventSignatures.Check.VALID);
         assertThat(producer.transactionAborted()).isFalse();
         assertThat(consumer.closed()).isTrue();
         assertThat(producer.closed()).isTrue();
@@ -157,7 +163,7 @@ class EvaluatorLoopTest {
             whileJudging = partition -> { };
             return Reports.refused(v, "stub judge: artifact refused", T0);
         };
-        return new EvaluatorLoop(consumer, producer, registry, nothingYet, judge, null, new SimpleMeterRegistry(),
+        return new EvaluatorLoop(consumer, producer, registry, io.unlearn.runtime.EventSigner.of(keys), nothingYet, judge, null, new SimpleMeterRegistry(),
                 Clock.fixed(T0, ZoneOffset.UTC));
     }
 

@@ -17,7 +17,7 @@ class SuppressionMappingTest {
     private static SuppressionConfig.Builder avro() {
         return SuppressionConfig.newBuilder().setConceptName("footwear").setConceptLabels(List.of("Sandal", "Sneaker")).setLayer("penultimate")
                 .setSaeArtifactUri("file:/sae/" + SAE + "/").setSaeSha256(SAE).setDictionarySize(16).setDefaultScale(-0.5)
-                .setFeatures(List.of(new SuppressedFeature(3, 0.9, -0.5), new SuppressedFeature(7, 0.4, -1.0)))
+                .setFeatures(List.of(new SuppressedFeature(3, 0.9, -0.5, 0.25), new SuppressedFeature(7, 0.4, -1.0, null)))
                 .setModelSha256(MODEL).setClampValue(0.0).setKeepErrorTerm(false);
     }
 
@@ -32,12 +32,14 @@ class SuppressionMappingTest {
         assertThat(c.keepErrorTerm()).isFalse();
         assertThat(c.features()).extracting(io.unlearn.ml.suppression.SuppressedFeature::index).containsExactly(3, 7);
         assertThat(c.features().get(1).scale()).isEqualTo(-1.0);
+        assertThat(c.features().get(0).threshold()).as("a TopK feature's gate").isEqualTo(0.25);
+        assertThat(c.features().get(1).threshold()).isNull();
     }
 
     @Test
     void recordsWithoutModelSha256FallBackToTheVersionsArtifactAndBadConfigsAreRefused() {
         assertThat(SuppressionMapping.toEngine(avro().setModelSha256(null).build(), MODEL).modelVersion()).isEqualTo(MODEL);
-        assertThatThrownBy(() -> SuppressionMapping.toEngine(avro().setFeatures(List.of(new SuppressedFeature(99, 1.0, -0.5))).build(), MODEL))
+        assertThatThrownBy(() -> SuppressionMapping.toEngine(avro().setFeatures(List.of(new SuppressedFeature(99, 1.0, -0.5, null))).build(), MODEL))
                 .isInstanceOf(UnlearnException.class).hasMessageContaining("unknown feature id 99");
     }
 

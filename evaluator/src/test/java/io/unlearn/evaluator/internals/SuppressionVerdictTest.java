@@ -44,7 +44,7 @@ class SuppressionVerdictTest {
         versions = new SuppressedVersions(dir);
         loader = new ArtifactLoader(TestData.cpu());
         evaluator = new VersionEvaluator(TestData.fashionMnist(), DATA, loader, EvaluationPolicy.ofDefaults(),
-                new SuppressionMeasurement(DATA, loader, 100, 0.03), 1, 500, 500, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+                new SuppressionMeasurement(io.unlearn.ml.data.NamedDataset.of(DATA), loader, 100, 0.03), 1, 500, 500, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
         calibratedReport = evaluator.evaluate(versions.version(versions.calibrated()), new EvaluatorState());
     }
 

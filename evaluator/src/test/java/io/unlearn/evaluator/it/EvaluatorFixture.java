@@ -21,20 +21,18 @@ import io.unlearn.schemas.EventSerdes;
 import io.unlearn.schemas.SchemaRegistryClient;
 import io.unlearn.schemas.Topics;
 import io.unlearn.stack.LocalStack;
+import io.unlearn.stack.TopicRecords;
 import io.unlearn.worker.WorkerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -159,24 +157,9 @@ final class EvaluatorFixture {
 
     /** The reason header of dead letters whose key is {@code key}. */
     List<String> deadLetterReasons(String key, Duration timeout) {
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        Map<String, Object> p = new HashMap<>();
-        p.put("bootstrap.servers", stack.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, EventSerdes.keySerde().deserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            c.subscribe(List.of(Topics.DEAD_LETTERS.name()));
-            while (found.isEmpty() && System.nanoTime() < deadline) {
-                c.poll(Duration.ofMillis(300)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-            }
-        }
+        List<ConsumerRecord<String, byte[]>> found = TopicRecords.records(Map.of("bootstrap.servers", stack.bootstrapServers()),
+                Topics.DEAD_LETTERS.name(), EventSerdes.keySerde().deserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                r -> key.equals(r.key()), all -> !all.isEmpty(), timeout);
         return found.stream().map(r -> new String(r.headers().lastHeader(io.unlearn.schemas.DeadLetterHeaders.REASON).value(),
                 java.nio.charset.StandardCharsets.UTF_8)).toList();
     }
@@ -194,35 +177,10 @@ final class EvaluatorFixture {
         return values(Topics.REQUEST_STATUS.name(), EventSerdes.serde(RequestStatus.class, registry).deserializer(), keep, atLeast, timeout);
     }
 
-    private static <V> V readable(Deserializer<V> values, String topic, byte[] bytes) {
-        try {
-            return bytes == null ? null : values.deserialize(topic, bytes);
-        } catch (org.apache.kafka.common.errors.SerializationException e) {
-            return null;
-        }
-    }
+    
 
+    /** Kept values of {@code topic} (unreadable records skipped): until {@code atLeast} are there, then on to the end. */
     private <V> List<V> values(String topic, Deserializer<V> values, Predicate<V> keep, int atLeast, Duration timeout) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("bootstrap.servers", stack.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<V> out = new ArrayList<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        // bytes first: the dead-letter test puts an unreadable record on the versions topic, which readers skip
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, EventSerdes.keySerde().deserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            c.subscribe(List.of(topic));
-            while (out.size() < atLeast && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(300))) {
-                    V v = readable(values, topic, r.value());
-                    if (v != null && keep.test(v)) {
-                        out.add(v);
-                    }
-                }
-            }
-        }
-        return out;
+        return TopicRecords.values(stack.bootstrapServers(), topic, values, keep, atLeast, timeout);
     }
 }

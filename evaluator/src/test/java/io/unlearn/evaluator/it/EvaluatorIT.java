@@ -173,7 +173,10 @@ class EvaluatorIT {
     void aReplayedVersionEventYieldsNoSecondReport() throws Exception {
         String model = f.prefix + "-replay";
         ModelVersion v1 = BaseModels.trainAndPublish(f.worker(), model, "mlp", 1, e -> { }, Clock.systemUTC());
-        basicReport(v1.getVersionId());
+        EvaluationReport first = basicReport(v1.getVersionId());
+        assertThat(io.unlearn.schemas.EventSignatures.verify(first, io.unlearn.schemas.TrustedKeys.load(
+                List.of(dir.resolve("evaluator/signing/evaluator.pub"))))).as("signed with the key the evaluator generated in its data.dir")
+                .isEqualTo(io.unlearn.schemas.EventSignatures.Check.VALID);
         f.sendVersion(v1);
         ModelVersion marker = ModelVersion.newBuilder(v1).setVersion(2).setVersionId(model + "@v2").setParentVersionId(v1.getVersionId()).build();
         f.sendVersion(marker); // same key, same partition: judged after the replay was handled

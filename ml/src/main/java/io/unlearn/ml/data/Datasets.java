@@ -25,11 +25,22 @@ public final class Datasets {
      * @throws UnlearnException listing the names when {@code name} is unknown
      */
     public static UnlearnDataset load(String name, Path dir) {
+        return open(name, dir).dataset();
+    }
+
+    /**
+     * @param name one of {@link #NAMES}
+     * @param dir the directory holding Fashion-MNIST's IDX files
+     * @return the dataset with what it offers besides its samples (for {@code fmnist-stamped}: its stamped view, whose
+     *     stamped training samples have paired test views)
+     * @throws UnlearnException listing the names when {@code name} is unknown
+     */
+    public static NamedDataset open(String name, Path dir) {
         if (FashionMnist.NAME.equals(name)) {
-            return FashionMnist.load(dir);
+            return NamedDataset.of(FashionMnist.load(dir));
         }
         if (StampedFashionMnist.NAME.equals(name)) {
-            return StampedFashionMnist.load(dir).dataset();
+            return NamedDataset.of(StampedFashionMnist.load(dir));
         }
         throw new UnlearnException("unknown dataset '" + name + "'; the datasets are " + NAMES);
     }

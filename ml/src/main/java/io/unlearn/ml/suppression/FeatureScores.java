@@ -12,8 +12,33 @@ import java.util.stream.IntStream;
  * @param score S, one per latent
  * @param meanConcept μ⁺, one per latent
  * @param meanOther μ⁻, one per latent
+ * @param gates for a TopK SAE, per latent the JumpReLU threshold that stands in for the TopK selection at inference
+ *     ({@link TopKGates}); null for a ReLU SAE, whose latents are independent anyway
+ * @param gateAgreement per latent, the share of its positive pre-activations on which the gate and TopK agreed on the
+ *     scored samples; null with {@code gates}
  */
-public record FeatureScores(double[] score, double[] meanConcept, double[] meanOther) {
+public record FeatureScores(double[] score, double[] meanConcept, double[] meanOther, double[] gates,
+        double[] gateAgreement) {
+
+    /** Scores without gates (a ReLU SAE, or a TopK SAE inferred the exact way). */
+    public FeatureScores(double[] score, double[] meanConcept, double[] meanOther) {
+        this(score, meanConcept, meanOther, null, null);
+    }
+
+    /**
+     * @param latents chosen latents
+     * @return the mean {@link #gateAgreement} over them, or 1 without gates
+     */
+    public double meanGateAgreement(int[] latents) {
+        if (gateAgreement == null || latents.length == 0) {
+            return 1;
+        }
+        double sum = 0;
+        for (int i : latents) {
+            sum += gateAgreement[i];
+        }
+        return sum / latents.length;
+    }
 
     /**
      * @param k how many

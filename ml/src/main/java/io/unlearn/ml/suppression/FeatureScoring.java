@@ -1,13 +1,18 @@
 package io.unlearn.ml.suppression;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.unlearn.ml.UnlearnException;
 import io.unlearn.ml.model.ActivationCapture;
 import io.unlearn.ml.model.Activations;
 import io.unlearn.ml.model.ModelLayer;
+import io.unlearn.ml.sae.SaeKind;
 import io.unlearn.ml.sae.SparseAutoencoder;
 
-/** Computes {@link FeatureScores} from an SAE's codes on concept and non-concept activations, chunk by chunk. */
+/**
+ * Computes {@link FeatureScores} from an SAE's codes on concept and non-concept activations, chunk by chunk; for a TopK
+ * SAE also the per-latent gates ({@link TopKGates}) that let inference compute only the chosen latents.
+ */
 public final class FeatureScoring {
 
     /** SAUCE's δ: keeps the normalisation finite when a side never fires. */
@@ -36,7 +41,7 @@ public final class FeatureScoring {
      * @param activations the layer's activations {@code (n, d)} (e.g. of the training set)
      * @param isConcept per row, whether it is a concept sample; both sides must be non-empty
      * @param delta δ, non-negative
-     * @return the scores of all {@code h} latents
+     * @return the scores of all {@code h} latents (with gates for a TopK SAE)
      */
     public static FeatureScores score(SparseAutoencoder sae, Activations activations, boolean[] isConcept,
             double delta) {
@@ -48,11 +53,16 @@ public final class FeatureScoring {
         double[] sumPos = new double[h];
         double[] sumNeg = new double[h];
         int pos = 0;
+        TopKGates gates = sae.identity().spec().kind() == SaeKind.TOPK ? new TopKGates(h) : null;
         for (int from = 0; from < activations.size(); from += ActivationCapture.DEFAULT_CHUNK) {
             int to = Math.min(activations.size(), from + ActivationCapture.DEFAULT_CHUNK);
             float[] z;
             try (NDManager m = NDManager.newBaseManager(sae.decoder().getDevice())) {
-                z = sae.encode(activations.range(m, from, to)).toFloatArray();
+                NDArray x = activations.range(m, from, to);
+                z = sae.encode(x).toFloatArray();
+                if (gates != null) {
+                    gates.add(sae.preActivations(x).toFloatArray(), z, to - from);
+                }
             }
             for (int r = from; r < to; r++) {
                 double[] target = isConcept[r] ? sumPos : sumNeg;
@@ -82,6 +92,14 @@ public final class FeatureScoring {
         for (int i = 0; i < h; i++) {
             s[i] = muPos[i] / (totalPos + delta) - muNeg[i] / (totalNeg + delta);
         }
-        return new FeatureScores(s, muPos, muNeg);
+        if (gates == null) {
+            return new FeatureScores(s, muPos, muNeg);
+        }
+        double[] theta = gates.thresholds();
+        double[] agreement = new double[h];
+        for (int i = 0; i < h; i++) {
+            agreement[i] = gates.agreement(theta, i);
+        }
+        return new FeatureScores(s, muPos, muNeg, theta, agreement);
     }
 }

@@ -5,6 +5,7 @@ import io.unlearn.ml.data.PatternViews;
 import io.unlearn.ml.data.StampedDataset;
 import io.unlearn.ml.model.Classifier;
 import io.unlearn.ml.sae.SparseAutoencoder;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -47,6 +48,22 @@ public final class PatternConcept {
         return new PatternConcept(data, Concept.ofSamples(DEFAULT_NAME, data.stampedTrainIds()));
     }
 
+    /**
+     * @param data the stamped dataset the model was trained on
+     * @param name the concept's name, e.g. the one a removal request gives
+     * @param exampleIds some or all of its stamped training samples (what a removal request names)
+     * @return the pattern concept by those examples
+     * @throws io.unlearn.ml.UnlearnException when an example is not a stamped sample
+     */
+    public static PatternConcept of(StampedDataset data, String name, Collection<String> exampleIds) {
+        List<String> clean = exampleIds.stream().filter(id -> !StampedDataset.isStamped(id)).limit(3).toList();
+        if (!clean.isEmpty()) {
+            throw new io.unlearn.ml.UnlearnException("a pattern concept's examples must all be stamped samples, got " + clean
+                    + "; see ExampleConcepts");
+        }
+        return new PatternConcept(data, Concept.ofSamples(name, new java.util.TreeSet<>(exampleIds)));
+    }
+
     /** @return the concept by example ids: the stamped training samples (what a removal request names) */
     public Concept concept() { return concept; }
 
@@ -62,7 +79,29 @@ public final class PatternConcept {
      * @return SAUCE scores of stamped training samples against every other training sample
      */
     public FeatureScores scores(Classifier model, SparseAutoencoder sae) {
-        return FeatureScoring.score(model, sae, concept, data.dataset().train());
+        return scores(model, sae, data.dataset().train());
+    }
+
+    /**
+     * @param model the SAE's parent model version
+     * @param sae an SAE on one of its layers
+     * @param trainView the training samples the model may still use (a worker leaves forgotten ones out)
+     * @return SAUCE scores of the examples against the view's other samples; stamped samples the concept does not name
+     *     are left out, since they carry the same pattern and would score against it
+     */
+    public FeatureScores scores(Classifier model, SparseAutoencoder sae, DataView trainView) {
+        return FeatureScoring.score(model, sae, concept, scoringView(trainView));
+    }
+
+    /**
+     * @param trainView training samples
+     * @return those that are examples of the concept or carry no stamp
+     */
+    public DataView scoringView(DataView trainView) {
+        int[] rows = java.util.stream.IntStream.range(0, trainView.size())
+                .filter(p -> !StampedDataset.isStamped(trainView.id(p)) || concept.sampleIds().contains(trainView.id(p)))
+                .map(trainView::row).toArray();
+        return rows.length == trainView.size() ? trainView : DataView.of(trainView.source(), rows);
     }
 
     /**

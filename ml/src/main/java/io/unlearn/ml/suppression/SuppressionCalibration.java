@@ -49,9 +49,31 @@ public final class SuppressionCalibration {
      */
     public static Result calibrate(Classifier model, SparseAutoencoder sae, FeatureScores scores, DataView calibration,
             Set<Integer> conceptClasses, List<SuppressionChoice> grid, double maxOtherDrop) {
+        return calibrate(model, sae, scores, calibration, conceptClasses, grid, maxOtherDrop, List.of());
+    }
+
+    /**
+     * The same choice with other suppressions already in force: each setting is tried together with {@code inForce}
+     * (same SAE and layer), accuracies are those of the whole set, and the non-concept loss is counted from the
+     * unsuppressed model. Pass the union of every concept's classes as {@code conceptClasses}: concepts calibrated one
+     * by one and then combined push one concept's samples onto another's classes, which the union counts.
+     *
+     * @param model the SAE's parent model version
+     * @param sae the SAE
+     * @param scores the new concept's feature scores under this SAE
+     * @param calibration calibration samples of all classes (not the ones reported on)
+     * @param conceptClasses the classes of every concept in force, the new one included
+     * @param grid the settings to try (their accuracy fields are ignored)
+     * @param maxOtherDrop the allowed loss of non-concept accuracy against the unsuppressed model, in points
+     * @param inForce configs already applied (empty: the concept alone)
+     * @return the chosen setting and the whole grid, with the accuracies of everything in force
+     */
+    public static Result calibrate(Classifier model, SparseAutoencoder sae, FeatureScores scores, DataView calibration,
+            Set<Integer> conceptClasses, List<SuppressionChoice> grid, double maxOtherDrop,
+            List<SuppressionConfig> inForce) {
         ModelLayer layer = ModelLayer.of(model, sae.identity().layer());
         Activations acts = ActivationCapture.capture(layer, calibration);
-        return sweep(model, sae, scores, grid, maxOtherDrop,
+        return sweep(model, sae, scores, grid, maxOtherDrop, inForce,
                 suppressed -> accuracies(predict(layer, suppressed, acts), calibration, conceptClasses));
     }
 
@@ -75,14 +97,15 @@ public final class SuppressionCalibration {
         ModelLayer layer = ModelLayer.of(model, sae.identity().layer());
         Activations concept = ActivationCapture.capture(layer, conceptView);
         Activations other = ActivationCapture.capture(layer, otherView);
-        return sweep(model, sae, scores, grid, maxOtherDrop, suppressed -> new double[] {
+        return sweep(model, sae, scores, grid, maxOtherDrop, List.of(), suppressed -> new double[] {
             shareIn(predict(layer, suppressed, concept), conceptClasses),
             accuracy(predict(layer, suppressed, other), otherView)});
     }
 
     /** Tries the grid; {@code accuracies} gives {@code [concept, other]} in percent (null model: unsuppressed). */
     private static Result sweep(Classifier model, SparseAutoencoder sae, FeatureScores scores,
-            List<SuppressionChoice> grid, double maxOtherDrop, Function<SuppressedModel, double[]> accuracies) {
+            List<SuppressionChoice> grid, double maxOtherDrop, List<SuppressionConfig> inForce,
+            Function<SuppressedModel, double[]> accuracies) {
         if (grid.isEmpty()) {
             throw new UnlearnException("calibration grid is empty; give at least one setting");
         }
@@ -91,7 +114,9 @@ public final class SuppressionCalibration {
         for (SuppressionChoice c : grid) {
             SuppressionConfig config = SuppressionConfig.of("calibration", List.of(), sae, "", scores, c.features(),
                     c.scale(), c.clamp(), c.keepErrorTerm());
-            try (SuppressedModel suppressed = SuppressedModel.of(model, List.of(config), List.of(sae))) {
+            List<SuppressionConfig> all = new ArrayList<>(inForce);
+            all.add(config);
+            try (SuppressedModel suppressed = SuppressedModel.of(model, all, List.of(sae))) {
                 double[] acc = accuracies.apply(suppressed);
                 tried.add(new SuppressionChoice(c.features(), c.scale(), c.clamp(), c.keepErrorTerm(), acc[0], acc[1]));
             }

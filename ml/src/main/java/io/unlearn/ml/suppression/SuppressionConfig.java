@@ -70,6 +70,9 @@ public record SuppressionConfig(String conceptName, List<String> conceptLabels, 
                     p.add("feature id " + f.index() + " appears twice");
                 }
                 if (!Double.isFinite(f.scale())) { p.add("feature " + f.index() + " has scale " + f.scale()); }
+                if (f.threshold() != null && (f.threshold().isNaN() || f.threshold() < 0)) {
+                    p.add("feature " + f.index() + " has gate threshold " + f.threshold() + " (must be ≥ 0)");
+                }
             }
         }
         if (!p.isEmpty()) {
@@ -86,7 +89,7 @@ public record SuppressionConfig(String conceptName, List<String> conceptLabels, 
      * @param conceptLabels its class names
      * @param sae the SAE (gives layer, sha256, dictionary size and model version)
      * @param saeArtifactUri where the SAE is stored
-     * @param scores the SAE's feature scores for the concept
+     * @param scores the SAE's feature scores for the concept (their gates, for a TopK SAE, go into the features)
      * @param topK how many latents to suppress
      * @param scale γ for each of them
      * @param clampValue null to scale, else the clamp value
@@ -97,8 +100,9 @@ public record SuppressionConfig(String conceptName, List<String> conceptLabels, 
             String saeArtifactUri, FeatureScores scores, int topK, double scale, Double clampValue,
             boolean keepErrorTerm) {
         List<SuppressedFeature> chosen = new ArrayList<>();
+        boolean gated = scores.gates() != null && sae.identity().spec().kind() == io.unlearn.ml.sae.SaeKind.TOPK;
         for (int i : scores.top(topK)) {
-            chosen.add(new SuppressedFeature(i, scores.score()[i], scale));
+            chosen.add(new SuppressedFeature(i, scores.score()[i], scale, gated ? scores.gates()[i] : null));
         }
         SaeIdentity id = sae.identity();
         return new SuppressionConfig(conceptName, conceptLabels, id.layer(), saeArtifactUri, sae.sha256(),

@@ -2,6 +2,7 @@ package io.unlearn.ml.suppression;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.unlearn.ml.UnlearnException;
 import io.unlearn.ml.sae.SaeKind;
@@ -15,8 +16,10 @@ import java.util.TreeMap;
  *
  * <p>With the error term kept, {@code decode(z') + (x − decode(z)) = x + (z' − z) W_dec} only involves the {@code m}
  * chosen latents: their decoder rows {@code (m, d)}, and for a ReLU SAE their encoder columns {@code (d, m)} too
- * (ReLU latents are independent), so the overhead is {@code 2·m·d} multiply-adds per sample. A TopK SAE still needs
- * every pre-activation to find the k-th largest. Without the error term the full decode runs.
+ * (ReLU latents are independent), so the overhead is {@code 2·m·d} multiply-adds per sample. A TopK SAE needs every
+ * pre-activation to find the k-th largest, unless every chosen feature carries a gate threshold
+ * ({@link SuppressedFeature#threshold}): then latent i is {@code preᵢ · [preᵢ > θᵢ]} from its own column, as for
+ * ReLU. Without the error term the full decode runs.
  */
 final class SuppressionPass {
 
@@ -30,6 +33,8 @@ final class SuppressionPass {
     private final NDArray encoderBias;
     private final NDArray fullScale;
     private final NDArray fullClamp;
+    /** Gate thresholds of the chosen latents of a TopK SAE, or null to run the full TopK encoder. */
+    private final NDArray gates;
 
     private SuppressionPass(SparseAutoencoder sae, boolean keep, TreeMap<Integer, float[]> edits, NDManager m) {
         this.sae = sae;
@@ -40,13 +45,17 @@ final class SuppressionPass {
         long[] idx = edits.keySet().stream().mapToLong(Integer::longValue).toArray();
         float[] s = new float[n];
         float[] c = new float[n];
+        float[] g = new float[n];
+        boolean gated = true;
         float[] fs = new float[h];
         float[] fc = new float[h];
         java.util.Arrays.fill(fs, 1f);
         int j = 0;
         for (var e : edits.entrySet()) {
             s[j] = e.getValue()[0];
-            c[j++] = e.getValue()[1];
+            c[j] = e.getValue()[1];
+            g[j++] = e.getValue()[3];
+            gated &= !Float.isNaN(e.getValue()[3]);
             fs[e.getKey()] = e.getValue()[0];
             fc[e.getKey()] = e.getValue()[1];
         }
@@ -73,11 +82,12 @@ final class SuppressionPass {
         this.encoderBias = m.create(bias);
         this.fullScale = m.create(fs);
         this.fullClamp = m.create(fc);
+        this.gates = gated ? m.create(g) : null;
     }
 
     static SuppressionPass of(SparseAutoencoder sae, List<SuppressionConfig> configs, NDManager manager) {
         boolean keep = configs.get(0).keepErrorTerm();
-        TreeMap<Integer, float[]> edits = new TreeMap<>(); // latent → {scale, clamp, clamped ? 1 : 0}
+        TreeMap<Integer, float[]> edits = new TreeMap<>(); // latent → {scale, clamp, clamped ? 1 : 0, gate or NaN}
         for (SuppressionConfig c : configs) {
             if (c.keepErrorTerm() != keep) {
                 throw new UnlearnException("internal: configs '" + configs.get(0).conceptName() + "' and '"
@@ -85,8 +95,9 @@ final class SuppressionPass {
             }
             for (SuppressedFeature f : c.features()) {
                 float[] old = edits.get(f.index());
-                float[] next = c.clampValue() != null ? new float[] {0f, c.clampValue().floatValue(), 1f}
-                        : new float[] {(float) f.scale(), 0f, 0f};
+                float gate = f.threshold() == null ? Float.NaN : (float) Math.min(f.threshold(), Float.MAX_VALUE);
+                float[] next = c.clampValue() != null ? new float[] {0f, c.clampValue().floatValue(), 1f, gate}
+                        : new float[] {(float) f.scale(), 0f, 0f, gate};
                 edits.put(f.index(), old == null ? next : merge(old, next));
             }
         }
@@ -111,13 +122,16 @@ final class SuppressionPass {
             return sae.decode(z.mul(fullScale).add(fullClamp));
         }
         NDArray zChosen;
-        if (sae.identity().spec().kind() == SaeKind.TOPK) {
+        if (sae.identity().spec().kind() == SaeKind.TOPK && gates == null) {
             NDArray index = acts.getManager().create(chosen).expandDims(0)
                     .repeat(0, acts.getShape().get(0)); // (B, m), in the caller's manager
             zChosen = sae.encode(acts).gather(index, 1);
         } else {
             NDArray bPre = sae.parameters().get(3);
             zChosen = acts.sub(bPre).matMul(encoderColumns).add(encoderBias).maximum(0f);
+            if (gates != null) {
+                zChosen = zChosen.mul(zChosen.gt(gates).toType(DataType.FLOAT32, false));
+            }
         }
         NDArray edited = zChosen.mul(scale).add(clamp);
         return acts.add(edited.sub(zChosen).matMul(decoderRows));

@@ -25,7 +25,9 @@
  *       100 concept samples; {@link io.unlearn.ml.suppression.ConceptAttackReport}.</li>
  *   <li>{@link io.unlearn.ml.suppression.PatternConcept}: a concept carried by the input (the corner stamp of
  *       {@link io.unlearn.ml.data.StampedDataset}), given by the stamped training ids, measured by
- *       {@link io.unlearn.ml.suppression.PatternEffect} on stamped and clean twins of the test images.</li>
+ *       {@link io.unlearn.ml.suppression.PatternEffect} on stamped and clean twins of the test images;
+ *       {@link io.unlearn.ml.suppression.ExampleConcepts}: whether a concept given by example ids is such a pattern,
+ *       the examples' classes, or neither (refused).</li>
  * </ul>
  *
  * <h2>The worker's path</h2>

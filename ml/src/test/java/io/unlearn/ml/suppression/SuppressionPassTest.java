@@ -50,5 +50,47 @@ class SuppressionPassTest {
                 }
             }
         }
+    
+    }
+
+    /** With gate thresholds a TopK pass computes z = pre · [pre > θ] on the chosen latents only. */
+    @Test
+    void gatedTopKPathEqualsTheJumpReluFormula() {
+        Classifier model = SaeFixtures.model();
+        SparseAutoencoder sae = SaeFixtures.sae();
+        try (NDManager m = model.newManager()) {
+            var view = SaeFixtures.data().test();
+            NDArray x = ModelLayer.of(model, null).activations(m, view.features(m, view.positions(), 0, 64));
+            NDArray pre = sae.preActivations(x);
+            long[] busiest = sae.encode(x).sum(new int[] {0}).argSort(0, false).toLongArray();
+            int a = (int) busiest[0];
+            int b = (int) busiest[1];
+            float[] column = pre.get(":, " + a).toFloatArray();
+            float[] sorted = column.clone();
+            java.util.Arrays.sort(sorted);
+            double thetaA = Math.max(1e-3, sorted[sorted.length * 3 / 4]); // a quarter of the samples pass the gate
+            List<SuppressedFeature> features = List.of(new SuppressedFeature(a, 0, -0.5, thetaA),
+                    new SuppressedFeature(b, 0, -2, 0.0));
+            SuppressionConfig c = SuppressionConfig.builder().setConceptName("x").setLayer(ModelLayer.PENULTIMATE)
+                    .setSaeSha256(sae.sha256()).setDictionarySize(sae.latents()).setFeatures(features)
+                    .setModelVersion(model.sha256()).build();
+            NDArray actual = SuppressionPass.of(sae, List.of(c), m).apply(x);
+            float[] preAll = pre.toFloatArray();
+            float[] dec = sae.decoder().toFloatArray();
+            float[] expected = x.toFloatArray();
+            int d = sae.inputDim();
+            int h = sae.latents();
+            for (int r = 0; r < 64; r++) {
+                float pa = preAll[r * h + a];
+                float pb = preAll[r * h + b];
+                float za = pa > thetaA ? pa : 0f;
+                float zb = pb > 0 ? pb : 0f;
+                for (int j = 0; j < d; j++) {
+                    expected[r * d + j] += (-0.5f - 1f) * za * dec[a * d + j] + (-2f - 1f) * zb * dec[b * d + j];
+                }
+            }
+            assertTrue(m.create(expected, x.getShape()).allClose(actual, 1e-4, 1e-4, false),
+                    "gated path differs from the JumpReLU formula");
+        }
     }
 }

@@ -45,7 +45,7 @@ public final class IngestProcessors {
         t.addSource("requests-source", new ByteArrayDeserializer(), new ByteArrayDeserializer(),
                 Topics.DELETION_REQUESTS.name(), Topics.CONCEPT_REQUESTS.name());
         t.addProcessor("intake", () -> new IntakeProcessor(deletions, concepts, validator, clock, meters), "requests-source");
-        t.addStateStore(store(StoreNames.REQUESTS), "intake");
+        t.addStateStore(writeOnceStore(StoreNames.REQUESTS), "intake");
         t.addSink(IngestSinks.ACCEPTED, Topics.ACCEPTED_REQUESTS.name(), EventSerdes.keySerde().serializer(),
                 EventSerdes.serde(AcceptedRequest.class, registry).serializer(), "intake");
         t.addSink(IngestSinks.STATUS, Topics.REQUEST_STATUS.name(), EventSerdes.keySerde().serializer(),
@@ -55,14 +55,27 @@ public final class IngestProcessors {
         t.addSource("status-source", keys, EventSerdes.serde(RequestStatus.class, registry).deserializer(),
                 Topics.REQUEST_STATUS.name());
         t.addProcessor("status-history", StatusHistoryProcessor::new, "status-source");
-        t.addStateStore(store(StoreNames.HISTORY), "status-history");
+        t.addStateStore(cachedStore(StoreNames.HISTORY), "status-history");
         return t;
     }
 
-    /** Logged RocksDB store with a write cache: within one commit, repeated updates of a key reach the changelog once. */
-    private static StoreBuilder<KeyValueStore<String, String>> store(String name) {
+    /**
+     * Logged RocksDB store with a write cache: within one commit, repeated updates of a key reach the changelog once
+     * (a request's RECEIVED and ACCEPTED steps become one history record).
+     */
+    private static StoreBuilder<KeyValueStore<String, String>> cachedStore(String name) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String())
                 .withCachingEnabled();
+    }
+
+    /**
+     * Logged RocksDB store without a write cache, for keys written once (the de-duplication store: one put per new
+     * requestId). A cache would merge nothing there and only add its own bookkeeping per record and per commit; the
+     * put reaches RocksDB and the changelog inside the same exactly-once transaction either way.
+     */
+    private static StoreBuilder<KeyValueStore<String, String>> writeOnceStore(String name) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String())
+                .withCachingDisabled();
     }
 
     /**

@@ -8,11 +8,13 @@ import io.unlearn.events.DeletionRequest;
 import io.unlearn.events.RequestKind;
 import io.unlearn.events.RequestState;
 import io.unlearn.events.RequestStatus;
-import io.unlearn.schemas.Digests;
 import io.unlearn.schemas.Topics;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -43,6 +45,11 @@ final class IntakeProcessor implements Processor<byte[], byte[], Object, Object>
     private final Counter rejected;
     private final Counter duplicates;
     private final DeadLetters deadLetters;
+    /**
+     * The de-duplication digest (lower-case hex SHA-256 of the canonical text, as {@code Digests.sha256Hex} computes
+     * it): one instance per processor, which one stream thread runs, instead of a provider look-up per record.
+     */
+    private final MessageDigest sha256 = sha256();
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, String> requests;
     private CatalogView catalog;
@@ -90,7 +97,7 @@ final class IntakeProcessor implements Processor<byte[], byte[], Object, Object>
                     "record key '" + key + "' is not the requestId '" + intake.requestId() + "': key requests by their requestId", null);
             return;
         }
-        String digest = Digests.sha256Hex(intake.canonical());
+        String digest = HexFormat.of().formatHex(sha256.digest(intake.canonical().getBytes(StandardCharsets.UTF_8)));
         String seen = requests.get(intake.requestId());
         if (seen != null) {
             if (seen.equals(digest)) {
@@ -141,6 +148,14 @@ final class IntakeProcessor implements Processor<byte[], byte[], Object, Object>
                 .setOccurredAt(now).setDeadline(deadline).build();
         context.forward(record.withKey((Object) requestId).withValue((Object) status)
                 .withHeaders(new RecordHeaders()), IngestSinks.STATUS);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 
     private static RequestKind kindOf(boolean deletion) {

@@ -25,7 +25,9 @@ import javax.crypto.spec.SecretKeySpec;
  * deadline            deadline
  * </pre>
  * A requester computes {@code HMAC-SHA256(key, text)} and sends it as {@code Signature(algorithm =
- * "HmacSHA256", keyId, value)}. The JDK's {@link Mac} does the cryptography.
+ * "HmacSHA256", keyId, value)}, or — public-key signing, so that ingest holds nothing that can sign — Ed25519 over the
+ * UTF-8 bytes of the same text as {@code Signature(algorithm = "Ed25519", keyId = SigningKeys.keyId(its public key),
+ * value)} ({@link #signEd25519}). The JDK's {@link Mac} and {@code java.security.Signature} do the cryptography.
  */
 public final class RequestSignatures {
     public static final String ALGORITHM = "HmacSHA256";
@@ -58,6 +60,21 @@ public final class RequestSignatures {
     /** Constant-time comparison of the expected and the given signature. */
     public static boolean verify(byte[] key, String canonicalText, byte[] signature) {
         return MessageDigest.isEqual(sign(key, canonicalText), signature);
+    }
+
+    /** The Ed25519 signature a requester attaches: over the UTF-8 canonical text, named by its public key's id. */
+    public static io.unlearn.events.Signature signEd25519(java.security.PrivateKey key, String canonicalText) {
+        String keyId = io.unlearn.schemas.SigningKeys.keyId(io.unlearn.schemas.SigningKeys.publicOf(key));
+        return io.unlearn.events.Signature.newBuilder().setAlgorithm(io.unlearn.schemas.SigningKeys.ALGORITHM).setKeyId(keyId)
+                .setValue(java.nio.ByteBuffer.wrap(io.unlearn.schemas.EventSignatures.sign(canonicalText.getBytes(StandardCharsets.UTF_8), key)))
+                .build();
+    }
+
+    /** Whether {@code value} is {@code key}'s Ed25519 signature over the canonical text. */
+    public static boolean verifyEd25519(java.security.PublicKey key, String canonicalText, java.nio.ByteBuffer value) {
+        byte[] bytes = new byte[value.remaining()];
+        value.duplicate().get(bytes);
+        return io.unlearn.schemas.EventSignatures.verify(canonicalText.getBytes(StandardCharsets.UTF_8), bytes, key);
     }
 
     private static String sortedJoin(List<String> values) {

@@ -6,12 +6,15 @@ import io.unlearn.events.DeletionRequest;
 import io.unlearn.events.LegalBasis;
 import io.unlearn.events.RequestKind;
 import io.unlearn.events.Signature;
+import io.unlearn.schemas.SigningKeys;
+import io.unlearn.schemas.TrustedKeys;
 import io.unlearn.ingest.IngestRules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -32,7 +35,7 @@ public final class RequestValidator {
     public Validation validate(DeletionRequest r, CatalogView catalog, Instant now) {
         List<String> problems = new ArrayList<>();
         common(r.getRequestId(), r.getRequester(), r.getModelId(), r.getReceivedAt(), r.getDeadline(), catalog, now, problems);
-        signature(r.getRequester(), r.getSignature(), RequestSignatures.canonical(r), problems);
+        signature(r.getRequester(), r.getSignature(), () -> RequestSignatures.canonical(r), problems);
         TreeSet<String> samples = new TreeSet<>();
         boolean hasSubject = r.getSubjectId() != null && !r.getSubjectId().isBlank();
         if (!hasSubject && r.getSampleIds().isEmpty()) {
@@ -78,16 +81,21 @@ public final class RequestValidator {
     public Validation validate(ConceptRemovalRequest r, CatalogView catalog, Instant now) {
         List<String> problems = new ArrayList<>();
         common(r.getRequestId(), r.getRequester(), r.getModelId(), r.getReceivedAt(), r.getDeadline(), catalog, now, problems);
-        signature(r.getRequester(), r.getSignature(), RequestSignatures.canonical(r), problems);
+        signature(r.getRequester(), r.getSignature(), () -> RequestSignatures.canonical(r), problems);
         if (r.getConceptName() == null || r.getConceptName().isBlank()) {
             problems.add("conceptName is empty: name the concept, e.g. footwear");
         }
         if (r.getConceptLabels().isEmpty() && r.getExampleSampleIds().isEmpty()) {
             problems.add("names neither conceptLabels nor exampleSampleIds: give at least one");
         }
-        if (r.getConceptLabels().size() + r.getExampleSampleIds().size() > rules.maxLabels()) {
-            problems.add("names " + (r.getConceptLabels().size() + r.getExampleSampleIds().size())
-                    + " labels and examples, more than the limit of " + rules.maxLabels());
+        // Labels and examples have limits of their own: a pattern concept is named by its examples (e.g. the stamped
+        // samples of fmnist-stamped, hundreds to thousands of ids), which a limit sized for class labels would refuse.
+        if (r.getConceptLabels().size() > rules.maxLabels()) {
+            problems.add("names " + r.getConceptLabels().size() + " labels, more than the limit of " + rules.maxLabels()
+                    + " (request.max.labels)");
+        } else if (r.getExampleSampleIds().size() > rules.maxSamples()) {
+            problems.add("names " + r.getExampleSampleIds().size() + " example samples, more than the limit of " + rules.maxSamples()
+                    + " (request.max.samples)");
         } else {
             List<String> unknownLabels = r.getConceptLabels().stream().filter(l -> !catalog.labelExists(l)).toList();
             if (!unknownLabels.isEmpty()) {
@@ -132,28 +140,62 @@ public final class RequestValidator {
         }
     }
 
-    private void signature(String requester, Signature signature, String canonicalText, List<String> problems) {
+    /** The canonical text is only built when there is a signature to check (most requests carry none). */
+    private void signature(String requester, Signature signature, Supplier<String> canonicalText, List<String> problems) {
+        boolean ed25519Required = !rules.publicKeys(requester).isEmpty();
         if (signature == null) {
-            if (requester != null && rules.requiresSignature(requester)) {
+            if (ed25519Required) {
+                problems.add("requester '" + requester + "' has an Ed25519 public key configured and must sign its requests with it,"
+                        + " and this one is unsigned (sign it: unlearn request ... --sign-key <private key>)");
+            } else if (requester != null && rules.requiresSignature(requester)) {
                 problems.add("requester '" + requester + "' must sign its requests, and this one is unsigned");
             }
             return;
         }
+        if (SigningKeys.ALGORITHM.equals(signature.getAlgorithm())) {
+            ed25519(requester, signature, canonicalText.get(), problems);
+            return;
+        }
+        if (ed25519Required) {
+            problems.add("requester '" + requester + "' has an Ed25519 public key configured, so its requests must carry an Ed25519"
+                    + " signature; this one is signed with " + signature.getAlgorithm());
+            return;
+        }
         if (!RequestSignatures.ALGORITHM.equals(signature.getAlgorithm())) {
-            problems.add("signature algorithm '" + signature.getAlgorithm() + "' is not supported: use " + RequestSignatures.ALGORITHM);
+            problems.add("signature algorithm '" + signature.getAlgorithm() + "' is not supported: use " + SigningKeys.ALGORITHM
+                    + " or " + RequestSignatures.ALGORITHM);
             return;
         }
         Optional<byte[]> key = rules.signingKey(requester, signature.getKeyId());
         if (key.isEmpty()) {
             problems.add("signature key '" + signature.getKeyId() + "' is not known for requester '" + requester + "'");
-        } else if (!RequestSignatures.verify(key.get(), canonicalText, signature.getValue().array())) {
+        } else if (!RequestSignatures.verify(key.get(), canonicalText.get(), signature.getValue().array())) {
             problems.add("bad signature: it does not match the request's content under key '" + signature.getKeyId() + "'");
         }
     }
 
+    private void ed25519(String requester, Signature signature, String canonicalText, List<String> problems) {
+        TrustedKeys keys = rules.publicKeys(requester);
+        Optional<java.security.PublicKey> key = keys.find(signature.getKeyId());
+        if (keys.isEmpty()) {
+            problems.add("no Ed25519 public key is configured for requester '" + requester + "' (signing.public.keys.dir)");
+        } else if (key.isEmpty()) {
+            problems.add("Ed25519 key '" + signature.getKeyId() + "' is not one of requester '" + requester + "'s public keys "
+                    + keys.keyIds());
+        } else if (!RequestSignatures.verifyEd25519(key.get(), canonicalText, signature.getValue())) {
+            problems.add("bad Ed25519 signature: it does not match the request's content under key '" + signature.getKeyId() + "'");
+        }
+    }
+
     private static void unknownSamples(List<String> ids, CatalogView catalog, List<String> problems) {
-        List<String> unknown = ids.stream().filter(id -> id == null || !catalog.sampleExists(id)).toList();
-        if (!unknown.isEmpty()) {
+        List<String> unknown = null;
+        for (String id : ids) {
+            if (id == null || !catalog.sampleExists(id)) {
+                unknown = unknown == null ? new ArrayList<>() : unknown;
+                unknown.add(id);
+            }
+        }
+        if (unknown != null) {
             problems.add(unknown.size() + " unknown sample ids (e.g. " + unknown.subList(0, Math.min(SHOWN, unknown.size()))
                     + "): use ids from unlearn.catalog.samples");
         }
@@ -161,7 +203,10 @@ public final class RequestValidator {
 
     private static AcceptedRequest.Builder base(String requestId, RequestKind kind, String modelId, String requester,
                                                 Instant receivedAt, Instant deadline, Instant now) {
+        // Every field is set here (the kind-specific ones overwritten by the caller), so build() copies no schema default.
         return AcceptedRequest.newBuilder().setRequestId(requestId).setKind(kind).setModelId(modelId)
-                .setRequester(requester).setReceivedAt(receivedAt).setAcceptedAt(now).setDeadline(deadline);
+                .setRequester(requester).setSubjectId(null).setSampleIds(List.of()).setConceptName(null)
+                .setConceptLabels(List.of()).setLayerHint(null).setLegalBasis(LegalBasis.UNKNOWN)
+                .setReceivedAt(receivedAt).setAcceptedAt(now).setDeadline(deadline);
     }
 }

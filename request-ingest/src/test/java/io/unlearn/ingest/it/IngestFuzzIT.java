@@ -77,11 +77,12 @@ class IngestFuzzIT {
             assertThat(validIds).hasSize(GOOD);
             assertThat(badOffsets).hasSize(BAD);
 
-            Set<String> accepted = f.readUntil(Topics.ACCEPTED_REQUESTS.name(), EventSerdes.keySerde().deserializer(),
+            List<String> accepted = f.readUntil(Topics.ACCEPTED_REQUESTS.name(), EventSerdes.keySerde().deserializer(),
                             EventSerdes.serde(AcceptedRequest.class, f.registry).deserializer(),
                             r -> r.value().getRequestId().startsWith(f.prefix), all -> all.size() >= GOOD, Duration.ofSeconds(180))
-                    .stream().map(r -> r.value().getRequestId()).collect(Collectors.toSet());
-            assertThat(accepted).isEqualTo(validIds);
+                    .stream().map(r -> r.value().getRequestId()).toList();
+            assertThat(accepted).as("each valid request accepted exactly once").hasSize(GOOD);
+            assertThat(Set.copyOf(accepted)).isEqualTo(validIds);
 
             List<ConsumerRecord<byte[], byte[]>> dead = f.readUntil(Topics.DEAD_LETTERS.name(), new ByteArrayDeserializer(),
                     new ByteArrayDeserializer(), r -> r.key() != null && new String(r.key(), StandardCharsets.UTF_8).startsWith(f.prefix),

@@ -11,6 +11,7 @@ import io.unlearn.schemas.EventSerdes;
 import io.unlearn.schemas.SchemaRegistryClient;
 import io.unlearn.schemas.Topics;
 import io.unlearn.stack.LocalStack;
+import io.unlearn.stack.TopicRecords;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -97,27 +96,10 @@ final class IngestStackFixture {
         }
     }
 
-    /** Reads {@code topic} from the start (committed records only) until {@code done} holds or the timeout passes. */
+    /** Reads {@code topic} from the start (committed records only) until {@code done} holds or the timeout passes, then on to its end, so extra records are in the result. */
     <K, V> List<ConsumerRecord<K, V>> readUntil(String topic, Deserializer<K> keys, Deserializer<V> values,
                                                Predicate<ConsumerRecord<K, V>> keep,
                                                Predicate<List<ConsumerRecord<K, V>>> done, Duration timeout) {
-        Map<String, Object> p = new HashMap<>(clientProps());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        List<ConsumerRecord<K, V>> out = new ArrayList<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(p, keys, values)) {
-            consumer.subscribe(List.of(topic));
-            while (!done.test(out) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<K, V> r : consumer.poll(Duration.ofMillis(300))) {
-                    if (keep.test(r)) {
-                        out.add(r);
-                    }
-                }
-            }
-        }
-        return out;
+        return TopicRecords.records(clientProps(), topic, keys, values, keep, done, timeout);
     }
 }

@@ -6,6 +6,7 @@ import io.unlearn.events.ModelVersion;
 import io.unlearn.events.RequestState;
 import io.unlearn.events.RequestStatus;
 import io.unlearn.runtime.DeadLetters;
+import io.unlearn.runtime.EventSigner;
 import io.unlearn.runtime.Transactions;
 import io.unlearn.schemas.EventSerdes;
 import io.unlearn.schemas.SchemaRegistryClient;
@@ -25,7 +26,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * Publishes a batch's outcome in ONE transaction together with the consumed offsets: the ModelVersion,
  * BATCHED then APPLIED (or FAILED) per request, and a ForgottenSample per forgotten sample. Either all of
  * it becomes visible to read_committed readers or none; a crash before the commit leaves the requests to
- * be re-read and redone. An unreadable request goes to the dead-letter topic with the offsets, likewise.
+ * be re-read and redone. An unreadable request goes to the dead-letter topic with the offsets, likewise. Every version
+ * is signed with the worker's key ({@link EventSigner}) as it is sent, after its number is final.
  */
 final class BatchPublisher implements AutoCloseable {
     private final Transactions<String, byte[]> tx;
@@ -33,9 +35,12 @@ final class BatchPublisher implements AutoCloseable {
     private final Serializer<RequestStatus> statuses;
     private final Serializer<ForgottenSample> forgotten;
     private final Clock clock;
+    private final EventSigner signer;
     private Map<TopicPartition, OffsetAndMetadata> lastCommitted = new HashMap<>();
 
-    BatchPublisher(Producer<String, byte[]> producer, Consumer<String, byte[]> consumer, SchemaRegistryClient registry, Clock clock) {
+    BatchPublisher(Producer<String, byte[]> producer, Consumer<String, byte[]> consumer, SchemaRegistryClient registry, EventSigner signer,
+                   Clock clock) {
+        this.signer = signer;
         this.tx = new Transactions<>(producer, consumer, "worker", "batch");
         this.versions = EventSerdes.serde(ModelVersion.class, registry).serializer();
         this.statuses = EventSerdes.serde(RequestStatus.class, registry).serializer();
@@ -54,7 +59,7 @@ final class BatchPublisher implements AutoCloseable {
             if (outcome instanceof BatchOutcome.Published p) {
                 ModelVersion v = p.version();
                 versionId = v.getVersionId();
-                send(Topics.MODEL_VERSIONS.name(), v.getModelId(), versions, v);
+                send(Topics.MODEL_VERSIONS.name(), v.getModelId(), versions, signer.sign(v));
                 Map<String, AcceptedRequest> owner = new HashMap<>();
                 batch.requests().forEach(r -> r.getSampleIds().forEach(id -> owner.putIfAbsent(id, r)));
                 for (String id : p.forgottenSampleIds()) {
@@ -97,7 +102,7 @@ final class BatchPublisher implements AutoCloseable {
 
     /** Publishes a version that applies no request (a consolidation), in a transaction of its own. */
     void publishVersion(ModelVersion v) {
-        tx.run(() -> send(Topics.MODEL_VERSIONS.name(), v.getModelId(), versions, v));
+        tx.run(() -> send(Topics.MODEL_VERSIONS.name(), v.getModelId(), versions, signer.sign(v)));
     }
 
     /**
@@ -107,7 +112,7 @@ final class BatchPublisher implements AutoCloseable {
     void publishEscalation(ModelVersion v, java.util.List<ForgottenSample> reforgotten, java.util.List<RequestStatus> moved) {
         tx.run(() -> {
             if (v != null) {
-                send(Topics.MODEL_VERSIONS.name(), v.getModelId(), versions, v);
+                send(Topics.MODEL_VERSIONS.name(), v.getModelId(), versions, signer.sign(v));
             }
             for (ForgottenSample f : reforgotten) {
                 send(Topics.FORGOTTEN_SAMPLES.name(), Topics.forgottenKey(f.getModelId(), f.getSampleId()), forgotten, f);

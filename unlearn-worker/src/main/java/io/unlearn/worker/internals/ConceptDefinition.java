@@ -9,7 +9,9 @@ import java.util.TreeSet;
 
 /**
  * A concept to suppress, as a request gives it or as an earlier version's config recorded it (so it can be
- * derived again on new weights).
+ * derived again on new weights: the config keeps the example ids). What examples stand for — an input pattern such as the
+ * stamp of {@code fmnist-stamped}, or their classes — is ml's {@code ExampleConcepts} rule, applied by
+ * {@link ConceptCalibrator}.
  *
  * @param name the concept's name
  * @param labels its class names (empty when given by examples)

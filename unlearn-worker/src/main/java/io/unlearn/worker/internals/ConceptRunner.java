@@ -8,15 +8,13 @@ import io.unlearn.ml.ProgressListener;
 import io.unlearn.ml.TrainingLock;
 import io.unlearn.ml.UnlearnException;
 import io.unlearn.ml.data.DataView;
+import io.unlearn.ml.data.NamedDataset;
 import io.unlearn.ml.data.UnlearnDataset;
 import io.unlearn.ml.model.Classifier;
 import io.unlearn.ml.sae.SaeArtifact;
 import io.unlearn.ml.sae.SaeStore;
 import io.unlearn.ml.sae.SparseAutoencoder;
-import io.unlearn.ml.suppression.Concept;
-import io.unlearn.ml.suppression.ConceptSplits;
 import io.unlearn.ml.suppression.FeatureScores;
-import io.unlearn.ml.suppression.FeatureScoring;
 import io.unlearn.ml.suppression.SuppressedModel;
 import io.unlearn.ml.suppression.SuppressionCalibration;
 import io.unlearn.ml.suppression.SuppressionChoice;
@@ -35,23 +33,25 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves concept removal without touching weights (SAUCE): the head version's SAE at the concept's layer is
  * trained once on the samples the model may still use (never a forgotten one) and reused; the concept's features are
- * scored on them, the suppression strength is calibrated on {@link ConceptSplits#calibration} (the evaluator judges it on
- * the other half), and a SUPPRESSED version carries the config next to every suppression still in force. Deterministic
+ * scored on them, the suppression strength is calibrated on the calibration half of the test split (the evaluator judges it
+ * on the other half; a pattern concept by its stamp's effect, see {@link ConceptCalibrator}), and a SUPPRESSED version carries the config next to every suppression still in force. Deterministic
  * under the configured seed.
  */
 public final class ConceptRunner implements ConceptRemoval {
     public static final String METHOD = "SAE-suppression";
     private static final Logger log = LoggerFactory.getLogger(ConceptRunner.class);
     private final UnlearnDataset dataset;
+    private final ConceptCalibrator calibrator;
     private final ArtifactStore artifacts;
     private final SaeStore saes;
     private final ConceptSettings settings;
     private final Device device;
     private final Clock clock;
 
-    public ConceptRunner(UnlearnDataset dataset, ArtifactStore artifacts, SaeStore saes, ConceptSettings settings, Device device,
+    public ConceptRunner(NamedDataset dataset, ArtifactStore artifacts, SaeStore saes, ConceptSettings settings, Device device,
                          Clock clock) {
-        this.dataset = dataset;
+        this.dataset = dataset.dataset();
+        this.calibrator = new ConceptCalibrator(dataset, settings);
         this.artifacts = artifacts;
         this.saes = saes;
         this.settings = settings;
@@ -113,25 +113,22 @@ public final class ConceptRunner implements ConceptRemoval {
 
     private SuppressionConfig derive(Classifier model, ConceptDefinition c, DataView usable, Map<String, Object> hp,
                                      ProgressListener progress) {
-        List<String> classNames = dataset.train().source().classNames();
-        Concept concept = c.concept(classNames);
         SaeArtifact artifact = TrainingLock.exclusively(() -> saes.obtain(model, c.layer(), settings.saeSpec(), usable, dataset.test(),
                 progress));
         try (SparseAutoencoder sae = saes.load(artifact.sha256(), device)) {
-            FeatureScores scores = FeatureScoring.score(model, sae, concept, usable);
-            DataView calibration = ConceptSplits.calibration(dataset);
-            Set<Integer> classes = concept.classes(usable);
-            SuppressionCalibration.Result r = SuppressionCalibration.calibrate(model, sae, scores, calibration, classes,
-                    settings.grid(), settings.maxOtherDrop());
+            ConceptCalibrator.Calibrated calibrated = calibrator.calibrate(model, sae, c, usable);
+            FeatureScores scores = calibrated.scores();
+            SuppressionCalibration.Result r = calibrated.result();
             SuppressionChoice best = r.best();
             io.unlearn.ml.suppression.SuppressionConfig config = io.unlearn.ml.suppression.SuppressionConfig.of(c.name(), c.labels(), sae,
                     artifact.uri(), scores, best.features(), best.scale(), best.clamp(), best.keepErrorTerm());
             SuppressedModel.of(model, List.of(config), List.of(sae)).close();  // refuses a config that does not fit the model
+            hp.put(c.name() + ".kind", calibrated.kind().name().toLowerCase(java.util.Locale.ROOT));
             hp.put(c.name() + ".choice", best.label());
             hp.put(c.name() + ".calibration_concept_acc", String.format(java.util.Locale.ROOT, "%.1f -> %.1f", r.baseConceptAcc(), best.conceptAcc()));
             hp.put(c.name() + ".calibration_other_acc", String.format(java.util.Locale.ROOT, "%.1f -> %.1f", r.baseOtherAcc(), best.otherAcc()));
             hp.put("sae", artifact.sha256());
-            log.info("concept '{}' on layer {}: {} (calibration concept acc {} -> {}, other {} -> {})", c.name(), c.layer(),
+            log.info("concept '{}' ({}) on layer {}: {} (calibration concept acc {} -> {}, other {} -> {})", c.name(), calibrated.kind(), c.layer(),
                     best.label(), String.format(java.util.Locale.ROOT, "%.1f", r.baseConceptAcc()), String.format(java.util.Locale.ROOT, "%.1f", best.conceptAcc()),
                     String.format(java.util.Locale.ROOT, "%.1f", r.baseOtherAcc()), String.format(java.util.Locale.ROOT, "%.1f", best.otherAcc()));
             return SuppressionRecords.toAvro(config, c.exampleSampleIds());

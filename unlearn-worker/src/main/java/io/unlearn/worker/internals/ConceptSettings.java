@@ -17,17 +17,19 @@ import java.util.List;
  * @param scales γ values tried
  * @param clamps clamp values tried
  * @param maxOtherDrop the non-concept accuracy (points) calibration may give up
+ * @param tryWithoutErrorTerm whether settings that drop the SAE's error term are tried too (they run the whole SAE at
+ *     inference)
  * @param seed the SAE's seed
  */
 public record ConceptSettings(SaeKind saeKind, int expansion, int saeEpochs, List<Integer> features, List<Double> scales,
-        List<Double> clamps, double maxOtherDrop, long seed) {
+        List<Double> clamps, double maxOtherDrop, boolean tryWithoutErrorTerm, long seed) {
 
     public SaeSpec saeSpec() {
         return SaeSpec.builder().setKind(saeKind).optExpansion(expansion).optEpochs(saeEpochs).optSeed(seed).build();
     }
 
-    /** Every setting is tried with and without the SAE's error term, as in the concepts benchmark. */
+    /** Every setting with the SAE's error term kept, and dropped too when {@code tryWithoutErrorTerm}. */
     public List<SuppressionChoice> grid() {
-        return SuppressionCalibration.grid(features, scales, clamps, true);
+        return SuppressionCalibration.grid(features, scales, clamps, tryWithoutErrorTerm);
     }
 }

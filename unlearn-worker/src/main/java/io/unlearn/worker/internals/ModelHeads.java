@@ -4,6 +4,7 @@ import io.unlearn.events.EvaluationReport;
 import io.unlearn.events.ForgottenSample;
 import io.unlearn.events.ModelVersion;
 import io.unlearn.events.ModelVersionKind;
+import io.unlearn.events.RequestState;
 import io.unlearn.events.RequestStatus;
 import io.unlearn.events.SuppressionConfig;
 import io.unlearn.events.Verdict;
@@ -33,6 +34,7 @@ public final class ModelHeads {
     private final Map<String, EvaluationReport> reports = new HashMap<>();
     private final Map<String, RequestStatus> lastStatus = new HashMap<>();
     private final Map<String, String> supersededBy = new HashMap<>();
+    private final Map<String, RequestState> handled = new HashMap<>();
 
     /** Records a published version. A version already known is ignored. */
     public void onVersion(ModelVersion v) {
@@ -57,6 +59,23 @@ public final class ModelHeads {
     /** Records a request's status; the last one is its state. */
     public void onStatus(RequestStatus s) {
         lastStatus.put(s.getRequestId(), s);
+        if (s.getState() != RequestState.RECEIVED && s.getState() != RequestState.ACCEPTED && s.getState() != RequestState.UNKNOWN) {
+            handled.putIfAbsent(s.getRequestId(), s.getState());
+        }
+    }
+
+    /** Records that this worker just published a batch's outcome for the request (before its statuses are read back). */
+    public void onHandled(String requestId, RequestState state) {
+        handled.putIfAbsent(requestId, state);
+    }
+
+    /**
+     * The first state past ACCEPTED a request reached (BATCHED, APPLIED, FAILED, ...), if any: such a request was taken
+     * by a worker already, so another accepted record of it needs no work. A repeated ACCEPTED (a batch told it waits)
+     * does not count.
+     */
+    public Optional<RequestState> handled(String requestId) {
+        return Optional.ofNullable(handled.get(requestId));
     }
 
     /** The version new work builds on: the newest one not {@link #abandoned}. */

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -18,7 +19,8 @@ import org.apache.kafka.common.TopicPartition;
  * and the offsets that are safe to commit: never past the first record of a batch not yet published, so
  * a crash re-reads every request that is not in a committed version. A due batch that cannot be decided yet
  * (its model has no visible version: {@link FirstVersionWait}) is {@link #defer deferred}: it stays pending and is
- * due again later. Pure logic, no Kafka I/O.
+ * due again later. A request whose requestId is already pending is not added twice ({@link #add} says so): the worker
+ * de-duplicates by requestId itself, whatever ingest let through. Pure logic, no Kafka I/O.
  */
 public final class PendingBatches {
     private final int maxRequests;
@@ -30,6 +32,7 @@ public final class PendingBatches {
     private final Map<Batch, Instant> deferred = new LinkedHashMap<>();
     private final Map<TopicPartition, Long> consumedUpTo = new HashMap<>();
     private final Map<TopicPartition, TreeSet<Long>> pendingOffsets = new HashMap<>();
+    private final Map<String, Entry> pendingRequests = new HashMap<>();
 
     public PendingBatches(int maxRequests, int maxSamples, long maxWaitMs) {
         this.maxRequests = maxRequests;
@@ -74,15 +77,26 @@ public final class PendingBatches {
         consumedUpTo.merge(tp, offset + 1, Math::max);
     }
 
-    public void add(Entry e, Instant now) {
+    /**
+     * Adds a request to its model's batch (a concept request to a batch of its own). A request whose requestId is already
+     * pending is not added: only its offset moves on, and the pending record is returned so the caller can report the
+     * duplicate.
+     *
+     * @return empty when added; else the entry already pending under the same requestId
+     */
+    public Optional<Entry> add(Entry e, Instant now) {
         consumedUpTo.merge(e.partition(), e.offset() + 1, Math::max);
+        Entry earlier = pendingRequests.putIfAbsent(e.request().getRequestId(), e);
+        if (earlier != null) {
+            return Optional.of(earlier);
+        }
         pendingOffsets.computeIfAbsent(e.partition(), p -> new TreeSet<>()).add(e.offset());
         AcceptedRequest r = e.request();
         if (r.getKind() == RequestKind.CONCEPT) {
             Batch b = new Batch(r.getModelId(), RequestKind.CONCEPT, now);
             b.entries.add(e);
             concepts.add(b);
-            return;
+            return Optional.empty();
         }
         Batch b = byModel.computeIfAbsent(r.getModelId(), m -> new Batch(m, RequestKind.DELETION, now));
         b.entries.add(e);
@@ -91,6 +105,12 @@ public final class PendingBatches {
             full.add(b); // a full batch is cut here, so one poll's records can fill several batches of one model
             byModel.remove(r.getModelId());
         }
+        return Optional.empty();
+    }
+
+    /** Whether a request with this id waits in some batch (deferred ones included). */
+    public boolean isPending(String requestId) {
+        return pendingRequests.containsKey(requestId);
     }
 
     /** Removes and returns the batches that are full or have waited long enough (concepts at once), and the deferred ones due again. */
@@ -133,6 +153,7 @@ public final class PendingBatches {
             if (pending != null) {
                 pending.remove(e.offset());
             }
+            pendingRequests.remove(e.request().getRequestId(), e);
         }
     }
 
@@ -157,6 +178,7 @@ public final class PendingBatches {
         concepts.removeIf(onRevoked);
         full.removeIf(onRevoked);
         deferred.keySet().removeIf(onRevoked);
+        pendingRequests.values().removeIf(e -> partitions.contains(e.partition()));
     }
 
     public boolean isEmpty() {

@@ -15,7 +15,7 @@ final class SuppressionRecords {
                 .setLayer(c.layer()).setSaeArtifactUri(c.saeArtifactUri()).setSaeSha256(c.saeSha256())
                 .setDictionarySize(c.dictionarySize()).setDefaultScale(c.defaultScale())
                 .setFeatures(c.features().stream().map(f -> SuppressedFeature.newBuilder().setIndex(f.index())
-                        .setScore(f.score()).setScale(f.scale()).build()).toList())
+                        .setScore(f.score()).setScale(f.scale()).setThreshold(f.threshold()).build()).toList())
                 .setModelSha256(c.modelVersion()).setClampValue(c.clampValue()).setKeepErrorTerm(c.keepErrorTerm())
                 .setExampleSampleIds(List.copyOf(exampleSampleIds)).build();
     }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.unlearn.events.AcceptedRequest;
 import io.unlearn.events.ModelVersion;
 import io.unlearn.events.RequestKind;
+import io.unlearn.events.RequestState;
 import io.unlearn.runtime.ServiceLoop;
 import io.unlearn.schemas.EventSerdes;
 import io.unlearn.schemas.SchemaRegistryClient;
@@ -32,8 +33,11 @@ import org.slf4j.LoggerFactory;
  * knows of the models ({@link ModelHeads}) is caught up from the topics ({@link HeadsFeed}) at every assignment and
  * before every round of batch decisions, so a version published by anyone since (a BASE from {@code unlearn models
  * train}, a former owner's) is seen before a batch is built on a head. A batch whose model still has no version waits
- * ({@link FirstVersionWait}) instead of failing at once. Requests some committed version already applied are skipped,
- * so a batch re-read after a crash is applied once; an unreadable request is dead-lettered with the offsets. A
+ * ({@link FirstVersionWait}) instead of failing at once. The worker de-duplicates by requestId itself (defence in depth
+ * behind ingest's de-duplication): a request some committed version already applied, that a worker already took
+ * (a status past ACCEPTED: BATCHED, APPLIED, FAILED, ...) or that is already pending is dropped, logged and counted
+ * ({@code unlearn.worker.duplicates{why}}), so a batch re-read after a crash, or the same accepted record published twice,
+ * is applied once; an unreadable request is dead-lettered with the offsets. A
  * partition revoked before its batch is published loses the batch (the new owner re-reads it) and no offset past it
  * is committed. Any Kafka error inside a transaction ends the loop; restarting resumes from the last commit. Built on
  * the {@link Consumer} / {@link Producer} interfaces and given every collaborator, so that it runs on mocks in tests.
@@ -64,6 +68,7 @@ public final class WorkerLoop implements ServiceLoop {
     private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
 
     /**
+     * @param signer       signs every version published (the worker's Ed25519 key)
      * @param feed         the models' state (versions, forgotten samples) committed by anyone; closed with the loop
      * @param followUps    the versions due on their own (consolidation, re-suppression), over the same runners
      * @param escalations  what a REJECTED version asks (re-application with a stronger method, or FAILED), and the
@@ -71,13 +76,13 @@ public final class WorkerLoop implements ServiceLoop {
      * @param firstVersion how long a batch waits for its model's first version
      */
     public WorkerLoop(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer, SchemaRegistryClient registry,
-                      HeadsFeed feed, Unlearning runner, ConceptRemoval concepts, VersionFollowUps followUps, Escalations escalations,
+                      io.unlearn.runtime.EventSigner signer, HeadsFeed feed, Unlearning runner, ConceptRemoval concepts, VersionFollowUps followUps, Escalations escalations,
                       PendingBatches pending, FirstVersionWait firstVersion, Clock clock, MeterRegistry meters) {
         this.concepts = concepts;
         this.followUps = followUps;
         this.escalations = escalations;
         this.consumer = consumer;
-        this.publisher = new BatchPublisher(producer, consumer, registry, clock);
+        this.publisher = new BatchPublisher(producer, consumer, registry, signer, clock);
         this.feed = feed;
         this.firstVersion = firstVersion;
         this.runner = runner;
@@ -155,11 +160,43 @@ public final class WorkerLoop implements ServiceLoop {
             publisher.deadLetter(r, e, pending.committable());
             return;
         }
-        if (request == null || heads.applied(request.getModelId(), request.getRequestId())) {
+        if (request == null) {
             pending.skip(tp, r.offset());
             return;
         }
-        pending.add(new PendingBatches.Entry(request, tp, r.offset()), clock.instant());
+        String done = alreadyTaken(request);
+        if (done != null) {
+            pending.skip(tp, r.offset());
+            dropDuplicate(request, tp, r.offset(), done.startsWith("applied") ? "applied" : "settled", done);
+            return;
+        }
+        pending.add(new PendingBatches.Entry(request, tp, r.offset()), clock.instant()).ifPresent(earlier ->
+                dropDuplicate(request, tp, r.offset(), "pending", "already pending from offset " + earlier.offset()
+                        + (earlier.request().equals(request) ? "" : " with different content, which is the one applied")));
+    }
+
+    /** Why the request needs no work (a version applied it, or a worker already took it), or null when it does. */
+    private String alreadyTaken(AcceptedRequest request) {
+        if (heads.applied(request.getModelId(), request.getRequestId())) {
+            return "applied by a published version";
+        }
+        return heads.handled(request.getRequestId()).map(state -> "already taken by a worker (" + state + ")").orElse(null);
+    }
+
+    /**
+     * Defence in depth: ingest de-duplicates by requestId, but the worker never applies a request twice either. A record
+     * re-read after a restart is normal (offsets held back by another model's pending batch), so that is logged at INFO;
+     * a second record of a request still pending can only be a duplicate on the topic, logged at WARN.
+     */
+    private void dropDuplicate(AcceptedRequest request, TopicPartition tp, long offset, String why, String detail) {
+        metrics.duplicate(why);
+        String line = "Dropped accepted request {} of model {} at {}-{}@{}: its requestId was {}; not applied again";
+        Object[] args = {request.getRequestId(), request.getModelId(), tp.topic(), tp.partition(), offset, detail};
+        if (why.equals("pending")) {
+            log.warn(line, args);
+        } else {
+            log.info(line, args);
+        }
     }
 
     private void apply(PendingBatches.Batch batch) {
@@ -191,6 +228,8 @@ public final class WorkerLoop implements ServiceLoop {
         }
         pending.done(batch);
         publisher.publish(batch, outcome, batchedAt, pending.committable());
+        RequestState settled = outcome instanceof BatchOutcome.Failed ? RequestState.FAILED : RequestState.APPLIED;
+        batch.requests().forEach(r -> heads.onHandled(r.getRequestId(), settled)); // before its statuses are read back
         if (outcome instanceof BatchOutcome.Published p) {
             heads.onVersion(p.version());
             p.forgottenSampleIds().forEach(id -> heads.onForgotten(VersionRecords.forgotten(id, batch.requests().get(0), p.version())));

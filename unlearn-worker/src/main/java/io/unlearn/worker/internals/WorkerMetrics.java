@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
-/** Batch size, method run time, per-request latency (accepted → published) and outcomes, for Prometheus. */
+/** Batch size, method run time, per-request latency (accepted → published), outcomes and dropped duplicates, for Prometheus. */
 final class WorkerMetrics {
     private final MeterRegistry meters;
     private final DistributionSummary batchSize;
@@ -21,6 +21,11 @@ final class WorkerMetrics {
         this.methodTime = Timer.builder("unlearn.worker.method.time").register(meters);
         this.requestLatency = Timer.builder("unlearn.worker.request.latency").description("accepted → applied or failed")
                 .publishPercentiles(0.5, 0.95).register(meters);
+    }
+
+    /** An accepted request dropped because its requestId was already pending, applied or settled ({@code why}). */
+    void duplicate(String why) {
+        meters.counter("unlearn.worker.duplicates", "why", why).increment();
     }
 
     void methodRun(PendingBatches.Batch batch, long nanos) {

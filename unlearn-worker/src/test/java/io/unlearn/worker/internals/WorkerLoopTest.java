@@ -56,6 +56,9 @@ class WorkerLoopTest {
     private final List<String> methods = new ArrayList<>();
     private boolean failReapply;
     private final StubFeed feed = new StubFeed();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final java.security.KeyPair keys = io.unlearn.schemas.SigningKeys.generate();
+    private final io.unlearn.runtime.EventSigner signer = io.unlearn.runtime.EventSigner.of(keys);
 
     @Test
     void aFullBatchIsPublishedInOneTransactionWithItsOffsets() {
@@ -287,6 +290,89 @@ class WorkerLoopTest {
         assertThat(next.getVersionId()).as("numbered above it").isEqualTo("m@v3");
     }
 
+    @Test
+    void theSameAcceptedRequestTwiceInOneBatchWindowIsAppliedOnceAndTheDuplicateIsCounted() {
+        WorkerLoop loop = loop(new PendingBatches(4, 1000, 1_000));
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(P0, P1));
+            consumer.addRecord(record(0, request("r1", 2)));
+            consumer.addRecord(record(1, request("r1", 2))); // published twice: ingest's de-duplication was bypassed
+            consumer.addRecord(record(2, request("r2", 1)));
+        });
+        consumer.schedulePollTask(() -> clock.advance(Duration.ofSeconds(2)));
+        consumer.schedulePollTask(loop::close);
+
+        loop.run();
+
+        assertThat(applied).containsExactly(List.of("r1", "r2"));
+        List<RecordingProducer.Transaction> withRecords = producer.committed.stream().filter(t -> !t.records().isEmpty()).toList();
+        assertThat(withRecords).as("one transaction publishes; the others only move offsets").hasSize(1);
+        RecordingProducer.Transaction tx = withRecords.get(0);
+        assertThat(versionsIn(tx)).singleElement().satisfies(v -> assertThat(v.getAppliedRequestIds()).containsExactly("r1", "r2"));
+        assertThat(statusesIn(tx)).filteredOn(st -> st.getRequestId().equals("r1")).extracting(RequestStatus::getState)
+                .containsExactly(RequestState.BATCHED, RequestState.APPLIED);
+        assertThat(tx.offsets()).as("past the duplicate too").isEqualTo(Map.of(P0, new OffsetAndMetadata(3)));
+        assertThat(meters.counter("unlearn.worker.duplicates", "why", "pending").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aDuplicateReadAfterItsBatchWasPublishedIsDroppedBeforeAnyCatchUpRecordsIt() {
+        WorkerLoop loop = loop(new PendingBatches(1, 1000, 60_000));
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(P0, P1));
+            consumer.addRecord(record(0, request("r1", 1)));
+        });
+        consumer.schedulePollTask(() -> consumer.addRecord(record(1, request("r1", 1))));
+        consumer.schedulePollTask(loop::close);
+
+        loop.run();
+
+        assertThat(applied).containsExactly(List.of("r1"));
+        assertThat(producer.committed).hasSize(2);
+        assertThat(producer.committed.get(1).records()).as("only the offset moves on").isEmpty();
+        assertThat(producer.committed.get(1).offsets()).isEqualTo(Map.of(P0, new OffsetAndMetadata(2)));
+        assertThat(meters.counter("unlearn.worker.duplicates", "why", "applied").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void afterARestartARequestAWorkerAlreadyFailedOrAcknowledgedIsNotTakenAgain() {
+        WorkerLoop loop = loop(new PendingBatches(1, 1000, 60_000));
+        for (String id : List.of("failed", "forgotten")) { // no version lists either: only their statuses tell
+            feed.statuses.add(RequestStatus.newBuilder().setRequestId(id).setKind(RequestKind.DELETION).setState(RequestState.BATCHED)
+                    .setModelId("m").setEmittedBy("unlearn-worker").setOccurredAt(T0).build());
+        }
+        feed.statuses.add(RequestStatus.newBuilder().setRequestId("waited").setKind(RequestKind.DELETION).setState(RequestState.ACCEPTED)
+                .setModelId("m").setEmittedBy("unlearn-worker").setReason("waiting for a first version").setOccurredAt(T0).build());
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(P0, P1));
+            consumer.addRecord(record(0, request("failed", 1)));
+            consumer.addRecord(record(1, request("forgotten", 1)));
+            consumer.addRecord(record(2, request("waited", 1)));
+        });
+        consumer.schedulePollTask(loop::close);
+
+        loop.run();
+
+        assertThat(applied).as("a repeated ACCEPTED is a note, not a worker's decision").containsExactly(List.of("waited"));
+        assertThat(meters.counter("unlearn.worker.duplicates", "why", "settled").count()).isEqualTo(2.0);
+    }
+
+    @Test
+    void everyVersionTheLoopPublishesIsSignedWithTheWorkersKey() {
+        WorkerLoop loop = loop(new PendingBatches(1, 1000, 60_000));
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(P0, P1));
+            consumer.addRecord(record(0, request("r1", 1)));
+        });
+        consumer.schedulePollTask(loop::close);
+
+        loop.run();
+
+        ModelVersion v = versionsIn(producer.committed.get(0)).get(0);
+        assertThat(io.unlearn.schemas.EventSignatures.verify(v, io.unlearn.schemas.TrustedKeys.of(List.of(keys.getPublic()))))
+                .isEqualTo(io.unlearn.schemas.EventSignatures.Check.VALID);
+    }
+
     private List<ModelVersion> versionsIn(RecordingProducer.Transaction tx) {
         var versions = EventSerdes.serde(ModelVersion.class, registry).deserializer();
         return tx.records().stream().filter(r -> r.topic().equals(Topics.MODEL_VERSIONS.name()))
@@ -328,10 +414,10 @@ class WorkerLoopTest {
                 throw new AssertionError("no consolidation is configured");
             }
         };
-        return new WorkerLoop(consumer, producer, registry, feed, engine, null,
+        return new WorkerLoop(consumer, producer, registry, signer, feed, engine, null,
                 new VersionFollowUps(engine, null, 0, Duration.ZERO),
                 new Escalations(new EscalationPlanner(new EscalationLadder("stub", List.of("next"))), engine, clock), pending, new FirstVersionWait(modelWait), clock,
-                new SimpleMeterRegistry());
+                meters);
     }
 
     /** The topics as the loop would read them: model "m" has its BASE version unless a test removes it; more may follow. */

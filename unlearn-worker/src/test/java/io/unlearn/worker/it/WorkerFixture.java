@@ -11,20 +11,17 @@ import io.unlearn.schemas.EventSerdes;
 import io.unlearn.schemas.SchemaRegistryClient;
 import io.unlearn.schemas.Topics;
 import io.unlearn.stack.LocalStack;
+import io.unlearn.stack.TopicRecords;
 import io.unlearn.worker.WorkerConfig;
 import io.unlearn.worker.WorkerService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -108,24 +105,8 @@ final class WorkerFixture {
                 f -> f.getModelId().equals(model), atLeast, timeout);
     }
 
+    /** Kept values of {@code topic}: read until {@code atLeast} are there, then on to the topic's end (extras included). */
     <V> List<V> values(String topic, Deserializer<V> values, Predicate<V> keep, int atLeast, Duration timeout) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("bootstrap.servers", stack.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<V> out = new ArrayList<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, V> c = new KafkaConsumer<>(p, EventSerdes.keySerde().deserializer(), values)) {
-            c.subscribe(List.of(topic));
-            while (out.size() < atLeast && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, V> r : c.poll(Duration.ofMillis(300))) {
-                    if (r.value() != null && keep.test(r.value())) {
-                        out.add(r.value());
-                    }
-                }
-            }
-        }
-        return out;
+        return TopicRecords.values(stack.bootstrapServers(), topic, values, keep, atLeast, timeout);
     }
 }

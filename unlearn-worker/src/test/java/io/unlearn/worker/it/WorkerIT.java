@@ -57,7 +57,37 @@ class WorkerIT {
                     .allSatisfy(s -> assertThat(s.getVersionId()).isEqualTo(v2.getVersionId()));
             assertThat(st).filteredOn(s -> s.getState() == RequestState.BATCHED).hasSize(4);
             assertThat(f.forgotten(model, 12, Duration.ofSeconds(30))).hasSize(12);
+            io.unlearn.schemas.TrustedKeys workerKey = io.unlearn.schemas.TrustedKeys.load(List.of(artifacts.resolve("signing/worker.pub")));
+            assertThat(versions).as("the BASE from models train and the worker's version, both signed with the key generated under artifact.dir")
+                    .allSatisfy(v -> assertThat(io.unlearn.schemas.EventSignatures.verify(v, workerKey))
+                            .isEqualTo(io.unlearn.schemas.EventSignatures.Check.VALID));
             assertThat(worker.isRunning()).isTrue();
+        }
+    }
+
+    @Test
+    void theSameAcceptedRequestPublishedTwiceIsAppliedOnceAndAgainAfterItsVersionNotAtAll(LocalStack stack, @TempDir Path artifacts) throws Exception {
+        WorkerFixture f = new WorkerFixture(stack, artifacts);
+        String model = f.prefix + "-dup";
+        BaseModels.trainAndPublish(f.config(), model, "mlp", 1, e -> { }, Clock.systemUTC());
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (WorkerService worker = WorkerFixture.ready(WorkerService.start(f.config(), Clock.systemUTC(), meters))) {
+            io.unlearn.events.AcceptedRequest twice = f.deletion(model, f.prefix + "-twice", List.of(WorkerFixture.sample(20), WorkerFixture.sample(21)));
+            f.send(List.of(twice, twice)); // straight to the accepted topic: ingest's de-duplication is bypassed
+            List<ModelVersion> versions = f.versions(model, 2, Duration.ofSeconds(120));
+            assertThat(versions).hasSize(2);
+            assertThat(versions.get(1).getAppliedRequestIds()).containsExactly(f.prefix + "-twice");
+            assertThat(versions.get(1).getForgetSetSize()).isEqualTo(2);
+
+            // once more after its version, with a request behind it on the same partition that shows the worker read past it
+            f.send(List.of(twice, f.deletion(model, f.prefix + "-after", List.of(WorkerFixture.sample(22)))));
+            versions = f.versions(model, 3, Duration.ofSeconds(120));
+            assertThat(versions).hasSize(3);
+            assertThat(versions.get(2).getAppliedRequestIds()).containsExactly(f.prefix + "-after");
+            List<RequestStatus> st = f.statuses(s -> s.getRequestId().equals(f.prefix + "-twice"), 2, Duration.ofSeconds(30));
+            assertThat(st).extracting(RequestStatus::getState).containsExactly(RequestState.BATCHED, RequestState.APPLIED);
+            assertThat(meters.counter("unlearn.worker.duplicates", "why", "pending").count()).isEqualTo(1.0);
+            assertThat(meters.counter("unlearn.worker.duplicates", "why", "applied").count()).isEqualTo(1.0);
         }
     }
 
