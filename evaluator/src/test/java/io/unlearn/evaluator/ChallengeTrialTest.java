@@ -48,8 +48,8 @@ class ChallengeTrialTest {
         base.close();
     }
 
-    private static ChallengeTrial.Outcome trial(String method) {
-        return ChallengeTrial.run(base, data, nonMembers, set.ids(), method, Map.of(), EvaluationPolicy.ofDefaults().gate("m"), SETTINGS,
+    private static ChallengeTrial.Outcome trial(String method, Map<String, Number> hp) {
+        return ChallengeTrial.run(base, data, nonMembers, set.ids(), method, hp, EvaluationPolicy.ofDefaults().gate("m"), SETTINGS,
                 retrain, QUIET);
     }
 
@@ -62,7 +62,7 @@ class ChallengeTrialTest {
 
     @Test
     void retrainAsTheMethodMatchesItsReferenceAndPasses() {
-        ChallengeTrial.Outcome o = trial("retrain");
+        ChallengeTrial.Outcome o = trial("retrain", Map.of());
         assertThat(o.avgGap()).isZero();
         assertThat(o.excessAdvantage().advantage()).isZero();
         ChallengeJudgement j = EvaluationPolicy.ofDefaults().judgeChallenge("m", o);
@@ -71,7 +71,8 @@ class ChallengeTrialTest {
 
     @Test
     void aNearNoOpLeavesTheSetDetectableBeyondRetrainAndFails() {
-        ChallengeTrial.Outcome o = trial("ga");
+        // ga at lr 1e-6 leaves the weights as they were (a no-op with a real run behind it)
+        ChallengeTrial.Outcome o = trial("ga", Map.of("lr", 1e-6));
         assertThat(o.methodAdvantage().advantage()).as("the parent's memorisation is still there")
                 .isGreaterThan(o.retrainAdvantage().advantage());
         ChallengeJudgement j = EvaluationPolicy.ofDefaults().judgeChallenge("m", o);
