@@ -138,8 +138,9 @@ class EvaluatorIT {
         assertThat(c.getVerdict()).as("the challenge binds").isEqualTo(Verdict.REJECTED);
         assertThat(c.getFailingCriteria()).singleElement().asString().startsWith("worst-case: Avg. Gap to Retrain on the challenge set")
                 .contains("> 0.00 (max.challenge.gap)");
+        // v2's escalations only: the ladder's later versions are judged on their own and may escalate again
         List<RequestStatus> escalating = f.statuses(s -> v2.getAppliedRequestIds().contains(s.getRequestId())
-                && s.getState() == RequestState.ESCALATING, 2, WAIT);
+                && s.getState() == RequestState.ESCALATING && v2.getVersionId().equals(s.getVersionId()), 2, WAIT);
         assertThat(escalating).hasSize(2).allSatisfy(s -> {
             assertThat(s.getVersionId()).isEqualTo(v2.getVersionId());
             assertThat(s.getReason()).startsWith("version " + v2.getVersionId() + " REJECTED: worst-case: ");
@@ -159,8 +160,9 @@ class EvaluatorIT {
                 .singleElement().satisfies(t -> assertThat(t.getCiLow()).as("membership still shows").isGreaterThan(r.getForgetting().getTolerance()));
         assertThat(r.getForgetting().getFindings()).anySatisfy(l -> assertThat(l).startsWith("the parent's membership advantage"));
         assertThat(r.getFailingCriteria()).anySatisfy(c -> assertThat(c).startsWith("membership advantage").contains("still looks like training data"));
+        // v2's escalations only: the ladder's later versions are judged on their own and may escalate again
         List<RequestStatus> escalating = f.statuses(s -> v2.getAppliedRequestIds().contains(s.getRequestId())
-                && s.getState() == RequestState.ESCALATING, 2, WAIT);
+                && s.getState() == RequestState.ESCALATING && v2.getVersionId().equals(s.getVersionId()), 2, WAIT);
         assertThat(escalating).hasSize(2).allSatisfy(s -> {
             assertThat(s.getVersionId()).isEqualTo(v2.getVersionId());
             assertThat(s.getEmittedBy()).isEqualTo("evaluator");
