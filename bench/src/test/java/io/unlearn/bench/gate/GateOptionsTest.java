@@ -40,8 +40,10 @@ class GateOptionsTest {
     }
 
     @Test
-    void gaAtItsDefaultsIsTheSameRunAsGaAtOneInAMillion() {
-        assertThat(GateCandidates.sameRunAs("ga")).isEqualTo(GateCandidates.GA_TINY);
+    void gaAtItsDefaultsIsItsOwnRunNowThatTheyAreNotOneInAMillion() {
+        // GA's default lr is 3e-6 (it was 1e-6, when ga at its defaults was the ga-1e-6 run and ran once)
+        assertThat(io.unlearn.ml.unlearn.UnlearningMethods.byName("ga").defaults().get("lr")).isEqualTo(3e-6);
+        assertThat(GateCandidates.sameRunAs("ga")).isNull();
         assertThat(GateCandidates.sameRunAs("ft")).isNull();
     }
 }
