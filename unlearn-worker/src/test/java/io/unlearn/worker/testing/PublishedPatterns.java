@@ -12,7 +12,6 @@ import io.unlearn.ml.sae.SparseAutoencoder;
 import io.unlearn.ml.suppression.InferenceModel;
 import io.unlearn.ml.suppression.PatternConcept;
 import io.unlearn.ml.suppression.PatternEffect;
-import io.unlearn.ml.suppression.SuppressedFeature;
 import io.unlearn.ml.suppression.SuppressedModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,20 +51,12 @@ public final class PublishedPatterns {
                 saes.add(ArtifactResolver.loadSae(c.getSaeArtifactUri(), c.getSaeSha256(), Device.cpu()));
             }
             PatternEffect before = stamp.measure(InferenceModel.of(model), view);
-            try (SuppressedModel after = SuppressedModel.of(model, v.getActiveSuppressions().stream().map(PublishedPatterns::engine).toList(),
+            try (SuppressedModel after = SuppressedModel.of(model, v.getActiveSuppressions().stream().map(PublishedSuppressions::engine).toList(),
                     saes)) {
                 return new Measured(before, stamp.measure(after, view));
             }
         } finally {
             saes.forEach(SparseAutoencoder::close);
         }
-    }
-
-    /** The Avro record as the engine's config, field for field (written here, not borrowed from a service). */
-    private static io.unlearn.ml.suppression.SuppressionConfig engine(SuppressionConfig c) {
-        return new io.unlearn.ml.suppression.SuppressionConfig(c.getConceptName(), c.getConceptLabels(), c.getLayer(), c.getSaeArtifactUri(),
-                c.getSaeSha256(), c.getDictionarySize(), c.getDefaultScale(), c.getFeatures().stream()
-                .map(f -> new SuppressedFeature(f.getIndex(), f.getScore(), f.getScale(), f.getThreshold())).toList(), c.getModelSha256(), c.getClampValue(),
-                c.getKeepErrorTerm());
     }
 }

@@ -57,7 +57,7 @@ public final class PublishedSuppressions {
     }
 
     /** The Avro record as the engine's config, field for field (written here, not borrowed from a service). */
-    private static io.unlearn.ml.suppression.SuppressionConfig engine(SuppressionConfig c) {
+    static io.unlearn.ml.suppression.SuppressionConfig engine(SuppressionConfig c) {
         return new io.unlearn.ml.suppression.SuppressionConfig(c.getConceptName(), c.getConceptLabels(), c.getLayer(), c.getSaeArtifactUri(),
                 c.getSaeSha256(), c.getDictionarySize(), c.getDefaultScale(), c.getFeatures().stream()
                 .map(f -> new SuppressedFeature(f.getIndex(), f.getScore(), f.getScale(), f.getThreshold())).toList(), c.getModelSha256(), c.getClampValue(),
