@@ -100,7 +100,7 @@ public final class SparseAutoencoder implements AutoCloseable {
      * @param k keep the k largest per row, or 0 to keep every positive one
      * @return {@code ReLU(TopK(pre))}, {@code (B, h)}
      */
-    static NDArray activate(NDArray pre, int k) {
+    public static NDArray activate(NDArray pre, int k) {
         NDArray relu = pre.maximum(0f);
         if (k <= 0 || k >= pre.getShape().get(1)) {
             return relu;

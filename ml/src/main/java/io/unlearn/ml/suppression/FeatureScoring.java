@@ -59,9 +59,12 @@ public final class FeatureScoring {
             float[] z;
             try (NDManager m = NDManager.newBaseManager(sae.decoder().getDevice())) {
                 NDArray x = activations.range(m, from, to);
-                z = sae.encode(x).toFloatArray();
-                if (gates != null) {
-                    gates.add(sae.preActivations(x).toFloatArray(), z, to - from);
+                if (gates == null) {
+                    z = sae.encode(x).toFloatArray();
+                } else { // one encoder product serves the codes and the gates
+                    NDArray pre = sae.preActivations(x);
+                    z = SparseAutoencoder.activate(pre, sae.identity().spec().k()).toFloatArray();
+                    gates.add(pre.toFloatArray(), z, to - from);
                 }
             }
             for (int r = from; r < to; r++) {
