@@ -2,8 +2,11 @@ package io.unlearn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -26,5 +29,30 @@ class UnlearnCommandTest {
         CommandLine cli = UnlearnCommand.commandLine();
         cli.setErr(new PrintWriter(new StringWriter()));
         assertThat(cli.execute("stack", "up", "--no-such-option")).isEqualTo(2);
+    }
+
+    @Test
+    void everyCommandsHelpRendersWithoutPicocliWarnings() {
+        // picocli formats descriptions with String.format: a bare '%' ("about 2% extra") prints a WARN line per help render
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int rendered;
+        try {
+            rendered = renderAll(UnlearnCommand.commandLine());
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(rendered).isGreaterThan(10);
+        assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+    }
+
+    private static int renderAll(CommandLine cli) {
+        assertThat(cli.getUsageMessage()).isNotBlank();
+        int n = 1;
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            n += renderAll(sub);
+        }
+        return n;
     }
 }

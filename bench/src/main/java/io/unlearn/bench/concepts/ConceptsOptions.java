@@ -63,7 +63,7 @@ public final class ConceptsOptions extends EngineBenchCommand {
 
     @Option(names = "--features", paramLabel = "8,32", split = ",", description = "Top-k values tried in calibration"
             + " (default: ${DEFAULT-VALUE}; each suppressed feature costs 2 x layer width multiply-adds per sample at"
-            + " inference: 128 add about 2% to the CNN, 512 about 11%).")
+            + " inference: 128 add about 2%% to the CNN, 512 about 11%%).")
     private List<Integer> features = new ArrayList<>(List.of(8, 32, 128));
 
     @Option(names = "--concepts", paramLabel = "footwear,corner-stamp", split = ",", description = "Run only these"
@@ -72,7 +72,7 @@ public final class ConceptsOptions extends EngineBenchCommand {
     private List<String> concepts = new ArrayList<>();
 
     @Option(names = "--drop-error-term", description = "Also try every setting with the SAE's reconstruction error"
-            + " dropped; that runs the whole SAE at each inference (about 20% extra on the CNN), so it is off by default.")
+            + " dropped; that runs the whole SAE at each inference (about 20%% extra on the CNN), so it is off by default.")
     private boolean dropErrorTerm;
 
     @Option(names = "--timing-repeats", paramLabel = "N", description = "Passes over the timing samples per model"

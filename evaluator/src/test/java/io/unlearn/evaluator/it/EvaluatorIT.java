@@ -49,7 +49,10 @@ class EvaluatorIT {
     static void startEvaluator(LocalStack stack) throws InterruptedException {
         f = new EvaluatorFixture(stack, dir.resolve("artifacts"));
         // One model held to a challenge gap of 0: any method but an exact retrain fails its challenge (the binding path on the real stack).
-        evaluator = f.startEvaluator(dir.resolve("evaluator"), Map.of("policy." + f.prefix + "-strict.max.challenge.gap", "0"));
+        // Its TA limit is wider than the default 5: a retrain on 900 samples lands a few points below its parent's TA, by an
+        // amount that depends on the machine's float arithmetic (CI measured 6.2), and that test is about the challenge.
+        evaluator = f.startEvaluator(dir.resolve("evaluator"), Map.of("policy." + f.prefix + "-strict.max.challenge.gap", "0",
+                "policy." + f.prefix + "-strict.max.ta.drop", "12"));
     }
 
     @AfterAll
