@@ -96,6 +96,8 @@ public final class EvaluatorLoop implements ServiceLoop {
 
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    log.info("Partitions assigned (group generation {}): now owns {}", consumer.groupMetadata().generationId(),
+                            new java.util.TreeSet<>(consumer.assignment().stream().map(TopicPartition::partition).toList()));
                     stale = true;
                 }
             });

@@ -75,9 +75,15 @@ final class EvaluatorFixture {
 
     /** The same with further evaluator settings, e.g. a policy for one model. */
     EvaluatorService startEvaluator(Path dataDir, Map<String, String> extra) throws InterruptedException {
+        return startEvaluator(dataDir, extra, new SimpleMeterRegistry());
+    }
+
+    /** The same, its meters in {@code meters}. */
+    EvaluatorService startEvaluator(Path dataDir, Map<String, String> extra, io.micrometer.core.instrument.MeterRegistry meters)
+            throws InterruptedException {
         Map<String, Object> props = evaluatorProps(dataDir);
         props.putAll(extra);
-        EvaluatorService evaluator = EvaluatorService.start(EvaluatorConfig.of(props), Clock.systemUTC(), new SimpleMeterRegistry());
+        EvaluatorService evaluator = EvaluatorService.start(EvaluatorConfig.of(props), Clock.systemUTC(), meters);
         assertThat(evaluator.awaitReady(Duration.ofSeconds(60))).as("the evaluator joined its group").isTrue();
         return evaluator;
     }
