@@ -6,6 +6,7 @@ import io.unlearn.bench.gate.GateOptions;
 import io.unlearn.bench.ingest.IngestCommand;
 import io.unlearn.bench.methods.MethodsOptions;
 import io.unlearn.bench.pipeline.PipelineCommand;
+import io.unlearn.bench.scale.ScaleCommand;
 import io.unlearn.bench.challenge.ChallengeOptions;
 import io.unlearn.bench.training.TrainingOptions;
 import io.unlearn.bench.worstcase.WorstCaseOptions;
@@ -19,8 +20,8 @@ import picocli.CommandLine.Command;
         description = {"Benchmarks: each prints its figures, writes them as JSON (--out) and replaces its own section"
                 + " of docs/BENCHMARKS.md (--markdown FILE|none).",
             "Engine benchmarks (methods, concepts, worstcase, challenge, gate, training) take --quick, --data, --device and --cache; streaming"
-                    + " benchmarks (ingest, pipeline, evaluator) start a fresh local stack of their own."},
+                    + " benchmarks (ingest, pipeline, evaluator, scale) start a fresh local stack of their own."},
         subcommands = {MethodsOptions.class, ConceptsOptions.class, WorstCaseOptions.class, ChallengeOptions.class, GateOptions.class, TrainingOptions.class, IngestCommand.class,
-            PipelineCommand.class, EvaluatorCommand.class})
+            PipelineCommand.class, EvaluatorCommand.class, ScaleCommand.class})
 public final class BenchCommand {
 }

@@ -98,11 +98,18 @@ public final class WorkerLoop implements ServiceLoop {
         consumer.subscribe(List.of(Topics.ACCEPTED_REQUESTS.name()), new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                if (!partitions.isEmpty()) {
+                    log.info("Partitions revoked: {} (their pending batches are dropped; the next owner re-reads them)", partitions);
+                }
                 pending.revoke(partitions);
             }
 
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                // One line per rebalance this member took part in: the scale-out benchmark and the chaos tests count them.
+                log.info("Partitions assigned (group generation {}): now owns {}", consumer.groupMetadata().generationId(),
+                        new java.util.TreeSet<>(consumer.assignment().stream().map(TopicPartition::partition).toList()));
+                metrics.assigned();
                 stale = true;
             }
         });

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
-/** Batch size, method run time, per-request latency (accepted → published), outcomes and dropped duplicates, for Prometheus. */
+/**
+ * Batch size, method run time, per-request latency (accepted → published), outcomes, dropped duplicates and rebalances,
+ * for Prometheus.
+ */
 final class WorkerMetrics {
     private final MeterRegistry meters;
     private final DistributionSummary batchSize;
@@ -26,6 +29,11 @@ final class WorkerMetrics {
     /** An accepted request dropped because its requestId was already pending, applied or settled ({@code why}). */
     void duplicate(String why) {
         meters.counter("unlearn.worker.duplicates", "why", why).increment();
+    }
+
+    /** This member received a new assignment: one completed rebalance of its group, as seen by this member. */
+    void assigned() {
+        meters.counter("unlearn.worker.rebalances").increment();
     }
 
     void methodRun(PendingBatches.Batch batch, long nanos) {
