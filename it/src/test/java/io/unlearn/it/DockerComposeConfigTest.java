@@ -32,12 +32,19 @@ class DockerComposeConfigTest {
     @BeforeAll
     static void resolveComposeFile() throws Exception {
         assumeTrue(onPath("docker-compose"), "docker-compose is not installed (apt-get install -y docker-compose; .ci/run does)");
-        Process p = new ProcessBuilder("docker-compose", "-f", ROOT.resolve("docker/compose.yaml").toString(), "config")
-                .redirectErrorStream(true).start();
+        services = resolvedServices(Map.of());
+    }
+
+    /** The services of docker/compose.yaml as `docker-compose config` resolves them with these variables set. */
+    static JsonNode resolvedServices(Map<String, String> environment) throws IOException, InterruptedException {
+        ProcessBuilder b = new ProcessBuilder("docker-compose", "-f", ROOT.resolve("docker/compose.yaml").toString(), "config")
+                .redirectErrorStream(true);
+        b.environment().putAll(environment);
+        Process p = b.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as("docker-compose config:\n" + out).isZero();
-        services = new YAMLMapper().readTree(out).get("services");
+        return new YAMLMapper().readTree(out).get("services");
     }
 
     @Test
@@ -81,6 +88,35 @@ class DockerComposeConfigTest {
         }
         assertThat(services.get("ingest").get("depends_on").get("contract").get("condition").asText())
                 .isEqualTo("service_completed_successfully");
+    }
+
+    /**
+     * worker and evaluator run as N replicas of one consumer group ({@code up --scale worker=3 --scale evaluator=2}):
+     * nothing may give two replicas one name (container_name, hostname, a fixed instance.id: replicas sharing a
+     * transactional.id fence each other) or one host port. Each replica's instance.id is then the service config's
+     * default, the host name, which Docker makes the container's own id.
+     */
+    @Test
+    void workerAndEvaluatorScaleToSeveralReplicas() throws Exception {
+        for (String service : List.of("worker", "evaluator")) {
+            JsonNode s = services.get(service);
+            assertThat(s.has("container_name")).as(service + " names its one container (container_name)").isFalse();
+            assertThat(s.has("hostname")).as(service + " gives every replica one host name, hence one instance.id").isFalse();
+            assertThat(strings(s.get("command"))).as(service + " pins instance.id: replicas would share a transactional.id")
+                    .noneMatch(arg -> arg.startsWith(io.unlearn.runtime.ServiceConfig.INSTANCE_ID + "="));
+            for (JsonNode port : s.path("ports")) {
+                assertThat(port.isObject() ? port.has("published") : port.asText().contains(":"))
+                        .as(service + " binds a fixed host port (" + port + "): a second replica could not start").isFalse();
+            }
+            if (s.path("deploy").has("replicas")) {
+                assertThat(s.get("deploy").get("replicas").asInt()).as(service + " deploy.replicas").isPositive();
+            }
+        }
+        String hostName = java.net.InetAddress.getLocalHost().getHostName();
+        for (var def : List.of(io.unlearn.worker.WorkerConfig.CONFIG_DEF, io.unlearn.evaluator.EvaluatorConfig.CONFIG_DEF)) {
+            assertThat(def.configKeys().get(io.unlearn.runtime.ServiceConfig.INSTANCE_ID).defaultValue)
+                    .as("instance.id defaults to the host name, which tells the replicas apart").isEqualTo(hostName);
+        }
     }
 
     /** Every {@code --set key=value} names a key the service's one config class defines (no typo reaches a container). */

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
  * Worst-case forget sets per (parent version, method, size, search settings), in memory and as JSON under
  * {@code <data.dir>/worstcase/<key digest>.json}: the search runs once per parent and method, also across
  * restarts. A cached file that no longer matches its digest (WorstCaseForgetSet checks it) is searched again.
+ * Replicas may share the directory: a file is written under a temporary name and renamed into place, so a reader
+ * never sees half a file, and two replicas that search one key at once each rename a whole file (the last one stays).
  */
 final class WorstCaseCache {
     private static final Logger log = LoggerFactory.getLogger(WorstCaseCache.class);
@@ -43,15 +45,27 @@ final class WorstCaseCache {
             }
         }
         WorstCaseForgetSet found = search.get();
+        Path tmp = null;
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".tmp", ".json");
+            tmp = Files.createTempFile(dir, ".tmp", ".json");
             Files.writeString(tmp, found.toJson());
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             log.warn("Cannot cache the worst-case set for {} under {} ({}); it stays in memory only", key, dir, e.getMessage());
+            deleteQuietly(tmp);
         }
         memory.put(name, found);
         return found;
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        try {
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            log.warn("Cannot remove the temporary file {} ({}); delete it by hand", tmp, e.getMessage());
+        }
     }
 }
