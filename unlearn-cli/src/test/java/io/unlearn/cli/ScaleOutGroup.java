@@ -11,10 +11,10 @@ import io.unlearn.runtime.ServiceProcess;
 import io.unlearn.runtime.TopicReader;
 import io.unlearn.schemas.Digests;
 import io.unlearn.schemas.EventSerdes;
+import io.unlearn.schemas.KeyPartitions;
 import io.unlearn.schemas.SchemaRegistryClient;
 import io.unlearn.schemas.Topics;
 import io.unlearn.stack.LocalStack;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +33,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.utils.Utils;
 
 /**
  * A consumer group of worker processes for {@link ScaleOutChaosIT}: starts members (each pinned to one intra-op thread,
@@ -59,18 +58,9 @@ final class ScaleOutGroup implements AutoCloseable {
         this.logs = logs;
     }
 
-    /** Three model ids that the default partitioner puts on partitions 0, 1 and 2 of the accepted topic. */
+    /** One model id per partition of the accepted topic (keyed by modelId). */
     static List<String> onePerPartition(String prefix) {
-        String[] byPartition = new String[Topics.ACCEPTED_REQUESTS.partitions()];
-        for (int i = 0, found = 0; found < byPartition.length; i++) {
-            String id = prefix + "-m" + i;
-            int p = Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8))) % byPartition.length;
-            if (byPartition[p] == null) {
-                byPartition[p] = id;
-                found++;
-            }
-        }
-        return List.of(byPartition);
+        return KeyPartitions.balanced(prefix + "-m", Topics.ACCEPTED_REQUESTS.partitions(), Topics.ACCEPTED_REQUESTS.partitions());
     }
 
     ServiceProcess start(int index) {

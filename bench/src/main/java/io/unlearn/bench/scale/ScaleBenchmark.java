@@ -12,6 +12,7 @@ import io.unlearn.ml.data.FashionMnist;
 import io.unlearn.runtime.ServiceProcess;
 import io.unlearn.schemas.EventContract;
 import io.unlearn.schemas.EventSerdes;
+import io.unlearn.schemas.KeyPartitions;
 import io.unlearn.schemas.SchemaRegistryClient;
 import io.unlearn.schemas.Topics;
 import io.unlearn.stack.LocalStack;
@@ -82,7 +83,8 @@ public record ScaleBenchmark(LocalStack stack, Path dir, PrintStream out) {
 
     private ScaleResult.Row phase(SchemaRegistryClient registry, Map<String, Object> common, ScaleBenchmark.Options o, int workers,
                                   int first) throws InterruptedException {
-        List<String> models = SpreadModelIds.of("scale" + workers, o.models(), Topics.ACCEPTED_REQUESTS.partitions());
+        // ids that fall evenly on the partitions: the benchmark measures scale-out, not hash luck
+        List<String> models = KeyPartitions.balanced("scale" + workers + "-m", o.models(), Topics.ACCEPTED_REQUESTS.partitions());
         out.printf("%d worker(s): training %d base MLPs (%d epoch(s)) ...%n", workers, models.size(), o.baseEpochs());
         for (String m : models) {
             BaseModels.trainAndPublish(WorkerConfig.of(common), m, "mlp", o.baseEpochs(), e -> { }, Clock.systemUTC());

@@ -8,19 +8,22 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
+import io.unlearn.schemas.KeyPartitions;
 import org.junit.jupiter.api.Test;
 
 class ScalePartsTest {
 
     @Test
     void modelIdsSpreadEvenlyOverThePartitionsTheDefaultPartitionerPicks() {
-        List<String> ids = SpreadModelIds.of("scale3", 6, 3);
+        List<String> ids = KeyPartitions.balanced("scale3-m", 6, 3);
         assertThat(ids).hasSize(6).doesNotHaveDuplicates().allSatisfy(id -> assertThat(id).startsWith("scale3-m"));
         Map<Integer, Long> perPartition = ids.stream().collect(Collectors.groupingBy(
                 id -> BuiltInPartitioner.partitionForKey(id.getBytes(java.nio.charset.StandardCharsets.UTF_8), 3),
                 Collectors.counting()));
         assertThat(perPartition).containsOnlyKeys(0, 1, 2).allSatisfy((p, n) -> assertThat(n).isEqualTo(2L));
-        assertThat(SpreadModelIds.of("scale3", 7, 3)).hasSize(7);
+        assertThat(KeyPartitions.balanced("scale3-m", 7, 3)).hasSize(7);
+        assertThat(ids).allSatisfy(id -> assertThat(KeyPartitions.of(id, 3)).isEqualTo(
+                BuiltInPartitioner.partitionForKey(id.getBytes(java.nio.charset.StandardCharsets.UTF_8), 3)));
     }
 
     @Test

@@ -5,17 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.unlearn.evaluator.EvaluatorService;
 import io.unlearn.events.EvaluationReport;
+import io.unlearn.schemas.KeyPartitions;
 import io.unlearn.schemas.Topics;
 import io.unlearn.stack.LocalStack;
 import io.unlearn.stack.LocalStackExtension;
 import io.unlearn.worker.BaseModels;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,17 +72,8 @@ class EvaluatorScaleOutIT {
         return c == null ? 0 : c.count();
     }
 
-    /** One model id per partition of the versions topic (keyed by modelId, default partitioner). */
+    /** One model id per partition of the versions topic (keyed by modelId). */
     private static List<String> onePerPartition(String prefix) {
-        String[] byPartition = new String[Topics.MODEL_VERSIONS.partitions()];
-        for (int i = 0, found = 0; found < byPartition.length; i++) {
-            String id = prefix + "-m" + i;
-            int p = Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8))) % byPartition.length;
-            if (byPartition[p] == null) {
-                byPartition[p] = id;
-                found++;
-            }
-        }
-        return List.of(byPartition);
+        return KeyPartitions.balanced(prefix + "-m", Topics.MODEL_VERSIONS.partitions(), Topics.MODEL_VERSIONS.partitions());
     }
 }

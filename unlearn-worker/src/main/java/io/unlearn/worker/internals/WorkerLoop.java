@@ -262,8 +262,7 @@ public final class WorkerLoop implements ServiceLoop {
         int partitions = Math.max(1, consumer.partitionsFor(Topics.ACCEPTED_REQUESTS.name()).size());
         java.util.Set<String> out = new java.util.TreeSet<>();
         for (String m : heads.models()) {
-            byte[] key = m.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            if (owned.contains(org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(key)) % partitions)) {
+            if (owned.contains(io.unlearn.schemas.KeyPartitions.of(m, partitions))) {
                 out.add(m);
             }
         }
