@@ -23,10 +23,11 @@ public final class ScaleCommand extends StackBenchCommand<ScaleResult> {
     private int models = 6;
 
     @Option(names = "--requests-per-model", paramLabel = "N", description = "Deletion requests per model (default: ${DEFAULT-VALUE}).")
-    private int requestsPerModel = 40;
+    private int requestsPerModel = 100;
 
-    @Option(names = "--rate", paramLabel = "R", description = "Requests published per second (default: ${DEFAULT-VALUE}).")
-    private double rate = 4;
+    @Option(names = "--rate", paramLabel = "R", description = "Requests published per second (default: ${DEFAULT-VALUE}: faster"
+            + " than one worker folds them, so the group's capacity is what is measured).")
+    private double rate = 20;
 
     @Option(names = "--base-epochs", paramLabel = "N", description = "Epochs of each base MLP (default: ${DEFAULT-VALUE}).")
     private int baseEpochs = 3;
@@ -35,7 +36,7 @@ public final class ScaleCommand extends StackBenchCommand<ScaleResult> {
     private String method = "rl";
 
     @Option(names = "--dataset-limit", paramLabel = "N", description = "Training samples of every model (default: ${DEFAULT-VALUE}).")
-    private int datasetLimit = 20_000;
+    private int datasetLimit = 60_000;
 
     @Option(names = "--batch-max-requests", paramLabel = "N", description = "Worker batch limit (default: ${DEFAULT-VALUE}).")
     private int batchMax = 10;

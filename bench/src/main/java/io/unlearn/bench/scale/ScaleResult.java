@@ -60,13 +60,13 @@ public record ScaleResult(List<Row> rows, String goal, String settings, String m
     /** @return the section's text below its heading */
     public String markdown() {
         return String.format("""
-                Command: `./unlearn bench scale --out FILE.json` (machine: %s). A fresh local stack, the Fashion-MNIST
+                Command: `./unlearn bench scale --out FILE.json` (machine: %s; %s). A fresh local stack, the Fashion-MNIST
                 catalogue and request-ingest in the benchmark's JVM; unlearn-worker as separate processes in one consumer
                 group (each pinned to one intra-op thread), every group size on its own base MLPs. Deletion requests
                 (5 sample ids each) published at a steady rate, round robin over the models; latency = publication on
                 unlearn.requests.deletion → APPLIED. Rebalances = the group generations the workers went through, the
                 joins at start included; models per worker = the models each process built versions of. Settings: %s.
 
-                %s""", machine, settings, table());
+                %s""", machine, java.time.LocalDate.now(java.time.ZoneOffset.UTC), settings, table());
     }
 }
