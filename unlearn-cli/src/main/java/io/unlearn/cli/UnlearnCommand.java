@@ -23,6 +23,7 @@ public final class UnlearnCommand {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new UnlearnCommand());
         cli.setExecutionExceptionHandler(new OneLineErrors());
+        cli.setExecutionStrategy(new BenchLogs());
         return cli;
     }
 }

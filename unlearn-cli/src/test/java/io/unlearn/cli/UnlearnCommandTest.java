@@ -55,4 +55,14 @@ class UnlearnCommandTest {
         }
         return n;
     }
+
+    @Test
+    void streamingBenchmarksLogToAFileAndEverythingElseToTheConsole() {
+        assertThat(BenchLogs.logFile(UnlearnCommand.commandLine().parseArgs("bench", "scale", "--quick")))
+                .isEqualTo(java.nio.file.Path.of("bench-out", "logs", "bench-scale.log"));
+        assertThat(BenchLogs.logFile(UnlearnCommand.commandLine().parseArgs("bench", "ingest"))).hasFileName("bench-ingest.log");
+        assertThat(BenchLogs.logFile(UnlearnCommand.commandLine().parseArgs("bench", "scale", "--help"))).isNull();
+        assertThat(BenchLogs.logFile(UnlearnCommand.commandLine().parseArgs("bench", "concepts", "--quick"))).isNull();
+        assertThat(BenchLogs.logFile(UnlearnCommand.commandLine().parseArgs("stack", "up"))).isNull();
+    }
 }
