@@ -13,7 +13,7 @@ class BenchCommandTest {
     void everyBenchmarkIsASubcommandWithHelpAndNoWorkItemNumbers() {
         CommandLine bench = new CommandLine(new BenchCommand());
         assertThat(bench.getSubcommands().keySet()).containsExactly("methods", "concepts", "worstcase", "challenge", "gate", "training", "ingest",
-                "pipeline", "evaluator");
+                "pipeline", "evaluator", "scale");
         assertThat(bench.getUsageMessage()).doesNotContainPattern("(?i)issue\\s*\\d");
         bench.getSubcommands().forEach((name, sub) -> {
             String help = sub.getUsageMessage();
