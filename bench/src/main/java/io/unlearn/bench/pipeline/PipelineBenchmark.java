@@ -1,6 +1,7 @@
 package io.unlearn.bench.pipeline;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.unlearn.bench.harness.CatalogStack;
 import io.unlearn.bench.harness.MachineInfo;
 import io.unlearn.bench.harness.PipeTimer;
 import io.unlearn.events.DeletionRequest;
@@ -9,14 +10,11 @@ import io.unlearn.events.RequestState;
 import io.unlearn.events.RequestStatus;
 import io.unlearn.ingest.IngestConfig;
 import io.unlearn.ingest.IngestService;
-import io.unlearn.ml.data.FashionMnist;
-import io.unlearn.schemas.EventContract;
 import io.unlearn.schemas.EventSerdes;
 import io.unlearn.schemas.SchemaRegistryClient;
 import io.unlearn.schemas.Topics;
 import io.unlearn.stack.LocalStack;
 import io.unlearn.worker.BaseModels;
-import io.unlearn.worker.CatalogImporter;
 import io.unlearn.worker.WorkerConfig;
 import io.unlearn.worker.WorkerService;
 import java.io.PrintStream;
@@ -48,23 +46,15 @@ public record PipelineBenchmark(LocalStack stack, Path dir, PrintStream out) {
 
     /** Installs the contract, imports the Fashion-MNIST catalogue and runs both phases. */
     public PipelineResult run(Options o) throws InterruptedException {
-        SchemaRegistryClient registry = SchemaRegistryClient.create(stack.registryUrl());
-        Map<String, Object> client = Map.of("bootstrap.servers", stack.bootstrapServers());
-        EventContract.install(client, registry);
-        out.println("importing the Fashion-MNIST catalogue ...");
-        new CatalogImporter(client, registry, Clock.systemUTC()).importView(FashionMnist.load().train(), n -> { });
-        Map<String, Object> common = new HashMap<>(client);
-        common.put("schema.registry.url", stack.registryUrl());
-        common.put("artifact.dir", dir.resolve("artifacts").toString());
+        CatalogStack prepared = CatalogStack.prepare(stack, dir, out);
+        SchemaRegistryClient registry = prepared.registry();
+        Map<String, Object> common = prepared.common();
         common.put("method", o.method());
         out.printf("training the base CNNs (%d epochs) ...%n", o.baseEpochs());
         BaseModels.trainAndPublish(WorkerConfig.of(common), "bench-cnn", "cnn", o.baseEpochs(), e -> out.println("  " + e), Clock.systemUTC());
         BaseModels.trainAndPublish(WorkerConfig.of(common), "bench-cnn-unbatched", "cnn", o.baseEpochs(), e -> { }, Clock.systemUTC());
-        Map<String, Object> ingestProps = new HashMap<>(common);
-        ingestProps.keySet().removeAll(List.of("artifact.dir", "method"));
-        ingestProps.put("state.dir", dir.resolve("ingest").toString());
-        ingestProps.put("http.enabled", "false");
-        try (IngestService ingest = IngestService.start(IngestConfig.of(ingestProps), Clock.systemUTC(), Duration.ofSeconds(120))) {
+        try (IngestService ingest = IngestService.start(IngestConfig.of(prepared.ingestProps(dir)), Clock.systemUTC(),
+                Duration.ofSeconds(120))) {
             out.printf("batched: %d requests at %.1f/s (batch ≤ %d requests or %d ms) ...%n", o.requests(), o.ratePerSecond(),
                     o.batchMaxRequests(), o.batchMaxWaitMs());
             PipelineResult.Phase batched = phase(registry, common, "bench-cnn", 0, o.requests(), o.ratePerSecond(),

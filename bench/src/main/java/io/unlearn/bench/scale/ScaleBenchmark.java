@@ -1,5 +1,6 @@
 package io.unlearn.bench.scale;
 
+import io.unlearn.bench.harness.CatalogStack;
 import io.unlearn.bench.harness.MachineInfo;
 import io.unlearn.bench.harness.PipeTimer;
 import io.unlearn.events.DeletionRequest;
@@ -8,16 +9,13 @@ import io.unlearn.events.RequestState;
 import io.unlearn.events.RequestStatus;
 import io.unlearn.ingest.IngestConfig;
 import io.unlearn.ingest.IngestService;
-import io.unlearn.ml.data.FashionMnist;
 import io.unlearn.runtime.ServiceProcess;
-import io.unlearn.schemas.EventContract;
 import io.unlearn.schemas.EventSerdes;
 import io.unlearn.schemas.KeyPartitions;
 import io.unlearn.schemas.SchemaRegistryClient;
 import io.unlearn.schemas.Topics;
 import io.unlearn.stack.LocalStack;
 import io.unlearn.worker.BaseModels;
-import io.unlearn.worker.CatalogImporter;
 import io.unlearn.worker.WorkerConfig;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -57,21 +55,13 @@ public record ScaleBenchmark(LocalStack stack, Path dir, PrintStream out) {
 
     /** Installs the contract, imports the catalogue, starts request-ingest and measures every group size in turn. */
     public ScaleResult run(Options o) throws InterruptedException {
-        SchemaRegistryClient registry = SchemaRegistryClient.create(stack.registryUrl());
-        Map<String, Object> client = Map.of("bootstrap.servers", stack.bootstrapServers());
-        EventContract.install(client, registry);
-        out.println("importing the Fashion-MNIST catalogue ...");
-        new CatalogImporter(client, registry, Clock.systemUTC()).importView(FashionMnist.load().train(), n -> { });
-        Map<String, Object> common = new HashMap<>(client);
-        common.put("schema.registry.url", stack.registryUrl());
-        common.put("artifact.dir", dir.resolve("artifacts").toString());
+        CatalogStack prepared = CatalogStack.prepare(stack, dir, out);
+        SchemaRegistryClient registry = prepared.registry();
+        Map<String, Object> common = prepared.common();
         common.put("dataset.limit", Integer.toString(o.datasetLimit()));
-        Map<String, Object> ingestProps = new HashMap<>(client);
-        ingestProps.put("schema.registry.url", stack.registryUrl());
-        ingestProps.put("state.dir", dir.resolve("ingest").toString());
-        ingestProps.put("http.enabled", "false");
         List<ScaleResult.Row> rows = new ArrayList<>();
-        try (IngestService ingest = IngestService.start(IngestConfig.of(ingestProps), Clock.systemUTC(), Duration.ofSeconds(120))) {
+        try (IngestService ingest = IngestService.start(IngestConfig.of(prepared.ingestProps(dir)), Clock.systemUTC(),
+                Duration.ofSeconds(120))) {
             int first = 0;
             for (int workers : o.workers()) {
                 rows.add(phase(registry, common, o, workers, first));
