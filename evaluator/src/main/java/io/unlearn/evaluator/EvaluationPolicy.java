@@ -92,7 +92,9 @@ public final class EvaluationPolicy {
         if (identicalToParent) {
             failing.add("artifact sha256 equals the parent's: nothing was unlearned (the method left the weights unchanged)");
         }
-        check(failing, "", MAX_TA_DROP, t, m, "points below the parent's TA " + f(m.get(PARENT_TA)));
+        check(failing, "", MAX_TA_DROP, t, m, m.containsKey(PARENT_TA_KEPT_CLASSES)
+                ? "points below the parent's TA " + f(m.get(PARENT_TA_KEPT_CLASSES)) + " on the classes the lineage keeps"
+                : "points below the parent's TA " + f(m.get(PARENT_TA)));
         check(failing, "", MAX_RA_DROP, t, m, "points below the parent's RA " + f(m.get(PARENT_RA)));
         failing.addAll(evidence.failing());
         Map<String, Double> used = used(t, MAX_TA_DROP, MAX_RA_DROP, MAX_MEMBERSHIP_ADVANTAGE, MAX_REMOVED_CLASS_ACCURACY, MIN_SIGNAL_REMOVED);

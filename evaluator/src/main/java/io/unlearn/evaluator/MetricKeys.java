@@ -19,7 +19,15 @@ public final class MetricKeys {
     public static final String PARENT_UA = "parent.ua";
     public static final String PARENT_RA = "parent.ra";
     public static final String PARENT_TA = "parent.ta";
+    /**
+     * Parent TA minus the version's, in points; when the lineage removed whole classes ({@link #REMOVED_CLASS_ACCURACY}
+     * present), over the test samples of the classes it keeps ({@link #TA_KEPT_CLASSES}, {@link #PARENT_TA_KEPT_CLASSES}).
+     */
     public static final String TA_DROP = "ta.drop";
+    /** TA over the classes the lineage keeps (present only when it removed whole classes). */
+    public static final String TA_KEPT_CLASSES = "ta.kept.classes";
+    /** The parent's TA over those same classes. */
+    public static final String PARENT_TA_KEPT_CLASSES = "parent.ta.kept.classes";
     public static final String RA_DROP = "ra.drop";
     public static final String FORGET_SIZE = "forget.size";
     /**

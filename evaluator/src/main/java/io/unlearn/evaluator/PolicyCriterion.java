@@ -17,7 +17,7 @@ import java.util.Optional;
  * Accuracies and MIA are percentages, drops are percentage points.
  */
 public enum PolicyCriterion {
-    MAX_TA_DROP("max.ta.drop", 5.0, TA_DROP, null, true, "UNLEARNED/RETRAINED: TA may fall at most this many points below the parent's TA."),
+    MAX_TA_DROP("max.ta.drop", 5.0, TA_DROP, null, true, "UNLEARNED/RETRAINED: TA may fall at most this many points below the parent's TA (on the classes the lineage keeps, when it removed whole classes)."),
     MAX_RA_DROP("max.ra.drop", 10.0, RA_DROP, null, true, "UNLEARNED/RETRAINED: RA (on the retain sample) may fall at most this many points below the parent's."),
     MAX_MEMBERSHIP_ADVANTAGE("max.membership.advantage", 10.0, MEMBERSHIP_ADVANTAGE, null, true, "UNLEARNED/RETRAINED: the largest "
             + "|membership advantage| (percentage points, 95% interval) of the forget set against class-matched unseen samples that still "

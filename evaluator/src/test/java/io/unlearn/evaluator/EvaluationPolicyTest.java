@@ -66,6 +66,19 @@ class EvaluationPolicyTest {
     }
 
     @Test
+    void afterAWholeClassIsRemovedTheTaDropIsJudgedOnTheClassesKept() {
+        Map<String, Double> m = forgetting(70, 97); // a retrain without class 0 loses its tenth of the test set
+        m.put(PARENT_TA_KEPT_CLASSES, 79.0);
+        m.put(TA_KEPT_CLASSES, 78.0);
+        m.put(TA_DROP, 1.0);
+        assertThat(EvaluationPolicy.ofDefaults().judgeForgetting("m", m, false, INDISTINGUISHABLE).verdict()).isEqualTo(Verdict.CERTIFIED);
+        m.put(TA_KEPT_CLASSES, 70.0);
+        m.put(TA_DROP, 9.0);
+        assertThat(EvaluationPolicy.ofDefaults().judgeForgetting("m", m, false, INDISTINGUISHABLE).failing()).singleElement().asString()
+                .startsWith("ta.drop 9.00 > 5.00").contains("parent's TA 79.00 on the classes the lineage keeps");
+    }
+
+    @Test
     void aTestAccuracyCollapseIsRejected() {
         Judgement j = EvaluationPolicy.ofDefaults().judgeForgetting("m", forgetting(40, 45), false, INDISTINGUISHABLE);
         assertThat(j.failing()).anySatisfy(f -> assertThat(f).startsWith("ta.drop 40.00 > 5.00"))

@@ -28,8 +28,29 @@ public final class Scoring {
     public record Views(DataView forget, DataView retain, DataView testShadow, DataView testHeldOut, DataView nonMembers) {
     }
 
-    /** MIA values are NaN and {@code outputs} null when not asked for. */
-    public record Scores(double ua, double ra, double ta, double mia, double miaReference, ForgettingGate.ModelOutputs outputs) {
+    /**
+     * MIA values are NaN and {@code outputs} null when not asked for; {@code test} holds the predictions on both test
+     * halves, for TA over a subset of the classes.
+     */
+    public record Scores(double ua, double ra, double ta, double mia, double miaReference, ForgettingGate.ModelOutputs outputs,
+                         List<Predictions> test) {
+        /**
+         * TA (percent) over the test samples whose class is not in {@code classes}: a lineage that removed whole classes
+         * is judged on the classes it keeps, since a model retrained without a class scores 0 on it by design.
+         */
+        public double taWithout(Set<Integer> classes) {
+            int hits = 0;
+            int n = 0;
+            for (Predictions p : test) {
+                for (int i = 0; i < p.size(); i++) {
+                    if (!classes.contains(p.labels()[i])) {
+                        n++;
+                        hits += p.predicted()[i] == p.labels()[i] ? 1 : 0;
+                    }
+                }
+            }
+            return n == 0 ? Double.NaN : 100.0 * hits / n;
+        }
     }
 
     /**
@@ -56,12 +77,12 @@ public final class Scoring {
         Predictions th = Predictor.predict(model, v.testHeldOut());
         double ta = 100 * (ts.accuracy() * ts.size() + th.accuracy() * th.size()) / (ts.size() + th.size());
         if (!withMia) {
-            return new Scores(100 * (1 - f.accuracy()), 100 * r.accuracy(), ta, Double.NaN, Double.NaN, null);
+            return new Scores(100 * (1 - f.accuracy()), 100 * r.accuracy(), ta, Double.NaN, Double.NaN, null, List.of(ts, th));
         }
         MiaEfficacy.Attack attack = MiaEfficacy.attack(r, ts, seed, maxShadow);
         ForgettingGate.ModelOutputs outputs = v.nonMembers() == null ? null
                 : new ForgettingGate.ModelOutputs(f, Predictor.predict(model, v.nonMembers()), attack);
         return new Scores(100 * (1 - f.accuracy()), 100 * r.accuracy(), ta, MiaEfficacy.efficacy(attack, f),
-                MiaEfficacy.efficacy(attack, th), outputs);
+                MiaEfficacy.efficacy(attack, th), outputs, List.of(ts, th));
     }
 }

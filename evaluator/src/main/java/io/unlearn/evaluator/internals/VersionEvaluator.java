@@ -129,10 +129,18 @@ public final class VersionEvaluator implements VersionJudge {
         m.put(PARENT_UA, before.ua());
         m.put(PARENT_RA, before.ra());
         m.put(PARENT_TA, before.ta());
-        m.put(TA_DROP, before.ta() - now.ta());
         m.put(RA_DROP, before.ra() - now.ra());
         m.put(FORGET_SIZE, (double) forget.size());
         ForgettingEvidence e = evidence.evidence();
+        java.util.Set<Integer> removed = new java.util.TreeSet<>();
+        e.getRemovedClasses().forEach(c -> removed.add(c.getLabel()));
+        if (removed.isEmpty()) {
+            m.put(TA_DROP, before.ta() - now.ta());
+        } else { // a whole class gone costs its test samples by design: the drop is judged on the classes kept
+            m.put(TA_KEPT_CLASSES, now.taWithout(removed));
+            m.put(PARENT_TA_KEPT_CLASSES, before.taWithout(removed));
+            m.put(TA_DROP, m.get(PARENT_TA_KEPT_CLASSES) - m.get(TA_KEPT_CLASSES));
+        }
         e.getTests().stream().filter(t -> t.getScope().equals("lineage") && t.getAttack().equals(MembershipAttacks.LOSS))
                 .forEach(t -> m.put(t.getModel().equals("version") ? MEMBERSHIP_ADVANTAGE : PARENT_MEMBERSHIP_ADVANTAGE, t.getAdvantage()));
         e.getTests().stream().filter(t -> t.getAttack().equals(MembershipAttacks.LOSS_DROP)).forEach(t -> m.put(MEMBERSHIP_ADVANTAGE_DROP, t.getAdvantage()));

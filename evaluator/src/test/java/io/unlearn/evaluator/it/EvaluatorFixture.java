@@ -174,6 +174,14 @@ final class EvaluatorFixture {
         return values(Topics.EVALUATION_REPORTS.name(), EventSerdes.serde(EvaluationReport.class, registry).deserializer(), keep, atLeast, timeout);
     }
 
+    /** The first version of {@code model} that {@code match} keeps, waiting for it up to {@code timeout}. */
+    ModelVersion version(String model, Predicate<ModelVersion> match, Duration timeout) {
+        List<ModelVersion> found = values(Topics.MODEL_VERSIONS.name(), EventSerdes.serde(ModelVersion.class, registry).deserializer(),
+                v -> v.getModelId().equals(model) && match.test(v), 1, timeout);
+        assertThat(found).as("a matching version of " + model).isNotEmpty();
+        return found.get(0);
+    }
+
     List<ModelVersion> versions(String model, int atLeast, Duration timeout) {
         return values(Topics.MODEL_VERSIONS.name(), EventSerdes.serde(ModelVersion.class, registry).deserializer(),
                 v -> v.getModelId().equals(model), atLeast, timeout);

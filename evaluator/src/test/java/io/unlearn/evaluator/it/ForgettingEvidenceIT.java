@@ -1,6 +1,10 @@
 package io.unlearn.evaluator.it;
 
+import static io.unlearn.evaluator.MetricKeys.PARENT_TA_KEPT_CLASSES;
+import static io.unlearn.evaluator.MetricKeys.TA_DROP;
+import static io.unlearn.evaluator.MetricKeys.TA_KEPT_CLASSES;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.unlearn.evaluator.EvaluatorService;
@@ -65,11 +69,14 @@ class ForgettingEvidenceIT {
         DataView train = FashionMnist.load(FashionMnist.DEFAULT_DIR).limitedTo(EvaluatorFixture.TRAIN).train();
         List<String> classZero = IntStream.range(0, train.size()).filter(i -> train.label(i) == 0).mapToObj(train::id).toList();
         BaseModels.trainAndPublish(f.worker(), model, "mlp", EvaluatorFixture.BASE_EPOCHS, e -> { }, Clock.systemUTC());
+        ModelVersion retrain;
         try (WorkerService worker = WorkerService.start(f.worker("method", "ga", "method.lr", "1e-6"), Clock.systemUTC(), new SimpleMeterRegistry())) {
             assertThat(worker.awaitReady(Duration.ofSeconds(60))).isTrue();
             f.sendRequests(List.of(f.deletion(model, f.prefix + "-class-0", classZero)));
             // read to the end offsets: v2's rejection may already have brought the escalation's v3
             assertThat(f.versions(model, 2, WAIT)).extracting(v -> (int) v.getVersion()).startsWith(1, 2);
+            // the escalation ladder ends in a retrain without class 0 (the worker must run until it is published)
+            retrain = f.version(model, v -> v.getMethod().equalsIgnoreCase("retrain"), WAIT);
         }
         EvaluationReport r = basicReport(model + "@v2");
         assertThat(r.getVerdict()).isEqualTo(Verdict.REJECTED);
@@ -85,6 +92,13 @@ class ForgettingEvidenceIT {
         assertThat(f.statuses(s -> s.getRequestId().equals(request) && s.getState() == RequestState.ESCALATING
                 && s.getReason() != null && s.getReason().contains(model + "@v2 REJECTED"), 1, WAIT)).singleElement()
                 .satisfies(s -> assertThat(s.getReason()).contains("class 0 is removed").contains("re-applies the request with a stronger method"));
+        // the retrain's TA is judged on the nine classes it keeps (on all ten it loses class 0's tenth of the test set
+        // by design, which read as a ta.drop of 7.6 and rejected a real retrain)
+        EvaluationReport judged = basicReport(retrain.getVersionId());
+        assertThat(judged.getMetrics()).containsKeys(TA_KEPT_CLASSES, PARENT_TA_KEPT_CLASSES);
+        assertThat(judged.getMetrics().get(TA_DROP)).isCloseTo(judged.getMetrics().get(PARENT_TA_KEPT_CLASSES)
+                - judged.getMetrics().get(TA_KEPT_CLASSES), within(1e-9));
+        assertThat(judged.getFailingCriteria()).noneSatisfy(l -> assertThat(l).startsWith("ta.drop"));
     }
 
     @Test
