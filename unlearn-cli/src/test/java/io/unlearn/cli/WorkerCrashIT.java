@@ -8,6 +8,7 @@ import io.unlearn.events.ModelVersion;
 import io.unlearn.events.RequestKind;
 import io.unlearn.events.RequestState;
 import io.unlearn.events.RequestStatus;
+import io.unlearn.runtime.ServiceProcess;
 import io.unlearn.runtime.TopicReader;
 import io.unlearn.schemas.Digests;
 import io.unlearn.schemas.EventContract;
@@ -31,7 +32,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -70,20 +70,20 @@ class WorkerCrashIT {
         for (int run = 0; run < 5; run++) {
             sent.addAll(send(stack, registry, model, prefix, run));
             Path log = artifacts.resolve("worker-" + run + ".log");
-            Process worker = startWorker(stack, settings, log);
-            awaitStarted(worker, log);
+            ServiceProcess worker = new ServiceProcess("worker", props, 0, log, "unlearn-worker running").start();
+            // JVM start and engine loading take long on a loaded machine: the random kill clock starts once the worker runs
+            assertThat(worker.awaitReady(Duration.ofSeconds(120))).as("the worker process started; see " + log).isTrue();
             long killAfter = 4000 + random.nextInt(9000);
             Thread.sleep(killAfter);
-            worker.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            worker.kill();
         }
         long beforeLastRun = new TopicReader(client, registry).readAll(Topics.MODEL_VERSIONS).stream().filter(r -> r.value().getModelId().equals(model)).count();
         assertThat(beforeLastRun).as("the killed runs published versions, so the kills hit a working worker").isGreaterThan(1);
-        Process last = startWorker(stack, settings, artifacts.resolve("worker-last.log"));
+        ServiceProcess last = new ServiceProcess("worker", props, 0, artifacts.resolve("worker-last.log"), "unlearn-worker running").start();
         try {
             awaitAllApplied(stack, registry, model, sent, Duration.ofSeconds(240));
         } finally {
-            last.destroy();
-            last.waitFor(30, TimeUnit.SECONDS);
+            last.close();
         }
 
         List<ModelVersion> versions = new TopicReader(client, registry).readAll(Topics.MODEL_VERSIONS).stream().map(ConsumerRecord::value)
@@ -125,31 +125,6 @@ class WorkerCrashIT {
             p.flush();
         }
         return ids;
-    }
-
-    /** JVM start and engine loading take long on a loaded machine: the random kill clock starts once the worker runs. */
-    private static void awaitStarted(Process worker, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline && worker.isAlive()) {
-            if (java.nio.file.Files.exists(log) && java.nio.file.Files.readString(log).contains("unlearn-worker running")) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the worker process did not start within 120 s; see " + log);
-    }
-
-    private static Process startWorker(LocalStack stack, Map<String, String> settings, Path log) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), UnlearnCommand.class.getName(),
-                "worker", "--bootstrap-servers", stack.bootstrapServers(), "--registry-url", stack.registryUrl()));
-        settings.forEach((k, v) -> {
-            cmd.add("--set");
-            cmd.add(k + "=" + v);
-        });
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("DJL_OFFLINE", "true");
-        return pb.start();
     }
 
     private static void awaitAllApplied(LocalStack stack, SchemaRegistryClient registry, String model, List<String> sent,
