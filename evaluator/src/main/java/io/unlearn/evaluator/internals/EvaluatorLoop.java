@@ -96,8 +96,7 @@ public final class EvaluatorLoop implements ServiceLoop {
 
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                    log.info("Partitions assigned (group generation {}): now owns {}", consumer.groupMetadata().generationId(),
-                            new java.util.TreeSet<>(consumer.assignment().stream().map(TopicPartition::partition).toList()));
+                    log.info(io.unlearn.runtime.GroupAssignment.line(consumer));
                     stale = true;
                 }
             });

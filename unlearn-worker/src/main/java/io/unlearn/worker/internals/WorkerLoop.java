@@ -107,8 +107,7 @@ public final class WorkerLoop implements ServiceLoop {
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                 // One line per rebalance this member took part in: the scale-out benchmark and the chaos tests count them.
-                log.info("Partitions assigned (group generation {}): now owns {}", consumer.groupMetadata().generationId(),
-                        new java.util.TreeSet<>(consumer.assignment().stream().map(TopicPartition::partition).toList()));
+                log.info(io.unlearn.runtime.GroupAssignment.line(consumer));
                 metrics.assigned();
                 stale = true;
             }
