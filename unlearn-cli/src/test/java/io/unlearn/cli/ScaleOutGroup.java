@@ -7,6 +7,7 @@ import io.unlearn.events.LegalBasis;
 import io.unlearn.events.ModelVersion;
 import io.unlearn.events.RequestState;
 import io.unlearn.events.RequestStatus;
+import io.unlearn.runtime.GroupAssignment;
 import io.unlearn.runtime.ServiceProcess;
 import io.unlearn.runtime.TopicReader;
 import io.unlearn.schemas.Digests;
@@ -21,11 +22,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,7 +41,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * revocations and running batches, sends deletion requests through request-ingest, and checks what was published.
  */
 final class ScaleOutGroup implements AutoCloseable {
-    private static final Pattern ASSIGNED = Pattern.compile("Partitions assigned \\(group generation (-?\\d+)\\): now owns \\[([0-9, ]*)]");
     private static final Pattern PROGRESS = Pattern.compile(" batch of \\d+: ");
     private final LocalStack stack;
     private final SchemaRegistryClient registry;
@@ -85,15 +85,15 @@ final class ScaleOutGroup implements AutoCloseable {
 
     /** Waits until {@code n} live members each own exactly one partition, all different (their newest assignments). */
     void awaitSpread(int n, Duration timeout) throws InterruptedException {
-        List<String> owned = List.of();
+        List<Set<Integer>> owned = List.of();
         for (long deadline = System.nanoTime() + timeout.toNanos(); System.nanoTime() < deadline; Thread.sleep(200)) {
             owned = members.stream().filter(ServiceProcess::isAlive).map(m -> lastAssignment(m.logText())).toList();
-            if (owned.size() == n && owned.stream().allMatch(s -> s.matches("\\d+")) && new TreeSet<>(owned).size() == n) {
+            if (owned.size() == n && owned.stream().allMatch(s -> s.size() == 1) && new HashSet<>(owned).size() == n) {
                 return;
             }
         }
         assertThat(owned).as("each of %d workers owns one partition of its own", n).hasSize(n).doesNotHaveDuplicates()
-                .allMatch(s -> s.matches("\\d+"));
+                .allMatch(s -> s.size() == 1);
     }
 
     /** A live member whose log shows a batch's progress after its last batch result, or null on timeout. */
@@ -118,9 +118,8 @@ final class ScaleOutGroup implements AutoCloseable {
     int newestGeneration() {
         int newest = 0;
         for (ServiceProcess m : members) {
-            Matcher a = ASSIGNED.matcher(m.logText());
-            while (a.find()) {
-                newest = Math.max(newest, Integer.parseInt(a.group(1)));
+            for (GroupAssignment a : GroupAssignment.parse(m.logText())) {
+                newest = Math.max(newest, a.generation());
             }
         }
         return newest;
@@ -214,13 +213,10 @@ final class ScaleOutGroup implements AutoCloseable {
                 .stream().map(ConsumerRecord::value).toList();
     }
 
-    private static String lastAssignment(String log) {
-        Matcher a = ASSIGNED.matcher(log);
-        String last = "";
-        while (a.find()) {
-            last = a.group(2).trim();
-        }
-        return last;
+    /** The partitions of the member's newest assignment (none before its first). */
+    private static Set<Integer> lastAssignment(String log) {
+        List<GroupAssignment> all = GroupAssignment.parse(log);
+        return all.isEmpty() ? Set.of() : all.get(all.size() - 1).partitions();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.unlearn.bench.scale;
 
+import io.unlearn.runtime.GroupAssignment;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -9,11 +10,10 @@ import java.util.regex.Pattern;
 /**
  * What the worker processes' logs say about a run: the group generations they went through (each a completed
  * rebalance, the joins at start included) and the models each one built versions of. The worker logs one line per
- * assignment ({@code Partitions assigned (group generation G): ...}) and one per batch ({@code <model>: batch of N
+ * assignment ({@link GroupAssignment}) and one per batch ({@code <model>: batch of N
  * request(s) -> ...}); the benchmark reads those rather than adding a reporting channel to the worker.
  */
 final class WorkerLogs {
-    private static final Pattern ASSIGNED = Pattern.compile("Partitions assigned \\(group generation (-?\\d+)\\)");
     private static final Pattern BATCH = Pattern.compile(" - (\\S+): batch of \\d+ request\\(s\\) -> ");
 
     private WorkerLogs() {
@@ -23,10 +23,7 @@ final class WorkerLogs {
     static int rebalances(List<String> logs) {
         Set<Integer> generations = new TreeSet<>();
         for (String log : logs) {
-            Matcher m = ASSIGNED.matcher(log);
-            while (m.find()) {
-                generations.add(Integer.parseInt(m.group(1)));
-            }
+            GroupAssignment.parse(log).forEach(a -> generations.add(a.generation()));
         }
         return generations.size();
     }
