@@ -33,6 +33,18 @@ public final class RetrainComparison {
         return engine.baseEpochs(epochs);
     }
 
+    /**
+     * @return the flags of this mixin as a reader would type them to get the same rows: {@code --methods} when not the
+     *     default list, {@code --epochs} when given (empty when neither)
+     */
+    public String flags() {
+        String out = "";
+        if (!methods.equals(UnlearningMethods.NAMES.subList(1, UnlearningMethods.NAMES.size()))) {
+            out += " --methods " + String.join(",", methods);
+        }
+        return epochs == null ? out : out + " --epochs " + epochs;
+    }
+
     /** @return one message per unknown method name */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();

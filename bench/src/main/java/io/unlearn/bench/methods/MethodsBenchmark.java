@@ -159,7 +159,7 @@ public final class MethodsBenchmark {
         s.put("seeds", o.seeds());
         s.put("sweeps", o.sweeps().isEmpty() ? "none" : o.sweeps() + " on the random setting only");
         s.put("quick", o.quick());
-        s.put("command", "./unlearn bench methods" + (o.quick() ? " --quick" : "") + " --seeds " + o.seeds());
+        s.put("command", o.commandLine());
         return s;
     }
 

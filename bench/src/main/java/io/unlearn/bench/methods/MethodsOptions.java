@@ -57,6 +57,21 @@ public final class MethodsOptions extends EngineBenchCommand {
         return seeds;
     }
 
+    /**
+     * @return the command that gives the same rows: every option that shapes them ({@code --quick}, {@code --seeds},
+     *     the methods, the epochs, each {@code --set} and {@code --sweep}); not where files go
+     */
+    public String commandLine() {
+        StringBuilder b = new StringBuilder("./unlearn bench methods");
+        if (quick()) {
+            b.append(" --quick");
+        }
+        b.append(" --seeds ").append(seeds).append(comparison.flags());
+        set.forEach((k, v) -> b.append(" --set ").append(k).append('=').append(v));
+        sweep.forEach((k, v) -> b.append(" --sweep ").append(k).append('=').append(v));
+        return b.toString();
+    }
+
     /** @return epochs of the base model and Retrain */
     public int baseEpochs() {
         return comparison.baseEpochs(engine());

@@ -90,4 +90,16 @@ class MethodsReportTest {
                 .hasMessageContaining("seeds must be at least 1").hasMessageContaining("'magic'")
                 .hasMessageContaining("--set needs method.key=value");
     }
+
+    @Test
+    void theRecordedCommandRepeatsEveryOptionThatShapesTheRowsAndNoFilePaths() {
+        MethodsOptions swept = CommandLine.populateCommand(new MethodsOptions(), "--seeds", "3", "--out", "b/m.json",
+                "--cache", "b/c", "--sweep", "eu-k.epochs=20,30", "--sweep", "rl.epochs=1,2", "--set", "ft.lr=0.005");
+        assertThat(swept.commandLine()).isEqualTo(
+                "./unlearn bench methods --seeds 3 --set ft.lr=0.005 --sweep eu-k.epochs=20,30 --sweep rl.epochs=1,2");
+        MethodsOptions quick = CommandLine.populateCommand(new MethodsOptions(), "--quick", "--seeds", "1",
+                "--methods", "ft,ga", "--epochs", "4");
+        assertThat(quick.commandLine()).isEqualTo("./unlearn bench methods --quick --seeds 1 --methods ft,ga --epochs 4");
+        assertThat(CommandLine.populateCommand(new MethodsOptions()).commandLine()).isEqualTo("./unlearn bench methods --seeds 3");
+    }
 }
