@@ -33,7 +33,7 @@ class MemorisedForgetSetTest {
             "rl", Map.of("batch_size", 16, "epochs", 3),
             "salun", Map.of("batch_size", 16, "epochs", 3),
             "neggrad+", Map.of("batch_size", 16, "epochs", 2),
-            "scrub", Map.of("batch_size", 16),
+            "scrub", Map.of("batch_size", 16, "epochs", 5, "max_epochs", 4),
             "eu-k", Map.of("batch_size", 64));
 
     private static MemorisingFixture fixture;
