@@ -49,7 +49,7 @@ public final class LocalStack implements AutoCloseable {
         int brokerPort = ports.resolve("broker", config.brokerPort());
         int controllerPort = ports.resolve("controller", config.controllerPort());
         int registryPort = ports.resolve("registry", config.registryPort());
-        int managementPort = ports.resolve("registry.management", 0);
+        ports.forget("registry.management"); // older stacks chose a port for the registry's management interface, now off
         ports.save();
 
         ClientCredentials credentials = new ClientCredentials(config.dataDir());
@@ -58,7 +58,7 @@ public final class LocalStack implements AutoCloseable {
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(config.dataDir().resolve("kafka"), brokerPort, controllerPort,
                 adminPassword);
         ApicurioRegistryProcess registry = new ApicurioRegistryProcess(apicurioHome, config.dataDir().resolve("registry"),
-                java, registryPort, managementPort, config.registryHeap(), passwords);
+                java, registryPort, config.registryHeap(), passwords);
         LocalStack stack = new LocalStack(config, broker, registry, adminPassword);
         try {
             broker.start();

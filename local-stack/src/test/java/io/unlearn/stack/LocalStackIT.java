@@ -64,6 +64,26 @@ class LocalStackIT {
         assertThat(Files.exists(dir.resolve("ports.properties"))).isTrue();
     }
 
+    /**
+     * The registry used to bind a second, pre-chosen port for Quarkus' management interface; a socket that took that
+     * port between choosing and binding (a client's ephemeral port, say) made the registry exit at start-up. Here the
+     * port an older data dir remembers for it is held open: the stack starts anyway and forgets that port.
+     */
+    @Test
+    void theRegistryNeedsNoManagementPort(@TempDir Path dir) throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Files.writeString(dir.resolve("ports.properties"), "registry.management=" + taken.getLocalPort() + "\n");
+            try (LocalStack stack = LocalStack.start(LocalStackConfig.custom().optDataDir(dir).build())) {
+                assertThat(register(stack.registryUrl())).isPositive();
+            }
+        }
+        Properties ports = new Properties();
+        try (var in = Files.newInputStream(dir.resolve("ports.properties"))) {
+            ports.load(in);
+        }
+        assertThat(ports).doesNotContainKey("registry.management").containsKeys("broker", "controller", "registry");
+    }
+
     private int register(String registryUrl) throws Exception {
         HttpRequest post = HttpRequest.newBuilder(URI.create(registryUrl + "/subjects/probe-value/versions"))
                 .header("Content-Type", "application/vnd.schemaregistry.v1+json")

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Apicurio Registry (Confluent-compatible API under {@code /apis/ccompat/v7}) as a child process on a
- * Java &gt;= 21 runtime. Bound to 127.0.0.1 (HTTP and management port), storage in an H2 file database
+ * Java &gt;= 21 runtime. Bound to 127.0.0.1 (one HTTP port; the Quarkus management interface is off: nothing reads it, and a second
+ * pre-chosen port was one more that another socket could take between choosing and binding), storage in an H2 file database
  * under {@code workDir} so schemas and their ids survive a restart, like the broker's data.
  */
 public final class ApicurioRegistryProcess implements AutoCloseable {
@@ -32,28 +33,26 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
     private final Path workDir;
     private final Path java;
     private final int port;
-    private final int managementPort;
     private final String heap;
     private final Map<String, String> users;
     private Process process;
 
     /** A registry open to every client on loopback. */
-    public ApicurioRegistryProcess(Path home, Path workDir, Path java, int port, int managementPort, String heap) {
-        this(home, workDir, java, port, managementPort, heap, Map.of());
+    public ApicurioRegistryProcess(Path home, Path workDir, Path java, int port, String heap) {
+        this(home, workDir, java, port, heap, Map.of());
     }
 
     /**
      * @param users user → password for HTTP basic auth ({@link RegistryBasicAuth}); the first one probes readiness;
      *              empty for an open registry
      */
-    public ApicurioRegistryProcess(Path home, Path workDir, Path java, int port, int managementPort, String heap,
+    public ApicurioRegistryProcess(Path home, Path workDir, Path java, int port, String heap,
                                    Map<String, String> users) {
         this.users = new LinkedHashMap<>(users);
         this.home = home;
         this.workDir = workDir;
         this.java = java;
         this.port = port;
-        this.managementPort = managementPort;
         this.heap = heap;
     }
 
@@ -112,7 +111,7 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xmx" + heap, "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Djava.net.preferIPv4Stack=true",
                 "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
-                "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + managementPort,
+                "-Dquarkus.management.enabled=false",
                 "-Dapicurio.datasource.url=jdbc:h2:file:" + workDir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE",
                 "-Dapicurio.datasource.jdbc.initial-size=2", "-Dapicurio.datasource.jdbc.min-size=2",
                 "-Dapicurio.datasource.jdbc.max-size=10",
@@ -179,7 +178,14 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
     private static String tail(Path logFile) {
         try {
             List<String> lines = Files.readAllLines(logFile);
-            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+            String tail = String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+            // a Quarkus start-up failure ends in stack frames; its root cause is the last "Caused by:" line
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (lines.get(i).startsWith("Caused by:")) {
+                    return lines.get(i) + " ... " + tail;
+                }
+            }
+            return tail;
         } catch (IOException e) {
             return "(unreadable: " + e.getMessage() + ")";
         }

@@ -62,6 +62,11 @@ public final class StackPorts {
         return port;
     }
 
+    /** Drops a remembered port that no part of the stack uses any more. */
+    public void forget(String name) {
+        values.remove(name);
+    }
+
     /** Every remembered port by name (broker, controller, registry, ...), in name order; non-numeric entries are left out. */
     public SortedMap<String, Integer> remembered() {
         SortedMap<String, Integer> ports = new TreeMap<>();
