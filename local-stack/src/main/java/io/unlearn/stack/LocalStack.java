@@ -49,7 +49,7 @@ public final class LocalStack implements AutoCloseable {
         int brokerPort = ports.resolve("broker", config.brokerPort());
         int controllerPort = ports.resolve("controller", config.controllerPort());
         int registryPort = ports.resolve("registry", config.registryPort());
-        ports.forget("registry.management"); // older stacks chose a port for the registry's management interface, now off
+        ports.forget("registry.management"); // older stacks remembered it; the registry now picks one at each launch
         ports.save();
 
         ClientCredentials credentials = new ClientCredentials(config.dataDir());

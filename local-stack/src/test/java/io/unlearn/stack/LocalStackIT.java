@@ -65,12 +65,13 @@ class LocalStackIT {
     }
 
     /**
-     * The registry used to bind a second, pre-chosen port for Quarkus' management interface; a socket that took that
-     * port between choosing and binding (a client's ephemeral port, say) made the registry exit at start-up. Here the
-     * port an older data dir remembers for it is held open: the stack starts anyway and forgets that port.
+     * The registry also binds a port for Quarkus' management interface (nothing reads it, but it cannot be switched off
+     * at run time). It used to be chosen once and remembered in the data dir, so a socket that took it (a client's
+     * ephemeral port, say) made the registry exit at every start-up. Here the port an older data dir remembers for it
+     * is held open: the stack starts anyway (the port is chosen at each launch) and forgets the remembered one.
      */
     @Test
-    void theRegistryNeedsNoManagementPort(@TempDir Path dir) throws Exception {
+    void aTakenManagementPortDoesNotStopTheRegistry(@TempDir Path dir) throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             Files.writeString(dir.resolve("ports.properties"), "registry.management=" + taken.getLocalPort() + "\n");
             try (LocalStack stack = LocalStack.start(LocalStackConfig.custom().optDataDir(dir).build())) {

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Apicurio Registry (Confluent-compatible API under {@code /apis/ccompat/v7}) as a child process on a
- * Java &gt;= 21 runtime. Bound to 127.0.0.1 (one HTTP port; the Quarkus management interface is off: nothing reads it, and a second
- * pre-chosen port was one more that another socket could take between choosing and binding), storage in an H2 file database
+ * Java &gt;= 21 runtime. Bound to 127.0.0.1 (the HTTP port, and a management port that nothing reads but Quarkus cannot switch off at run
+ * time: it is chosen afresh right before each launch, and a launch that finds it taken is retried on another), storage in an H2 file database
  * under {@code workDir} so schemas and their ids survive a restart, like the broker's data.
  */
 public final class ApicurioRegistryProcess implements AutoCloseable {
@@ -36,6 +36,7 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
     private final String heap;
     private final Map<String, String> users;
     private Process process;
+    private int managementPort;
 
     /** A registry open to every client on loopback. */
     public ApicurioRegistryProcess(Path home, Path workDir, Path java, int port, String heap) {
@@ -88,30 +89,54 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
         return configured != null ? configured : JavaRuntimes.find(MIN_JAVA);
     }
 
+    /** Launches that found their management port taken before they could bind it, retried on a fresh one. */
+    static final int MANAGEMENT_PORT_ATTEMPTS = 3;
+
     /** Starts the process and waits until the ccompat API answers, or fails with the log's tail. */
     public synchronized void start(Duration timeout) {
         if (process != null && process.isAlive()) {
             return;
         }
         Path logFile = workDir.resolve("registry.log");
-        try {
-            Files.createDirectories(workDir);
-            RegistryBasicAuth.configure(workDir, users);
-            ProcessBuilder pb = new ProcessBuilder(command()).directory(workDir.toFile())
-                    .redirectErrorStream(true).redirectOutput(logFile.toFile());
-            pb.environment().remove("JAVA_TOOL_OPTIONS");
-            process = pb.start();
-        } catch (IOException e) {
-            throw new StackException("Cannot start the schema registry with " + java + ": " + e.getMessage(), e);
+        for (int attempt = 1; ; attempt++) {
+            managementPort = StackPorts.freePort();
+            try {
+                Files.createDirectories(workDir);
+                RegistryBasicAuth.configure(workDir, users);
+                ProcessBuilder pb = new ProcessBuilder(command()).directory(workDir.toFile())
+                        .redirectErrorStream(true).redirectOutput(logFile.toFile());
+                pb.environment().remove("JAVA_TOOL_OPTIONS");
+                process = pb.start();
+            } catch (IOException e) {
+                throw new StackException("Cannot start the schema registry with " + java + ": " + e.getMessage(), e);
+            }
+            try {
+                awaitReady(timeout, logFile);
+                return;
+            } catch (StackException e) {
+                // another socket may take the port between choosing it and the registry binding it
+                if (attempt == MANAGEMENT_PORT_ATTEMPTS || !logMentions(logFile, "Unable to start the management interface")) {
+                    throw e;
+                }
+                log.info("The registry's management port {} was taken before it bound it; retrying on another", managementPort);
+                close();
+            }
         }
-        awaitReady(timeout, logFile);
+    }
+
+    private static boolean logMentions(Path logFile, String text) {
+        try {
+            return Files.readString(logFile).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private List<String> command() {
         List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xmx" + heap, "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Djava.net.preferIPv4Stack=true",
                 "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
-                "-Dquarkus.management.enabled=false",
+                "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + managementPort,
                 "-Dapicurio.datasource.url=jdbc:h2:file:" + workDir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE",
                 "-Dapicurio.datasource.jdbc.initial-size=2", "-Dapicurio.datasource.jdbc.min-size=2",
                 "-Dapicurio.datasource.jdbc.max-size=10",
