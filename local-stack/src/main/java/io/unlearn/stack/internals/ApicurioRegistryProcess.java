@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Apicurio Registry (Confluent-compatible API under {@code /apis/ccompat/v7}) as a child process on a
- * Java &gt;= 21 runtime. Bound to 127.0.0.1 (the HTTP port, and a management port that nothing reads but Quarkus cannot switch off at run
- * time: it is chosen afresh right before each launch, and a launch that finds it taken is retried on another), storage in an H2 file database
- * under {@code workDir} so schemas and their ids survive a restart, like the broker's data.
+ * Java &gt;= 21 runtime. Bound to 127.0.0.1: the HTTP port, and a management port that nothing reads but Quarkus
+ * cannot switch off at run time (it is chosen afresh right before each launch, and a launch that finds it taken is
+ * retried on another). Storage in an H2 file database under {@code workDir} so schemas and their ids survive a
+ * restart, like the broker's data.
  */
 public final class ApicurioRegistryProcess implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApicurioRegistryProcess.class);
