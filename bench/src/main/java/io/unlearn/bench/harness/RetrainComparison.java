@@ -11,10 +11,12 @@ import picocli.CommandLine.Option;
  * mixin: which methods, and the epochs of the base CNN, which are also Retrain's.
  */
 public final class RetrainComparison {
+    /** Every approximate method (all but Retrain). */
+    private static final List<String> DEFAULT_METHODS = UnlearningMethods.NAMES.subList(1, UnlearningMethods.NAMES.size());
 
     @Option(names = "--methods", paramLabel = "a,b", split = ",", description = "Approximate methods to compare with"
             + " Retrain, which always runs (default: ${DEFAULT-VALUE}).")
-    private List<String> methods = new ArrayList<>(UnlearningMethods.NAMES.subList(1, UnlearningMethods.NAMES.size()));
+    private List<String> methods = new ArrayList<>(DEFAULT_METHODS);
 
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs of the base CNN and of Retrain (default: "
             + EngineOptions.DEFAULT_BASE_EPOCHS + ", quick " + EngineOptions.QUICK_BASE_EPOCHS + ").")
@@ -39,7 +41,7 @@ public final class RetrainComparison {
      */
     public String flags() {
         String out = "";
-        if (!methods.equals(UnlearningMethods.NAMES.subList(1, UnlearningMethods.NAMES.size()))) {
+        if (!methods.equals(DEFAULT_METHODS)) {
             out += " --methods " + String.join(",", methods);
         }
         return epochs == null ? out : out + " --epochs " + epochs;
